@@ -1,0 +1,17 @@
+package org.currents.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Where contexts come from besides the feed: URL patterns of subject pages in item HTML (group 1
+ * of each pattern is the page title, URL-encoded, underscores for spaces; Wikipedia articles by
+ * default), and rules mapping a keyword (case-insensitive, whole word) to a context name.
+ */
+public record ContextSettings(List<Pattern> subjectLinkPatterns, Map<String, String> keywordRules) {
+    public ContextSettings {
+        subjectLinkPatterns = List.copyOf(subjectLinkPatterns);
+        keywordRules = Map.copyOf(keywordRules);
+    }
+}

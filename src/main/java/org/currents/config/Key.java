@@ -1,0 +1,70 @@
+package org.currents.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Every setting Currents knows: its key, default, and what it does. The README's table mirrors this list. */
+public enum Key {
+    CONFIG("config", "config", "directory holding currents.properties and sources.opml"),
+    DATA("data", "data", "directory for the H2 database and other state"),
+    HOST("host", "0.0.0.0", "address the web server listens on"),
+    PORT("port", "8080", "port the web server listens on (0: any free port)"),
+    SITE_URL("site.url", "", "public base URL of published links (default http://localhost:<port>/)"),
+    DB_URL("db.url", "", "JDBC URL (default: an H2 file under the data directory; jdbc:postgresql://... for a cluster)"),
+    DB_USER("db.user", "", "database user"),
+    DB_PASSWORD("db.password", "", "database password"),
+    DB_POOL_SIZE("db.pool-size", "8", "database connections"),
+    FETCH_CONNECT_TIMEOUT("fetch.connect-timeout", "10s", "time to open a connection"),
+    FETCH_READ_TIMEOUT("fetch.read-timeout", "20s", "longest wait for the next bytes"),
+    FETCH_TOTAL_TIMEOUT("fetch.total-timeout", "60s", "deadline for a whole fetch, redirects included"),
+    FETCH_MAX_BYTES("fetch.max-bytes", "10MB", "largest feed body, after decompression"),
+    FETCH_MAX_REDIRECTS("fetch.max-redirects", "5", "redirect hops followed"),
+    FETCH_CONTACT("fetch.contact", "", "contact URL in the User-Agent (default: site.url); set it when polling the open web"),
+    FETCH_ALLOW("fetch.allow", "", "hosts and CIDR ranges the address guard lets through, comma-separated"),
+    FETCH_FILE_ROOTS("fetch.file-roots", "feeds", "directories file: sources may read, comma-separated, relative to the project"),
+    FETCH_MAX_PER_HOST("fetch.max-per-host", "2", "concurrent fetches per host"),
+    FETCH_MAX_CONCURRENT("fetch.max-concurrent", "16", "concurrent fetches overall"),
+    POLL_INTERVAL("poll.interval", "15m", "default poll interval"),
+    POLL_MIN_INTERVAL("poll.min-interval", "5m", "shortest adaptive interval"),
+    POLL_MAX_INTERVAL("poll.max-interval", "24h", "longest adaptive interval"),
+    POLL_MAX_BACKOFF("poll.max-backoff", "24h", "longest wait after errors"),
+    POLL_DISABLE_AFTER("poll.disable-after", "7d", "a source failing this long is disabled"),
+    POLL_THREADS("poll.threads", "4", "polls running at once"),
+    CONTEXTS_SUBJECT_LINKS("contexts.subject-links",
+            "https?://[a-z]{2,3}(?:\\.m)?\\.wikipedia\\.org/wiki/([^?#]+)",
+            "regular expressions (space-separated) of subject-page links; group 1 is the page title"),
+    CONTEXTS_RULES("contexts.rules", "", "keyword rules, 'keyword=Context name' separated by ';'"),
+    ADMIN_TOKEN("admin.token", "", "bearer token required by the admin API for changes");
+
+    private final String name;
+    private final String defaultValue;
+    private final String description;
+
+    Key(String name, String defaultValue, String description) {
+        this.name = name;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The key as written in currents.properties. */
+    public String key() {
+        return name;
+    }
+
+    /** The environment variable that overrides it: {@code fetch.max-bytes} → {@code CURRENTS_FETCH_MAX_BYTES}. */
+    public String environmentVariable() {
+        return "CURRENTS_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static List<String> names() {
+        return java.util.Arrays.stream(values()).map(Key::key).toList();
+    }
+}

@@ -1,0 +1,166 @@
+package org.currents.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads and validates every setting: flags over environment variables over
+ * {@code <config>/currents.properties} over defaults. Unknown keys in the file are refused, so
+ * a typo never silently falls back to a default.
+ */
+public final class SettingsLoader {
+    public static final String PROPERTIES_FILE = "currents.properties";
+
+    private final String version;
+
+    /** @param version Currents' version, for the User-Agent */
+    public SettingsLoader(String version) {
+        this.version = version;
+    }
+
+    /**
+     * @param flags       values given on the command line, by key ({@code port}, {@code data}, ...)
+     * @param environment the process environment
+     */
+    public Settings load(Map<String, String> flags, Map<String, String> environment) {
+        SettingValues bootstrap = new SettingValues(flags, environment, Map.of(), "");
+        Path configDir = Path.of(bootstrap.string(Key.CONFIG)).toAbsolutePath().normalize();
+        Path file = configDir.resolve(PROPERTIES_FILE);
+        SettingValues values = new SettingValues(flags, environment, readFile(file), file.toString());
+
+        Path dataDir = Path.of(values.string(Key.DATA)).toAbsolutePath().normalize();
+        int port = values.integer(Key.PORT, 0, 65535);
+        ServerSettings server = new ServerSettings(values.string(Key.HOST), port, siteUrl(values));
+        return new Settings(configDir, dataDir, server, store(values, dataDir), fetch(values, configDir, server),
+                poll(values), contexts(values), new AdminSettings(blankToNull(values.string(Key.ADMIN_TOKEN))));
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SettingsException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+        unknown.removeAll(Key.names());
+        if (!unknown.isEmpty()) {
+            throw new SettingsException(file + ": unknown setting(s) " + unknown + "; known settings are " + Key.names());
+        }
+        Map<String, String> map = new HashMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
+        return map;
+    }
+
+    private static URI siteUrl(SettingValues values) {
+        String text = values.string(Key.SITE_URL);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text.endsWith("/") ? text : text + "/");
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw values.invalid(Key.SITE_URL, "must be an absolute http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw values.invalid(Key.SITE_URL, "is not a URL: " + e.getReason());
+        }
+    }
+
+    private static StoreSettings store(SettingValues values, Path dataDir) {
+        String url = values.string(Key.DB_URL);
+        if (url.isEmpty()) {
+            url = "jdbc:h2:file:" + dataDir.resolve("currents").toString().replace('\\', '/');
+        } else if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw values.invalid(Key.DB_URL, "must be an H2 (jdbc:h2:) or PostgreSQL (jdbc:postgresql:) URL");
+        }
+        return new StoreSettings(url, values.string(Key.DB_USER), values.string(Key.DB_PASSWORD),
+                values.integer(Key.DB_POOL_SIZE, 1, 200));
+    }
+
+    private FetchSettings fetch(SettingValues values, Path configDir, ServerSettings server) {
+        String contact = values.string(Key.FETCH_CONTACT);
+        if (contact.isEmpty() && server.siteUrl() != null) {
+            contact = server.siteUrl().toString();
+        }
+        if (contact.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw values.invalid(Key.FETCH_CONTACT, "must be printable ASCII (it goes into an HTTP header)");
+        }
+        String userAgent = "Currents/" + version + (contact.isEmpty() ? "" : " (+" + contact + ")");
+        // Relative file: sources and file roots are relative to the project, the config directory's parent.
+        Path projectDir = configDir.getParent() == null ? configDir : configDir.getParent();
+        List<Path> roots = values.list(Key.FETCH_FILE_ROOTS, ",").stream()
+                .map(r -> projectDir.resolve(r).normalize()).toList();
+        return new FetchSettings(
+                values.duration(Key.FETCH_CONNECT_TIMEOUT),
+                values.duration(Key.FETCH_READ_TIMEOUT),
+                values.duration(Key.FETCH_TOTAL_TIMEOUT),
+                values.bytes(Key.FETCH_MAX_BYTES),
+                values.integer(Key.FETCH_MAX_REDIRECTS, 0, 20),
+                userAgent,
+                values.list(Key.FETCH_ALLOW, ","),
+                projectDir,
+                roots,
+                values.integer(Key.FETCH_MAX_PER_HOST, 1, 64),
+                values.integer(Key.FETCH_MAX_CONCURRENT, 1, 1024));
+    }
+
+    private static PollSettings poll(SettingValues values) {
+        PollSettings poll = new PollSettings(
+                values.duration(Key.POLL_INTERVAL),
+                values.duration(Key.POLL_MIN_INTERVAL),
+                values.duration(Key.POLL_MAX_INTERVAL),
+                values.duration(Key.POLL_MAX_BACKOFF),
+                values.duration(Key.POLL_DISABLE_AFTER),
+                values.integer(Key.POLL_THREADS, 1, 256));
+        if (poll.minInterval().compareTo(poll.maxInterval()) > 0) {
+            throw values.invalid(Key.POLL_MIN_INTERVAL, "must not be longer than poll.max-interval (" + poll.maxInterval() + ")");
+        }
+        return poll;
+    }
+
+    private static ContextSettings contexts(SettingValues values) {
+        List<Pattern> patterns = values.list(Key.CONTEXTS_SUBJECT_LINKS, "\\s+").stream().map(p -> {
+            try {
+                Pattern pattern = Pattern.compile(p, Pattern.CASE_INSENSITIVE);
+                if (pattern.matcher("").groupCount() < 1) {
+                    throw values.invalid(Key.CONTEXTS_SUBJECT_LINKS, "pattern '" + p + "' needs a group for the page title");
+                }
+                return pattern;
+            } catch (PatternSyntaxException e) {
+                throw values.invalid(Key.CONTEXTS_SUBJECT_LINKS, "has a bad pattern: " + e.getDescription());
+            }
+        }).toList();
+        Map<String, String> rules = new LinkedHashMap<>();
+        for (String rule : values.list(Key.CONTEXTS_RULES, ";")) {
+            int eq = rule.indexOf('=');
+            if (eq <= 0 || eq == rule.length() - 1) {
+                throw values.invalid(Key.CONTEXTS_RULES, "has a rule '" + rule + "' not of the form keyword=Context name");
+            }
+            rules.put(rule.substring(0, eq).strip(), rule.substring(eq + 1).strip());
+        }
+        return new ContextSettings(patterns, rules);
+    }
+
+    private static String blankToNull(String s) {
+        return s.isBlank() ? null : s;
+    }
+}

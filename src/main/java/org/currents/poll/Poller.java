@@ -1,0 +1,162 @@
+package org.currents.poll;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.currents.event.EventDraft;
+import org.currents.event.EventReconciler;
+import org.currents.fetch.FeedFetcher;
+import org.currents.fetch.FetchRequest;
+import org.currents.fetch.FetchResult;
+import org.currents.fetch.FetchResult.Failed;
+import org.currents.fetch.FetchResult.FailureKind;
+import org.currents.fetch.FetchResult.Fetched;
+import org.currents.fetch.FetchResult.NotModified;
+import org.currents.normalize.Normalizer;
+import org.currents.parse.FeedHints;
+import org.currents.parse.FeedParseException;
+import org.currents.parse.FeedParser;
+import org.currents.parse.ParsedFeed;
+import org.currents.source.Source;
+import org.currents.source.SourceStatus;
+import org.currents.store.EventStore;
+import org.currents.store.IngestResult;
+import org.currents.store.SourceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one source: load it, make a conditional request, parse, normalize, store, and record how
+ * it went on the source with its next poll time. A failure of any step is recorded on the source
+ * (and logged here, once); stored events are never touched by a failed poll.
+ */
+public final class Poller {
+    private static final Logger log = LoggerFactory.getLogger(Poller.class);
+
+    private final SourceStore sources;
+    private final FeedFetcher fetcher;
+    private final FeedParser parser;
+    private final Normalizer normalizer;
+    private final EventStore events;
+    private final EventReconciler reconciler;
+    private final PollPlanner planner;
+    private final Clock clock;
+
+    public Poller(SourceStore sources, FeedFetcher fetcher, FeedParser parser, Normalizer normalizer,
+                  EventStore events, EventReconciler reconciler, PollPlanner planner, Clock clock) {
+        this.sources = sources;
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.normalizer = normalizer;
+        this.events = events;
+        this.reconciler = reconciler;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    /** Polls the source with this id, if it still exists and is enabled. */
+    public PollOutcome poll(long sourceId) {
+        Optional<Source> source = sources.find(sourceId);
+        if (source.isEmpty() || !source.get().enabled()) {
+            return new PollOutcome(sourceId, "skipped", 0, 0, 0, null, null);
+        }
+        return poll(source.get());
+    }
+
+    /** Polls every enabled source once, one after another (for {@code poll --once}). */
+    public List<PollOutcome> pollAll() {
+        return sources.all().stream().filter(Source::enabled).map(this::poll).toList();
+    }
+
+    public PollOutcome poll(Source source) {
+        Instant now = clock.instant();
+        URI url;
+        try {
+            url = new URI(source.feedUrl());
+        } catch (URISyntaxException e) {
+            return failed(source, 0, "not a URL: " + source.feedUrl() + " (" + e.getReason() + ")", null, now);
+        }
+        SourceStatus status = source.status();
+        FetchResult result = fetcher.fetch(new FetchRequest(url, status.etag(), status.lastModified()));
+        Source current = movedIfPermanent(source, result);
+        try {
+            if (result instanceof Fetched f) {
+                return ingest(current, f, now);
+            }
+            if (result instanceof Failed f) {
+                return f.kind() == FailureKind.GONE
+                        ? disabled(current, f.httpStatus(), f.message(), now)
+                        : failed(current, f.httpStatus(), f.message(), f.retryAfter(), now);
+            }
+            return succeeded(current, 304, status.etag(), status.lastModified(), FeedHints.NONE,
+                    new IngestResult(0, 0, 0), "not_modified", now);
+        } catch (RuntimeException e) {
+            // A bug or a database failure while storing: the transaction rolled back; record and go on.
+            log.error("poll of source {} ({}) failed", source.id(), source.feedUrl(), e);
+            return failed(current, 0, "internal error while storing: " + e, null, now);
+        }
+    }
+
+    private PollOutcome ingest(Source source, Fetched fetched, Instant now) {
+        ParsedFeed feed;
+        try {
+            feed = parser.parse(fetched.body(), fetched.contentType(), source.feedUrl());
+        } catch (FeedParseException e) {
+            return failed(source, fetched.status(), e.getMessage(), null, now);
+        }
+        List<EventDraft> drafts = normalizer.normalize(source, feed, now);
+        IngestResult stored = events.ingest(drafts, reconciler);
+        return succeeded(source, fetched.status(), fetched.etag(), fetched.lastModified(), feed.hints(), stored, "ok", now);
+    }
+
+    private Source movedIfPermanent(Source source, FetchResult result) {
+        URI movedTo = result instanceof Fetched f ? f.movedTo()
+                : result instanceof NotModified n ? n.movedTo() : null;
+        if (movedTo == null || movedTo.toString().equals(source.feedUrl())) {
+            return source;
+        }
+        log.info("source {} moved permanently: {} -> {}", source.id(), source.feedUrl(), movedTo);
+        sources.updateUrl(source.id(), movedTo.toString());
+        return sources.find(source.id()).orElse(source);
+    }
+
+    private PollOutcome succeeded(Source source, int http, String etag, String lastModified, FeedHints hints,
+                                  IngestResult stored, String state, Instant now) {
+        Instant next = planner.nextAfterSuccess(source, hints, stored.created(), now);
+        sources.saveStatus(source.id(), new SourceStatus(etag, lastModified, now, next, state, http,
+                stored.created(), stored.updated(), 0, null, null));
+        if (stored.created() + stored.updated() > 0) {
+            log.info("source {} ({}): {} new, {} updated", source.id(), source.displayName(), stored.created(), stored.updated());
+        }
+        return new PollOutcome(source.id(), state, http, stored.created(), stored.updated(), null, next);
+    }
+
+    private PollOutcome failed(Source source, int http, String message, Instant retryAfter, Instant now) {
+        SourceStatus old = source.status();
+        int errors = old.consecutiveErrors() + 1;
+        Instant since = old.failingSince() != null ? old.failingSince() : now;
+        Instant next = planner.nextAfterFailure(source, errors, retryAfter, now);
+        SourceStatus status = new SourceStatus(old.etag(), old.lastModified(), now, next, "error", http, 0, 0,
+                errors, since, message);
+        Source failing = source.withStatus(status);
+        if (planner.shouldDisable(failing, now)) {
+            return disabled(failing, http, message + " (failing since " + since + ")", now);
+        }
+        sources.saveStatus(source.id(), status);
+        log.warn("source {} ({}) failed ({} in a row): {}", source.id(), source.feedUrl(), errors, message);
+        return new PollOutcome(source.id(), "error", http, 0, 0, message, next);
+    }
+
+    private PollOutcome disabled(Source source, int http, String message, Instant now) {
+        SourceStatus old = source.status();
+        String reason = "disabled: " + message;
+        sources.saveStatus(source.id(), new SourceStatus(old.etag(), old.lastModified(), now, null, "disabled", http,
+                0, 0, old.consecutiveErrors() + 1, old.failingSince() != null ? old.failingSince() : now, reason));
+        sources.setEnabled(source.id(), false);
+        log.warn("source {} ({}) {}", source.id(), source.feedUrl(), reason);
+        return new PollOutcome(source.id(), "disabled", http, 0, 0, reason, null);
+    }
+}

@@ -1,0 +1,147 @@
+package org.currents.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+    @TempDir
+    Path dir;
+
+    private final SettingsLoader loader = new SettingsLoader("9.9.9");
+
+    private Settings load(Map<String, String> flags, Map<String, String> env) {
+        Map<String, String> withConfig = new java.util.HashMap<>(flags);
+        withConfig.putIfAbsent("config", dir.resolve("config").toString());
+        return loader.load(withConfig, env);
+    }
+
+    private void writeProperties(String text) throws IOException {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/currents.properties"), text);
+    }
+
+    @Test
+    void usesDefaultsWhenNothingIsGiven() {
+        Settings s = load(Map.of(), Map.of());
+        assertEquals(8080, s.server().port());
+        assertNull(s.server().siteUrl());
+        assertEquals(Duration.ofMinutes(15), s.poll().defaultInterval());
+        assertEquals(10L << 20, s.fetch().maxBodyBytes());
+        assertEquals(5, s.fetch().maxRedirects());
+        assertTrue(s.store().jdbcUrl().startsWith("jdbc:h2:file:"), s.store().jdbcUrl());
+        assertEquals(dir.resolve("config/sources.opml"), s.sourcesFile());
+        assertEquals("Currents/9.9.9", s.fetch().userAgent());
+        assertEquals(1, s.contexts().subjectLinkPatterns().size());
+        assertNull(s.admin().token());
+    }
+
+    @Test
+    void flagBeatsEnvironmentWhichBeatsTheFile() throws IOException {
+        writeProperties("port=8081\npoll.interval=20m\nfetch.max-bytes=2MB\n");
+        Settings fileOnly = load(Map.of(), Map.of());
+        assertEquals(8081, fileOnly.server().port());
+        assertEquals(Duration.ofMinutes(20), fileOnly.poll().defaultInterval());
+        assertEquals(2L << 20, fileOnly.fetch().maxBodyBytes());
+
+        Settings env = load(Map.of(), Map.of("CURRENTS_PORT", "8082", "CURRENTS_POLL_INTERVAL", "PT1H"));
+        assertEquals(8082, env.server().port());
+        assertEquals(Duration.ofHours(1), env.poll().defaultInterval());
+
+        Settings flag = load(Map.of("port", "8083"), Map.of("CURRENTS_PORT", "8082"));
+        assertEquals(8083, flag.server().port());
+    }
+
+    @Test
+    void refusesAnUnknownKeyInTheFileNamingIt() throws IOException {
+        writeProperties("poll.intervall=5m\n");
+        SettingsException e = assertThrows(SettingsException.class, () -> load(Map.of(), Map.of()));
+        assertTrue(e.getMessage().contains("poll.intervall"), e.getMessage());
+    }
+
+    @Test
+    void refusesMalformedValuesNamingKeyValueAndOrigin() {
+        SettingsException port = assertThrows(SettingsException.class, () -> load(Map.of("port", "80a"), Map.of()));
+        assertEquals("setting port = '80a' (from command-line flag) is not a whole number", port.getMessage());
+
+        SettingsException range = assertThrows(SettingsException.class,
+                () -> load(Map.of(), Map.of("CURRENTS_PORT", "70000")));
+        assertEquals("setting port = '70000' (from environment variable CURRENTS_PORT) must be between 0 and 65535",
+                range.getMessage());
+
+        SettingsException duration = assertThrows(SettingsException.class,
+                () -> load(Map.of(), Map.of("CURRENTS_FETCH_TOTAL_TIMEOUT", "soon")));
+        assertTrue(duration.getMessage().startsWith("setting fetch.total-timeout = 'soon'"), duration.getMessage());
+
+        SettingsException zero = assertThrows(SettingsException.class,
+                () -> load(Map.of(), Map.of("CURRENTS_POLL_INTERVAL", "0s")));
+        assertTrue(zero.getMessage().contains("longer than zero"), zero.getMessage());
+    }
+
+    @Test
+    void refusesAMinimumIntervalAboveTheMaximum() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> load(Map.of(), Map.of("CURRENTS_POLL_MIN_INTERVAL", "2d", "CURRENTS_POLL_MAX_INTERVAL", "1d")));
+        assertTrue(e.getMessage().startsWith("setting poll.min-interval"), e.getMessage());
+    }
+
+    @Test
+    void refusesADatabaseThatIsNeitherH2NorPostgres() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> load(Map.of(), Map.of("CURRENTS_DB_URL", "jdbc:mysql://db/x")));
+        assertTrue(e.getMessage().startsWith("setting db.url"), e.getMessage());
+    }
+
+    @Test
+    void refusesSubjectPatternsWithoutATitleGroupOrWithBadSyntax() {
+        assertThrows(SettingsException.class,
+                () -> load(Map.of(), Map.of("CURRENTS_CONTEXTS_SUBJECT_LINKS", "https://example\\.org/wiki/.*")));
+        assertThrows(SettingsException.class,
+                () -> load(Map.of(), Map.of("CURRENTS_CONTEXTS_SUBJECT_LINKS", "https://example.org/(")));
+    }
+
+    @Test
+    void readsKeywordRulesAndRefusesMalformedOnes() {
+        Settings s = load(Map.of(), Map.of("CURRENTS_CONTEXTS_RULES", "tanker=Shipping; ELN = Colombian conflict"));
+        assertEquals(Map.of("tanker", "Shipping", "ELN", "Colombian conflict"), s.contexts().keywordRules());
+        assertThrows(SettingsException.class, () -> load(Map.of(), Map.of("CURRENTS_CONTEXTS_RULES", "tanker")));
+    }
+
+    @Test
+    void resolvesFileRootsAgainstTheProjectDirectory() {
+        Settings s = load(Map.of(), Map.of("CURRENTS_FETCH_FILE_ROOTS", "feeds, more/feeds"));
+        assertEquals(dir, s.fetch().fileBase());
+        assertEquals(java.util.List.of(dir.resolve("feeds"), dir.resolve("more/feeds")), s.fetch().fileRoots());
+    }
+
+    @Test
+    void siteUrlMustBeAbsoluteHttpAndGainsATrailingSlash() {
+        assertEquals("https://news.example.org/x/",
+                load(Map.of(), Map.of("CURRENTS_SITE_URL", "https://news.example.org/x")).server().siteUrl().toString());
+        assertThrows(SettingsException.class, () -> load(Map.of(), Map.of("CURRENTS_SITE_URL", "ftp://x/")));
+        assertThrows(SettingsException.class, () -> load(Map.of(), Map.of("CURRENTS_SITE_URL", "not a url")));
+    }
+
+    @Test
+    void namesTheContactInTheUserAgentDefaultingToTheSiteUrl() {
+        assertEquals("Currents/9.9.9 (+https://news.example.org/)",
+                load(Map.of(), Map.of("CURRENTS_SITE_URL", "https://news.example.org")).fetch().userAgent());
+        assertEquals("Currents/9.9.9 (+mailto:ops@example.org)",
+                load(Map.of(), Map.of("CURRENTS_FETCH_CONTACT", "mailto:ops@example.org")).fetch().userAgent());
+    }
+
+    @Test
+    void refusesAContactThatWouldBreakTheUserAgentHeader() {
+        assertThrows(SettingsException.class,
+                () -> load(Map.of(), Map.of("CURRENTS_FETCH_CONTACT", "https://x/\r\nX-Evil: 1")));
+    }
+}
