@@ -1,19 +1,144 @@
 package org.currents.normalize;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.currents.config.ContextSettings;
 import org.currents.event.EventDraft;
+import org.currents.event.Words;
+import org.currents.event.EventSource;
 import org.currents.parse.ParsedFeed;
+import org.currents.parse.ParsedItem;
+import org.currents.parse.ParsedMedia;
 import org.currents.source.Source;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 /** Turns a parsed feed's items into event drafts: sanitized, dated, linked, filed under contexts. */
 public final class Normalizer {
+    /** Items dated further ahead than this are taken as dated now: a wrong clock, not news from the future. */
+    private static final Duration MAX_FUTURE = Duration.ofHours(1);
+    private static final int MAX_HEADLINE = 500;
+    private static final int MAX_SUMMARY = 600;
+    private static final int MAX_ITEMS = 2000;
+
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    private final ContextFinder contexts;
+
     public Normalizer(ContextSettings settings) {
+        this.contexts = new ContextFinder(settings);
     }
 
     /** Drafts for every usable item; {@code now} dates items that carry no date. */
     public List<EventDraft> normalize(Source source, ParsedFeed feed, Instant now) {
-        throw new UnsupportedOperationException("pending");
+        List<EventDraft> drafts = new ArrayList<>();
+        String outlet = outlet(source, feed);
+        for (ParsedItem item : feed.items()) {
+            if (drafts.size() >= MAX_ITEMS) {
+                break;
+            }
+            EventDraft draft = draft(source, outlet, item, now);
+            if (draft != null) {
+                drafts.add(draft);
+            }
+        }
+        return drafts;
+    }
+
+    private EventDraft draft(Source source, String outlet, ParsedItem item, Instant now) {
+        String base = Links.absolute(item.baseUrl(), source.feedUrl().startsWith("http") ? source.feedUrl() : null);
+        String rawHtml = !item.contentHtml().isBlank() ? item.contentHtml() : item.summaryHtml();
+        String content = sanitizer.clean(rawHtml, base);
+        String summary = cut(sanitizer.text(!item.summaryHtml().isBlank() ? item.summaryHtml() : item.contentHtml()),
+                MAX_SUMMARY);
+        String headline = cut(sanitizer.text(item.title()), MAX_HEADLINE);
+        if (headline.isEmpty()) {
+            headline = cut(firstSentence(summary), MAX_HEADLINE);
+        }
+        if (headline.isEmpty()) {
+            return null;
+        }
+        String link = Links.canonical(Links.absolute(item.link(), base));
+        Instant published = item.published() != null ? item.published() : item.updated() != null ? item.updated() : now;
+        if (published.isAfter(now.plus(MAX_FUTURE))) {
+            published = now;
+        }
+        String itemId = item.guid() != null && !item.guid().isBlank() ? item.guid().strip()
+                : link != null ? link : "sha256:" + sha256(headline + "\n" + summary);
+        Set<String> matchKeys = link == null ? Set.of() : Set.of("link:" + link);
+        Set<String> fingerprint = new LinkedHashSet<>(Fingerprint.bands("h", Words.of(headline)));
+        fingerprint.addAll(Fingerprint.bands("s", Words.of(summary)));
+        ContextFinder.Found found = contexts.find(source.contexts(), item.categories(), rawHtml,
+                headline + "\n" + summary);
+        return new EventDraft("item:" + source.id() + ":" + itemId, matchKeys, fingerprint, published, headline, summary,
+                content, link, cover(item, content, base), new EventSource(source.id(), outlet, link, source.feedUrl()),
+                found.contexts(), found.storySlug());
+    }
+
+    /** The item's cover image: a media image, a thumbnail, an image enclosure, else the first image of its HTML. */
+    private static String cover(ParsedItem item, String cleanHtml, String base) {
+        for (boolean thumbnails : new boolean[] {false, true}) {
+            for (ParsedMedia m : item.media()) {
+                if (m.isImage() && m.thumbnail() == thumbnails) {
+                    String url = Links.absolute(m.url(), base);
+                    if (url != null) {
+                        return url;
+                    }
+                }
+            }
+        }
+        for (Element img : Jsoup.parseBodyFragment(cleanHtml).select("img[src]")) {
+            String url = Links.absolute(img.attr("src"), base);
+            if (url != null) {
+                return url;
+            }
+        }
+        return null;
+    }
+
+    private static String outlet(Source source, ParsedFeed feed) {
+        if (!source.title().isBlank()) {
+            return source.title();
+        }
+        if (!feed.title().isBlank()) {
+            return cut(feed.title().strip(), 200);
+        }
+        try {
+            String host = URI.create(source.feedUrl()).getHost();
+            return host != null ? host : source.feedUrl();
+        } catch (IllegalArgumentException e) {
+            return source.feedUrl();
+        }
+    }
+
+    private static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        return end > 0 ? text.substring(0, end + 1) : text;
+    }
+
+    /** At most {@code max} characters, cut at a word boundary with an ellipsis. */
+    static String cut(String text, int max) {
+        String t = text.strip();
+        if (t.length() <= max) {
+            return t;
+        }
+        int space = t.lastIndexOf(' ', max - 1);
+        return t.substring(0, space > max / 2 ? space : max - 1).strip() + "…";
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

@@ -1,51 +1,157 @@
 package org.currents.publish;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.currents.event.Context;
+import org.currents.event.ContextSummary;
+import org.currents.event.Event;
 import org.currents.relate.RelatedEvents;
 import org.currents.store.ContextStore;
 import org.currents.store.EventStore;
+import org.currents.store.Stamp;
 
 /**
  * Everything Currents publishes, as documents: the one thing the web layer asks for content.
- * {@code base} is the public site URL every absolute link starts with (ends in '/').
+ * Validators come from stamps in the database, so a conditional request costs a query, not a render.
  */
 public final class Site {
+    /** Bumped when the renderers change what they write, so caches holding old renderings miss. */
+    private static final String RENDERING = "r1";
+    static final int FEED_ENTRIES = 50;
+    static final int PAGE_EVENTS = 100;
+    static final int RELATED = 10;
+
+    private final EventStore events;
+    private final ContextStore contexts;
+    private final RelatedEvents related;
+    private final SiteLinks links;
+    private final HtmlPages pages;
+    private final RssFeedWriter rss;
+    private final AtomFeedWriter atom;
+    private final JsonFeedWriter json;
+    private final EventDocuments eventDocuments;
+    private final OpmlCatalogue opml;
+
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base) {
+        this.events = events;
+        this.contexts = contexts;
+        this.related = related;
+        this.links = new SiteLinks(base);
+        ObjectMapper mapper = new ObjectMapper();
+        EntryHtml entryHtml = new EntryHtml(links);
+        this.pages = new HtmlPages(links);
+        this.rss = new RssFeedWriter(links, entryHtml);
+        this.atom = new AtomFeedWriter(links, entryHtml);
+        this.json = new JsonFeedWriter(links, entryHtml, mapper);
+        this.eventDocuments = new EventDocuments(links, mapper);
+        this.opml = new OpmlCatalogue(links);
+    }
+
+    public SiteLinks links() {
+        return links;
     }
 
     public Document home() {
-        throw new UnsupportedOperationException("pending");
+        return document("text/html; charset=utf-8", "home", events.stamp(),
+                () -> pages.home(events.latest(30), visibleContexts()));
     }
 
     public Optional<Document> contextPage(String slug) {
-        throw new UnsupportedOperationException("pending");
+        return contexts.find(slug).map(summary -> document("text/html; charset=utf-8", "page-" + slug,
+                contexts.feedStamp(slug), () -> pages.context(summary, events.inContext(slug, PAGE_EVENTS))));
     }
 
     public Optional<Document> contextFeed(String slug, FeedFormat format) {
-        throw new UnsupportedOperationException("pending");
+        return contexts.find(slug).map(summary -> {
+            Stamp stamp = contexts.feedStamp(slug);
+            Context c = summary.context();
+            return document(format.contentType(), format.extension() + "-" + slug, stamp, () -> feed(format,
+                    new FeedMeta("Currents: " + c.name(), "Events filed under " + c.name() + " ("
+                            + c.kind().name().toLowerCase() + "), with related events.", links.contextPage(slug),
+                            links.contextFeed(slug, format), stamp.updated()),
+                    events.inContext(slug, FEED_ENTRIES)));
+        });
     }
 
     public Document allEvents(FeedFormat format) {
-        throw new UnsupportedOperationException("pending");
+        Stamp stamp = events.stamp();
+        return document(format.contentType(), format.extension() + "-all", stamp, () -> feed(format,
+                new FeedMeta("Currents: all events", "Every event Currents knows of, newest first, with related events.",
+                        links.home(), links.allEvents(format), stamp.updated()),
+                events.latest(FEED_ENTRIES)));
     }
 
     public Optional<Document> event(LocalDate day, String slug, PageFormat format) {
-        throw new UnsupportedOperationException("pending");
+        return events.find(day, slug).map(e -> {
+            Stamp stamp = contexts.stampOf(e.contexts().stream().map(Context::slug).toList());
+            Stamp own = stamp.version() > 0 ? stamp : new Stamp(0, e.updated());
+            return document(format.contentType(), "event-" + format.extension() + "-" + e.id(), own,
+                    () -> eventPage(e, format));
+        });
     }
 
     public Optional<Document> day(LocalDate day) {
-        throw new UnsupportedOperationException("pending");
+        List<Event> onDay = events.onDay(day);
+        if (onDay.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(document("text/html; charset=utf-8", "day-" + day, events.stamp(),
+                () -> pages.day(day, onDay, events.dayBefore(day))));
     }
 
     /** OPML 2.0 catalogue of every visible context's feeds. */
     public Document opml() {
-        throw new UnsupportedOperationException("pending");
+        Stamp stamp = events.stamp();
+        return document("text/x-opml; charset=utf-8", "opml", stamp, () -> opml.write(visibleContexts(), stamp.updated()));
     }
 
     /** The HTML body of a 404 page for {@code path}. */
     public byte[] notFound(String path) {
-        throw new UnsupportedOperationException("pending");
+        return pages.notFound(path);
+    }
+
+    private List<ContextSummary> visibleContexts() {
+        return contexts.all().stream().filter(c -> !c.hidden()).toList();
+    }
+
+    private byte[] feed(FeedFormat format, FeedMeta meta, List<Event> list) {
+        List<EventEntry> entries = new ArrayList<>(list.size());
+        for (Event e : list) {
+            entries.add(new EventEntry(e, related.of(e, RELATED)));
+        }
+        switch (format) {
+            case RSS:
+                return rss.write(meta, entries);
+            case ATOM:
+                return atom.write(meta, entries);
+            default:
+                return json.write(meta, entries);
+        }
+    }
+
+    private byte[] eventPage(Event e, PageFormat format) {
+        var rel = related.of(e, RELATED);
+        switch (format) {
+            case HTML:
+                return pages.event(e, rel);
+            case JSON:
+                return eventDocuments.json(e, rel);
+            case XML:
+                return eventDocuments.xml(e, rel);
+            default:
+                return eventDocuments.markdown(e, rel);
+        }
+    }
+
+    private static Document document(String contentType, String what, Stamp stamp, Supplier<byte[]> body) {
+        Instant modified = stamp.updated() == null ? null : stamp.updated().truncatedTo(ChronoUnit.SECONDS);
+        return new Document(contentType, "\"" + what + "-" + RENDERING + "-" + stamp.version() + "\"", modified, body);
     }
 }

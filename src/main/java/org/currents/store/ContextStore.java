@@ -1,20 +1,99 @@
 package org.currents.store;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.currents.event.Context;
+import org.currents.event.ContextKind;
 import org.currents.event.ContextSummary;
 
 /** Contexts with their counts and versions. */
 public final class ContextStore {
+    private static final String SUMMARY = "SELECT x.slug, x.name, x.kind, x.version, x.updated, x.hidden, "
+            + "(SELECT COUNT(*) FROM event_context ec WHERE ec.context_slug = x.slug) AS events FROM context x";
+
+    private final Database db;
+
     public ContextStore(Database db) {
+        this.db = db;
     }
 
     /** Every context with at least one event, hidden ones included, by name. */
     public List<ContextSummary> all() {
-        throw new UnsupportedOperationException("pending");
+        return query(SUMMARY + " ORDER BY x.name, x.slug").stream().filter(s -> s.eventCount() > 0).toList();
     }
 
     public Optional<ContextSummary> find(String slug) {
-        throw new UnsupportedOperationException("pending");
+        return query(SUMMARY + " WHERE x.slug = ?", slug).stream().filter(s -> s.eventCount() > 0).findFirst();
+    }
+
+    /**
+     * The stamp of a context's feed and page: it moves whenever anything they show changes, an
+     * event in the context or an event related to one of them (which shares a context with it,
+     * so moves that context).
+     */
+    public Stamp feedStamp(String slug) {
+        return stamp("SELECT MAX(x.version), MAX(x.updated) FROM context x WHERE x.slug IN "
+                + "(SELECT ec2.context_slug FROM event_context ec2 WHERE ec2.event_id IN "
+                + "(SELECT ec.event_id FROM event_context ec WHERE ec.context_slug = ?))", slug);
+    }
+
+    /** The stamp of an event's page: the newest of its contexts (its related events come from them). */
+    public Stamp stampOf(Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return new Stamp(0, null);
+        }
+        return stamp("SELECT MAX(x.version), MAX(x.updated) FROM context x WHERE x.slug IN (" + EventRows.marks(slugs)
+                + ")", slugs.toArray());
+    }
+
+    private Stamp stamp(String sql, Object... params) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                EventRows.bind(st, params);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    OffsetDateTime updated = rs.getObject(2, OffsetDateTime.class);
+                    return new Stamp(rs.getLong(1), updated == null ? null : updated.toInstant());
+                }
+            }
+        });
+    }
+
+    /** Hides a context from listings and the OPML catalogue (its feed still answers), or shows it again. */
+    public boolean setHidden(String slug, boolean hidden) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE context SET hidden = ? WHERE slug = ?")) {
+                st.setBoolean(1, hidden);
+                st.setString(2, slug);
+                return st.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private List<ContextSummary> query(String sql, Object... params) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                EventRows.bind(st, params);
+                try (ResultSet rs = st.executeQuery()) {
+                    List<ContextSummary> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(summary(rs));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    private static ContextSummary summary(ResultSet rs) throws SQLException {
+        Context context = new Context(rs.getString("slug"), rs.getString("name"), ContextKind.valueOf(rs.getString("kind")));
+        return new ContextSummary(context, rs.getInt("events"), Columns.instant(rs, "updated"), rs.getLong("version"),
+                rs.getBoolean("hidden"));
     }
 }

@@ -1,14 +1,110 @@
 package org.currents.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.currents.config.StoreSettings;
+import org.flywaydb.core.Flyway;
 
 /** The connection pool to the H2 or PostgreSQL database, migrated to the current schema when opened. */
 public final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
     public static Database open(StoreSettings settings) {
-        throw new UnsupportedOperationException("pending");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("currents-db");
+        config.setAutoCommit(true);
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open database " + settings.jdbcUrl() + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot migrate database " + settings.jdbcUrl() + ": " + rootMessage(e), e);
+        }
+        return new Database(pool);
+    }
+
+    DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs read-only {@code work} on a pooled connection. */
+    <T> T read(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("database query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when a connection answers a trivial query within two seconds. */
+    public boolean isHealthy() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    public boolean isPostgres() {
+        try (Connection c = pool.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Override
     public void close() {
+        pool.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** Work on a connection that may throw SQL errors. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
     }
 }

@@ -1,17 +1,29 @@
 package org.currents.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.currents.event.Context;
 import org.currents.event.Event;
 import org.currents.event.EventDraft;
 import org.currents.event.EventReconciler;
 
 /** Events, their sources, contexts and identity keys. Lists are newest first. */
 public final class EventStore {
+    private static final String NEWEST_FIRST = " ORDER BY e.published DESC, e.id DESC";
+
+    private final Database db;
+    private final Clock clock;
+
     public EventStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
     }
 
     /**
@@ -19,53 +31,114 @@ public final class EventStore {
      * fuzzy match over fingerprint candidates) or creates one; all drafts in one transaction.
      */
     public IngestResult ingest(List<EventDraft> drafts, EventReconciler reconciler) {
-        throw new UnsupportedOperationException("pending");
+        if (drafts.isEmpty()) {
+            return new IngestResult(0, 0, 0);
+        }
+        return db.inTransaction(c -> new EventWriter(c, reconciler, clock.instant()).ingest(drafts));
     }
 
     public Optional<Event> find(String id) {
-        throw new UnsupportedOperationException("pending");
+        return one("SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.id = ?", id);
     }
 
     public Optional<Event> find(LocalDate day, String slug) {
-        throw new UnsupportedOperationException("pending");
+        return one("SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.day = ? AND e.slug = ?", day, slug);
     }
 
     public List<Event> latest(int limit) {
-        throw new UnsupportedOperationException("pending");
+        return list("SELECT " + EventRows.COLUMNS + " FROM event e" + NEWEST_FIRST + limit(limit));
     }
 
     public List<Event> inContext(String contextSlug, int limit) {
-        throw new UnsupportedOperationException("pending");
+        return list("SELECT " + EventRows.COLUMNS + " FROM event e JOIN event_context ec ON ec.event_id = e.id "
+                + "WHERE ec.context_slug = ?" + NEWEST_FIRST + limit(limit), contextSlug);
     }
 
     public List<Event> onDay(LocalDate day) {
-        throw new UnsupportedOperationException("pending");
+        return list("SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.day = ?" + NEWEST_FIRST, day);
     }
 
     /** The latest day before {@code day} that has events. */
     public Optional<LocalDate> dayBefore(LocalDate day) {
-        throw new UnsupportedOperationException("pending");
+        return db.read(c -> day(c, "SELECT MAX(day) FROM event WHERE day < ?", day));
     }
 
     public Optional<LocalDate> latestDay() {
-        throw new UnsupportedOperationException("pending");
+        return db.read(c -> day(c, "SELECT MAX(day) FROM event"));
     }
 
-    /** Other events that share at least one context with {@code event}, newest first. */
-    public List<Event> sharingContexts(Event event, int limit) {
-        throw new UnsupportedOperationException("pending");
+    /**
+     * Other events that share at least one context with {@code event}, the most recent
+     * {@code perContext} of each shared context, so a huge context cannot crowd out a small one.
+     */
+    public List<Event> sharingContexts(Event event, int perContext) {
+        if (event.contexts().isEmpty()) {
+            return List.of();
+        }
+        List<String> slugs = event.contexts().stream().map(Context::slug).toList();
+        StringBuilder sql = new StringBuilder("SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.id <> ? AND e.id IN (");
+        for (int i = 0; i < slugs.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ").append("SELECT event_id FROM (SELECT ec.event_id FROM event_context ec "
+                    + "JOIN event x ON x.id = ec.event_id WHERE ec.context_slug = ? ORDER BY x.published DESC, x.id DESC")
+                    .append(limit(perContext)).append(") t").append(i);
+        }
+        sql.append(")").append(NEWEST_FIRST);
+        Object[] params = new Object[slugs.size() + 1];
+        params[0] = event.id();
+        for (int i = 0; i < slugs.size(); i++) {
+            params[i + 1] = slugs.get(i);
+        }
+        return list(sql.toString(), params);
     }
 
     public long count() {
-        throw new UnsupportedOperationException("pending");
+        return db.read(c -> number(c, "SELECT COUNT(*) FROM event"));
     }
 
     /** A counter that moves whenever any event is created or changed. */
     public long version() {
-        throw new UnsupportedOperationException("pending");
+        return db.read(c -> number(c, "SELECT value FROM counter WHERE name = 'events'"));
+    }
+
+    /** The stamp of everything: the events counter and the last change of any event. */
+    public Stamp stamp() {
+        return new Stamp(version(), lastUpdated().orElse(null));
     }
 
     public Optional<Instant> lastUpdated() {
-        throw new UnsupportedOperationException("pending");
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT MAX(updated) AS updated FROM event");
+                 ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(Columns.instant(rs, "updated")) : Optional.empty();
+            }
+        });
+    }
+
+    private Optional<Event> one(String sql, Object... params) {
+        return list(sql, params).stream().findFirst();
+    }
+
+    private List<Event> list(String sql, Object... params) {
+        return db.read(c -> EventRows.load(c, sql, params));
+    }
+
+    private static String limit(int n) {
+        return " FETCH FIRST " + Math.max(n, 0) + " ROWS ONLY";
+    }
+
+    private static Optional<LocalDate> day(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            EventRows.bind(st, params);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getObject(1, LocalDate.class)) : Optional.empty();
+            }
+        }
+    }
+
+    private static long number(Connection c, String sql) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -1,5 +1,12 @@
 package org.currents.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.currents.source.Source;
@@ -8,36 +15,145 @@ import org.currents.source.SourceStatus;
 
 /** Sources and their poll status. */
 public final class SourceStore {
+    private static final String COLUMNS = "id, feed_url, title, site_url, contexts, interval_seconds, enabled, etag, "
+            + "last_modified, last_polled, next_poll, last_status, last_http_status, items_new, items_updated, "
+            + "consecutive_errors, failing_since, last_error";
+
+    private final Database db;
+
     public SourceStore(Database db) {
+        this.db = db;
     }
 
     public List<Source> all() {
-        throw new UnsupportedOperationException("pending");
+        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM source ORDER BY id"));
     }
 
     public Optional<Source> find(long id) {
-        throw new UnsupportedOperationException("pending");
+        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM source WHERE id = ?", id)).stream().findFirst();
     }
 
     public Optional<Source> findByUrl(String feedUrl) {
-        throw new UnsupportedOperationException("pending");
+        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM source WHERE feed_url = ?", feedUrl))
+                .stream().findFirst();
     }
 
     /** Adds the source, or updates title, site and contexts of the one with the same URL. */
     public Source upsert(SourceSpec spec) {
-        throw new UnsupportedOperationException("pending");
+        return db.inTransaction(c -> {
+            List<Source> existing = query(c, "SELECT " + COLUMNS + " FROM source WHERE feed_url = ?", spec.feedUrl());
+            if (existing.isEmpty()) {
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO source (feed_url, title, site_url, contexts, "
+                        + "interval_seconds, enabled, last_status, last_http_status, items_new, items_updated, "
+                        + "consecutive_errors) VALUES (?, ?, ?, ?, ?, TRUE, 'never', 0, 0, 0, 0)")) {
+                    bindSpec(st, spec);
+                    st.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement st = c.prepareStatement("UPDATE source SET feed_url = ?, title = ?, site_url = ?, "
+                        + "contexts = ?, interval_seconds = ? WHERE id = ?")) {
+                    bindSpec(st, spec);
+                    st.setLong(6, existing.get(0).id());
+                    st.executeUpdate();
+                }
+            }
+            return query(c, "SELECT " + COLUMNS + " FROM source WHERE feed_url = ?", spec.feedUrl()).get(0);
+        });
     }
 
-    public void saveStatus(long id, SourceStatus status) {
-        throw new UnsupportedOperationException("pending");
+    public void saveStatus(long id, SourceStatus s) {
+        update("UPDATE source SET etag = ?, last_modified = ?, last_polled = ?, next_poll = ?, last_status = ?, "
+                + "last_http_status = ?, items_new = ?, items_updated = ?, consecutive_errors = ?, failing_since = ?, "
+                + "last_error = ? WHERE id = ?", st -> {
+            st.setString(1, Columns.fit(s.etag(), 1024));
+            st.setString(2, Columns.fit(s.lastModified(), 200));
+            Columns.setInstant(st, 3, s.lastPolled());
+            Columns.setInstant(st, 4, s.nextPoll());
+            st.setString(5, s.lastStatus());
+            st.setInt(6, s.lastHttpStatus());
+            st.setInt(7, s.itemsNew());
+            st.setInt(8, s.itemsUpdated());
+            st.setInt(9, s.consecutiveErrors());
+            Columns.setInstant(st, 10, s.failingSince());
+            st.setString(11, Columns.fit(s.lastError(), 4000));
+            st.setLong(12, id);
+        });
     }
 
-    /** After a permanent redirect: the source's feed URL becomes {@code newUrl}. */
+    /** After a permanent redirect: the source's feed URL becomes {@code newUrl}, unless another source has it. */
     public void updateUrl(long id, String newUrl) {
-        throw new UnsupportedOperationException("pending");
+        if (findByUrl(newUrl).isEmpty()) {
+            update("UPDATE source SET feed_url = ? WHERE id = ?", st -> {
+                st.setString(1, newUrl);
+                st.setLong(2, id);
+            });
+        }
     }
 
     public void setEnabled(long id, boolean enabled) {
-        throw new UnsupportedOperationException("pending");
+        update("UPDATE source SET enabled = ? WHERE id = ?", st -> {
+            st.setBoolean(1, enabled);
+            st.setLong(2, id);
+        });
+    }
+
+    /** Removes the source; the events it reported stay. */
+    public boolean delete(long id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM source WHERE id = ?")) {
+                st.setLong(1, id);
+                return st.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private void update(String sql, Binder binder) {
+        db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                binder.bind(st);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    private static void bindSpec(PreparedStatement st, SourceSpec spec) throws SQLException {
+        st.setString(1, spec.feedUrl());
+        st.setString(2, Columns.fit(spec.title(), 500));
+        st.setString(3, Columns.fit(spec.siteUrl(), 2048));
+        st.setString(4, Columns.fit(String.join("\n", spec.contexts()), 8000));
+        Columns.setLong(st, 5, spec.interval() == null ? null : spec.interval().toSeconds());
+    }
+
+    private static List<Source> query(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                List<Source> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(source(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static Source source(ResultSet rs) throws SQLException {
+        long interval = rs.getLong("interval_seconds");
+        Duration every = rs.wasNull() ? null : Duration.ofSeconds(interval);
+        String contexts = rs.getString("contexts");
+        SourceStatus status = new SourceStatus(rs.getString("etag"), rs.getString("last_modified"),
+                Columns.instant(rs, "last_polled"), Columns.instant(rs, "next_poll"), rs.getString("last_status"),
+                rs.getInt("last_http_status"), rs.getInt("items_new"), rs.getInt("items_updated"),
+                rs.getInt("consecutive_errors"), Columns.instant(rs, "failing_since"), rs.getString("last_error"));
+        return new Source(rs.getLong("id"), rs.getString("feed_url"), rs.getString("title"), rs.getString("site_url"),
+                contexts.isEmpty() ? List.of() : Arrays.asList(contexts.split("\n")), every, rs.getBoolean("enabled"),
+                status);
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement st) throws SQLException;
     }
 }

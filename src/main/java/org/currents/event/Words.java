@@ -1,0 +1,44 @@
+package org.currents.event;
+
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The significant words of a text, for comparing headlines: lower-case, accents folded, stop words gone. */
+public final class Words {
+    private static final Set<String> STOP = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or",
+            "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "its", "it",
+            "that", "this", "after", "over", "into", "s");
+
+    private Words() {
+    }
+
+    public static Set<String> of(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        if (text == null) {
+            return words;
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        for (String w : folded.split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty() && !STOP.contains(w)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /** |a ∩ b| / |a ∪ b|, 0 when both are empty. */
+    public static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 0;
+        }
+        int common = 0;
+        for (String w : a) {
+            if (b.contains(w)) {
+                common++;
+            }
+        }
+        return (double) common / (a.size() + b.size() - common);
+    }
+}

@@ -1,0 +1,121 @@
+package org.currents.normalize;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.currents.config.ContextSettings;
+import org.currents.event.Context;
+import org.currents.event.ContextKind;
+import org.currents.parse.ParsedCategory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the contexts of an item: the source's groups, the item's categories (one marked as the
+ * story when its scheme says so), subject pages its HTML links to, and configured keyword rules.
+ * A name found twice keeps its strongest kind; the count is bounded against hostile items.
+ */
+final class ContextFinder {
+    static final int MAX_CONTEXTS = 40;
+    private static final int MAX_NAME = 200;
+
+    private final List<Pattern> subjectLinks;
+    private final Map<Pattern, String> rules = new LinkedHashMap<>();
+
+    ContextFinder(ContextSettings settings) {
+        this.subjectLinks = settings.subjectLinkPatterns();
+        settings.keywordRules().forEach((keyword, context) -> rules.put(
+                Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), context));
+    }
+
+    /** The contexts found, in the order above; {@code story} receives the story's slug if one is marked. */
+    Found find(List<String> sourceGroups, List<ParsedCategory> categories, String html, String text) {
+        Map<String, Context> found = new LinkedHashMap<>();
+        String story = null;
+        for (ParsedCategory c : categories) {
+            boolean isStory = isStoryScheme(c.scheme());
+            Context context = add(found, c.name(), isStory ? ContextKind.STORY : ContextKind.CATEGORY);
+            if (isStory && story == null && context != null) {
+                story = context.slug();
+            }
+        }
+        for (Element a : Jsoup.parseBodyFragment(html == null ? "" : html).select("a[href]")) {
+            String title = subjectTitle(a.attr("href"));
+            if (title != null) {
+                add(found, title, ContextKind.SUBJECT);
+            }
+        }
+        rules.forEach((pattern, name) -> {
+            if (pattern.matcher(text).find()) {
+                add(found, name, ContextKind.CATEGORY);
+            }
+        });
+        for (String group : sourceGroups) {
+            add(found, group, ContextKind.SOURCE_GROUP);
+        }
+        return new Found(List.copyOf(found.values()), story);
+    }
+
+    /** The page title a link names when it matches a subject pattern (Wikipedia articles by default). */
+    String subjectTitle(String href) {
+        for (Pattern p : subjectLinks) {
+            Matcher m = p.matcher(href);
+            if (m.lookingAt() && m.groupCount() >= 1 && m.group(1) != null) {
+                String raw = m.group(1);
+                int hash = raw.indexOf('#');
+                raw = hash >= 0 ? raw.substring(0, hash) : raw;
+                String title;
+                try {
+                    title = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+                title = title.replace('_', ' ').strip();
+                // Namespaced pages (File:, Special:, Category:) and the main page are not subjects.
+                return title.isEmpty() || title.contains(":") || title.equalsIgnoreCase("Main Page") ? null : title;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isStoryScheme(String scheme) {
+        if (scheme == null) {
+            return false;
+        }
+        String s = scheme.strip().toLowerCase(Locale.ROOT);
+        return s.equals("story") || s.endsWith("/story");
+    }
+
+    private static Context add(Map<String, Context> found, String name, ContextKind kind) {
+        if (name == null) {
+            return null;
+        }
+        String clean = name.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        if (clean.isEmpty() || clean.length() > MAX_NAME) {
+            return null;
+        }
+        Context context = Context.named(clean, kind);
+        Context earlier = found.get(context.slug());
+        if (earlier != null) {
+            if (kind.weight() > earlier.kind().weight()) {
+                found.put(context.slug(), new Context(earlier.slug(), earlier.name(), kind));
+            }
+            return found.get(context.slug());
+        }
+        if (found.size() >= MAX_CONTEXTS) {
+            return null;
+        }
+        found.put(context.slug(), context);
+        return context;
+    }
+
+    /** The contexts of one item and the slug of its story, or null. */
+    record Found(List<Context> contexts, String storySlug) {
+    }
+}

@@ -1,0 +1,171 @@
+package org.currents.parse;
+
+import com.rometools.modules.mediarss.MediaEntryModule;
+import com.rometools.modules.mediarss.MediaModule;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.MediaGroup;
+import com.rometools.modules.mediarss.types.Metadata;
+import com.rometools.modules.mediarss.types.Thumbnail;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.module.SyModule;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.ParsingFeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads RSS and Atom with ROME. DOCTYPEs stay disallowed (ROME's default), so entity bombs
+ * and external entities are refused before anything is expanded; bytes are decoded by
+ * {@link XmlReader} from the BOM, the XML prolog and the HTTP charset, never the platform's.
+ */
+final class XmlFeedReader {
+
+    ParsedFeed read(byte[] body, String contentType, String url) throws FeedParseException {
+        SyndFeed feed;
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+            SyndFeedInput input = new SyndFeedInput(false, Locale.ROOT);
+            input.setAllowDoctypes(false);
+            input.setPreserveWireFeed(true);
+            feed = input.build(reader);
+        } catch (ParsingFeedException e) {
+            throw new FeedParseException(url, "not a well-formed feed: " + cause(e), e.getLineNumber(), e.getColumnNumber(), e);
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new FeedParseException(url, "not a feed we can read: " + cause(e), -1, -1, e);
+        } catch (IOException e) {
+            throw new FeedParseException(url, "cannot decode the document: " + e.getMessage(), -1, -1, e);
+        }
+        WireFeed wire = feed.originalWireFeed();
+        String feedBase = wire instanceof Feed atom && atom.getXmlBase() != null ? atom.getXmlBase() : url;
+        List<ParsedItem> items = new ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            items.add(item(entry, feedBase));
+        }
+        return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getDescription(),
+                feed.getLanguage(), hints(feed, wire), items);
+    }
+
+    private static ParsedItem item(SyndEntry entry, String feedBase) {
+        String base = entry.getWireEntry() instanceof Entry atom && atom.getXmlBase() != null ? atom.getXmlBase() : feedBase;
+        String content = entry.getContents().isEmpty() ? null : html(entry.getContents().get(0));
+        List<ParsedCategory> categories = new ArrayList<>();
+        for (SyndCategory c : entry.getCategories()) {
+            if (c.getName() != null && !c.getName().isBlank()) {
+                categories.add(new ParsedCategory(c.getName().strip(), c.getLabel(), c.getTaxonomyUri()));
+            }
+        }
+        return new ParsedItem(entry.getUri(), entry.getTitle(), entry.getLink(), base, content, html(entry.getDescription()),
+                instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()), entry.getAuthor(), categories,
+                media(entry));
+    }
+
+    private static List<ParsedMedia> media(SyndEntry entry) {
+        List<ParsedMedia> out = new ArrayList<>();
+        if (entry.getModule(MediaModule.URI) instanceof MediaEntryModule m) {
+            for (MediaContent c : m.getMediaContents()) {
+                content(c, out);
+            }
+            for (MediaGroup g : m.getMediaGroups()) {
+                for (MediaContent c : g.getContents()) {
+                    content(c, out);
+                }
+                thumbnails(g.getMetadata(), out);
+            }
+            thumbnails(m.getMetadata(), out);
+        }
+        for (SyndEnclosure e : entry.getEnclosures()) {
+            if (e.getUrl() != null) {
+                out.add(new ParsedMedia(e.getUrl(), e.getType(), null, false));
+            }
+        }
+        return out;
+    }
+
+    private static void content(MediaContent c, List<ParsedMedia> out) {
+        if (c.getReference() != null) {
+            out.add(new ParsedMedia(c.getReference().toString(), c.getType(), c.getMedium(), false));
+        }
+        thumbnails(c.getMetadata(), out);
+    }
+
+    private static void thumbnails(Metadata metadata, List<ParsedMedia> out) {
+        if (metadata == null) {
+            return;
+        }
+        for (Thumbnail t : metadata.getThumbnail()) {
+            if (t.getUrl() != null) {
+                out.add(new ParsedMedia(t.getUrl().toString(), null, "image", true));
+            }
+        }
+    }
+
+    private static FeedHints hints(SyndFeed feed, WireFeed wire) {
+        Duration ttl = null;
+        Set<Integer> skipHours = new HashSet<>();
+        Set<DayOfWeek> skipDays = new HashSet<>();
+        if (wire instanceof Channel channel) {
+            ttl = channel.getTtl() > 0 ? Duration.ofMinutes(channel.getTtl()) : null;
+            channel.getSkipHours().stream().filter(h -> h != null && h >= 0 && h <= 23).forEach(skipHours::add);
+            for (String day : channel.getSkipDays()) {
+                try {
+                    skipDays.add(DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException ignored) {
+                    // an unknown day name is a hint we cannot use, not a broken feed
+                }
+            }
+        }
+        Duration period = null;
+        if (feed.getModule(SyModule.URI) instanceof SyModule sy && sy.getUpdatePeriod() != null) {
+            Duration unit = switch (sy.getUpdatePeriod().strip().toLowerCase(Locale.ROOT)) {
+                case "hourly" -> Duration.ofHours(1);
+                case "daily" -> Duration.ofDays(1);
+                case "weekly" -> Duration.ofDays(7);
+                case "monthly" -> Duration.ofDays(30);
+                case "yearly" -> Duration.ofDays(365);
+                default -> null;
+            };
+            int frequency = Math.max(sy.getUpdateFrequency(), 1);
+            period = unit == null ? null : unit.dividedBy(frequency);
+        }
+        return new FeedHints(ttl, period, skipHours, skipDays);
+    }
+
+    private static String html(SyndContent content) {
+        if (content == null || content.getValue() == null) {
+            return null;
+        }
+        String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
+        return type.equals("text") || type.equals("text/plain") ? Html.escapeText(content.getValue()) : content.getValue();
+    }
+
+    private static Instant instant(Date d) {
+        return d == null ? null : d.toInstant();
+    }
+
+    private static String cause(Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+}

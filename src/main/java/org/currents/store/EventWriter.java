@@ -1,0 +1,303 @@
+package org.currents.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.currents.event.Context;
+import org.currents.event.ContextKind;
+import org.currents.event.Event;
+import org.currents.event.EventDraft;
+import org.currents.event.EventReconciler;
+import org.currents.event.EventSource;
+import org.currents.event.Slugs;
+
+/**
+ * One ingest transaction: matches each draft to a stored event or creates one, writes what
+ * changed, and moves the version of every event and context it touched.
+ */
+final class EventWriter {
+    private static final int MAX_KEY = 300;
+    private static final int MAX_CANDIDATES = 50;
+
+    private final Connection c;
+    private final EventReconciler reconciler;
+    private final Instant now;
+    private long version;
+
+    EventWriter(Connection c, EventReconciler reconciler, Instant now) {
+        this.c = c;
+        this.reconciler = reconciler;
+        this.now = now;
+    }
+
+    IngestResult ingest(List<EventDraft> drafts) throws SQLException {
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (EventDraft draft : drafts) {
+            Optional<Event> existing = byKey(draft);
+            if (existing.isEmpty()) {
+                existing = reconciler.match(draft, candidates(draft));
+            }
+            if (existing.isEmpty()) {
+                Event event = reconciler.create(draft, idFor(draft.itemKey()), freeSlug(draft), now);
+                insert(event);
+                created++;
+                remember(event.id(), draft);
+                continue;
+            }
+            Event merged = reconciler.merge(existing.get(), draft, now);
+            if (merged.equals(existing.get())) {
+                unchanged++;
+            } else {
+                update(existing.get(), merged);
+                updated++;
+            }
+            remember(existing.get().id(), draft);
+        }
+        return new IngestResult(created, updated, unchanged);
+    }
+
+    private Optional<Event> byKey(EventDraft draft) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        keys.add(key(draft.itemKey()));
+        draft.matchKeys().stream().map(EventWriter::key).forEach(keys::add);
+        String found = null;
+        try (PreparedStatement st = c.prepareStatement("SELECT key_value, event_id FROM event_key WHERE key_value IN ("
+                + EventRows.marks(keys) + ")")) {
+            EventRows.bind(st, keys.toArray());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    // The item's own key wins over a shared link.
+                    if (found == null || rs.getString(1).equals(keys.get(0))) {
+                        found = rs.getString(2);
+                    }
+                }
+            }
+        }
+        return found == null ? Optional.empty() : load(found);
+    }
+
+    private List<Event> candidates(EventDraft draft) throws SQLException {
+        if (draft.fingerprint().isEmpty()) {
+            return List.of();
+        }
+        List<String> bands = List.copyOf(draft.fingerprint());
+        return EventRows.load(c, "SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.id IN (SELECT event_id FROM "
+                + "event_band WHERE band IN (" + EventRows.marks(bands) + ")) ORDER BY e.published DESC, e.id "
+                + "FETCH FIRST " + MAX_CANDIDATES + " ROWS ONLY", bands.toArray());
+    }
+
+    private Optional<Event> load(String id) throws SQLException {
+        return EventRows.load(c, "SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.id = ?", id).stream().findFirst();
+    }
+
+    private String freeSlug(EventDraft draft) throws SQLException {
+        String base = Slugs.of(draft.headline());
+        LocalDate day = LocalDate.ofInstant(draft.published(), ZoneOffset.UTC);
+        for (int n = 1; ; n++) {
+            String slug = n == 1 ? base : base + "-" + n;
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM event WHERE day = ? AND slug = ?")) {
+                st.setObject(1, day);
+                st.setString(2, slug);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return slug;
+                    }
+                }
+            }
+        }
+    }
+
+    private void insert(Event e) throws SQLException {
+        long v = nextVersion();
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO event (id, day, slug, published, headline, summary, "
+                + "content_html, link, cover_image, story_slug, first_seen, updated, version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, e.id());
+            st.setObject(2, e.date());
+            st.setString(3, e.slug());
+            Columns.setInstant(st, 4, e.published());
+            bindText(st, 5, e);
+            Columns.setInstant(st, 11, e.firstSeen());
+            Columns.setInstant(st, 12, e.updated());
+            st.setLong(13, v);
+            st.executeUpdate();
+        }
+        writeLists(e, v, List.of());
+    }
+
+    private void update(Event old, Event e) throws SQLException {
+        long v = nextVersion();
+        try (PreparedStatement st = c.prepareStatement("UPDATE event SET headline = ?, summary = ?, content_html = ?, "
+                + "link = ?, cover_image = ?, story_slug = ?, updated = ?, version = ? WHERE id = ?")) {
+            bindText(st, 1, e);
+            Columns.setInstant(st, 7, e.updated());
+            st.setLong(8, v);
+            st.setString(9, e.id());
+            st.executeUpdate();
+        }
+        for (String table : List.of("event_source", "event_context")) {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM " + table + " WHERE event_id = ?")) {
+                st.setString(1, e.id());
+                st.executeUpdate();
+            }
+        }
+        writeLists(e, v, old.contexts());
+    }
+
+    private static void bindText(PreparedStatement st, int from, Event e) throws SQLException {
+        st.setString(from, Columns.fit(e.headline(), 2000));
+        st.setString(from + 1, Columns.fit(e.summary(), 10_000));
+        st.setString(from + 2, Columns.fit(e.contentHtml(), 1_000_000));
+        st.setString(from + 3, Columns.fit(e.link(), 2048));
+        st.setString(from + 4, Columns.fit(e.coverImage(), 2048));
+        st.setString(from + 5, e.storySlug());
+    }
+
+    /** Writes sources and contexts, and moves the version of every context the event is or was in. */
+    private void writeLists(Event e, long v, List<Context> before) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO event_source (event_id, position, source_id, outlet, "
+                + "article_url, feed_url) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int i = 0;
+            for (EventSource s : e.sources()) {
+                st.setString(1, e.id());
+                st.setInt(2, i++);
+                st.setLong(3, s.sourceId());
+                st.setString(4, Columns.fit(s.outlet(), 500));
+                st.setString(5, Columns.fit(s.articleUrl(), 2048));
+                st.setString(6, Columns.fit(s.feedUrl(), 2048));
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+        Set<String> touched = new LinkedHashSet<>();
+        for (Context x : e.contexts()) {
+            touchContext(x, v);
+            touched.add(x.slug());
+        }
+        for (Context x : before) {
+            if (touched.add(x.slug())) {
+                touchContext(x, v);
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO event_context (event_id, context_slug, position) "
+                + "VALUES (?, ?, ?)")) {
+            int i = 0;
+            for (Context x : e.contexts()) {
+                st.setString(1, e.id());
+                st.setString(2, x.slug());
+                st.setInt(3, i++);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    /** Creates the context or moves its version; a context seen as a stronger kind is upgraded to it. */
+    private void touchContext(Context x, long v) throws SQLException {
+        String kind = null;
+        try (PreparedStatement st = c.prepareStatement("SELECT kind FROM context WHERE slug = ?")) {
+            st.setString(1, x.slug());
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    kind = rs.getString(1);
+                }
+            }
+        }
+        if (kind == null) {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO context (slug, name, kind, version, updated, hidden) "
+                    + "VALUES (?, ?, ?, ?, ?, FALSE)")) {
+                st.setString(1, x.slug());
+                st.setString(2, Columns.fit(x.name(), 500));
+                st.setString(3, x.kind().name());
+                st.setLong(4, v);
+                Columns.setInstant(st, 5, now);
+                st.executeUpdate();
+            }
+            return;
+        }
+        ContextKind stronger = ContextKind.valueOf(kind).weight() >= x.kind().weight() ? ContextKind.valueOf(kind) : x.kind();
+        try (PreparedStatement st = c.prepareStatement("UPDATE context SET kind = ?, version = ?, updated = ? WHERE slug = ?")) {
+            st.setString(1, stronger.name());
+            st.setLong(2, v);
+            Columns.setInstant(st, 3, now);
+            st.setString(4, x.slug());
+            st.executeUpdate();
+        }
+    }
+
+    /** Stores the draft's keys and bands for the event, leaving keys already held by another event alone. */
+    private void remember(String eventId, EventDraft draft) throws SQLException {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(key(draft.itemKey()));
+        draft.matchKeys().stream().map(EventWriter::key).forEach(keys::add);
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO event_key (key_value, event_id) SELECT ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM event_key WHERE key_value = ?)")) {
+            for (String k : keys) {
+                st.setString(1, k);
+                st.setString(2, eventId);
+                st.setString(3, k);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO event_band (band, event_id) SELECT ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM event_band WHERE band = ? AND event_id = ?)")) {
+            for (String band : draft.fingerprint()) {
+                String b = Columns.fit(band, 40);
+                st.setString(1, b);
+                st.setString(2, eventId);
+                st.setString(3, b);
+                st.setString(4, eventId);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    /** One new value of the events counter per ingest, shared by everything it changes. */
+    private long nextVersion() throws SQLException {
+        if (version == 0) {
+            try (PreparedStatement st = c.prepareStatement("UPDATE counter SET value = value + 1 WHERE name = 'events'")) {
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("SELECT value FROM counter WHERE name = 'events'");
+                 ResultSet rs = st.executeQuery()) {
+                rs.next();
+                version = rs.getLong(1);
+            }
+        }
+        return version;
+    }
+
+    /** Keys longer than the column are stored by their hash; the same key always maps the same way. */
+    private static String key(String k) {
+        return k.length() <= MAX_KEY ? k : "sha256:" + sha256(k);
+    }
+
+    static String idFor(String itemKey) {
+        return sha256(itemKey).substring(0, 24);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.currents.web;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import org.currents.publish.Document;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers a request with a document: validators always, 304 when the client's copy is current
+ * (If-None-Match first, If-Modified-Since only without it, as RFC 9110 says), and the body,
+ * rendered only now, unless the method is HEAD.
+ */
+final class DocumentResponse {
+    private static final String CSP = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'";
+
+    private DocumentResponse() {
+    }
+
+    static void send(Request request, Response response, Callback callback, Document doc) {
+        var headers = response.getHeaders();
+        headers.put(HttpHeader.ETAG, doc.etag());
+        if (doc.lastModified() != null) {
+            headers.putDate(HttpHeader.LAST_MODIFIED, doc.lastModified().toEpochMilli());
+        }
+        headers.put(HttpHeader.CACHE_CONTROL, "public, max-age=60");
+        headers.put("X-Content-Type-Options", "nosniff");
+        if (notModified(request, doc)) {
+            response.setStatus(HttpStatus.NOT_MODIFIED_304);
+            callback.succeeded();
+            return;
+        }
+        headers.put(HttpHeader.CONTENT_TYPE, doc.contentType());
+        if (doc.contentType().startsWith("text/html")) {
+            headers.put("Content-Security-Policy", CSP);
+        }
+        byte[] body = doc.body().get();
+        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.setStatus(HttpStatus.OK_200);
+        if (HttpMethod.HEAD.is(request.getMethod())) {
+            callback.succeeded();
+            return;
+        }
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    static boolean notModified(Request request, Document doc) {
+        String ifNoneMatch = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            return matches(ifNoneMatch, doc.etag());
+        }
+        HttpField since = request.getHeaders().getField(HttpHeader.IF_MODIFIED_SINCE);
+        if (since != null && doc.lastModified() != null) {
+            long when = request.getHeaders().getDateField(HttpHeader.IF_MODIFIED_SINCE.asString());
+            return when != -1 && !doc.lastModified().isAfter(Instant.ofEpochMilli(when));
+        }
+        return false;
+    }
+
+    /** Weak comparison (RFC 9110 13.1.2): W/ prefixes are ignored; "*" matches anything. */
+    static boolean matches(String header, String etag) {
+        String ours = strip(etag);
+        for (String tag : header.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || strip(t).equals(ours)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String strip(String tag) {
+        String t = tag.startsWith("W/") ? tag.substring(2) : tag;
+        // A compressing layer may have suffixed our tag (e.g. "--gzip"); the entity is the same.
+        int suffix = t.indexOf("--");
+        return suffix > 0 ? t.substring(0, suffix) + "\"" : t;
+    }
+}

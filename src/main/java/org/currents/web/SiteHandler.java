@@ -1,0 +1,87 @@
+package org.currents.web;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.currents.publish.Document;
+import org.currents.publish.Site;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Serves the published site (pages, feeds, OPML) and {@code /healthz}; read-only, GET and HEAD. */
+final class SiteHandler extends Handler.Abstract.NonBlocking {
+    private static final Logger log = LoggerFactory.getLogger(SiteHandler.class);
+    private static final int MAX_PATH = 512;
+
+    private final Site site;
+    private final BooleanSupplier healthy;
+
+    SiteHandler(Site site, BooleanSupplier healthy) {
+        this.site = site;
+        this.healthy = healthy;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String method = request.getMethod();
+        if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+            Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
+                    method + " is not allowed here; the site is read-only (GET, HEAD)");
+            return true;
+        }
+        String path = Request.getPathInContext(request);
+        if (path == null || path.length() > MAX_PATH) {
+            Response.writeError(request, response, callback, HttpStatus.URI_TOO_LONG_414, "path too long");
+            return true;
+        }
+        if (path.equals("/healthz")) {
+            boolean ok = healthy.getAsBoolean();
+            text(response, callback, ok ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503,
+                    ok ? "ok\n" : "database unavailable\n");
+            return true;
+        }
+        Optional<Document> doc;
+        try {
+            doc = SiteRoute.resolve(site, path);
+        } catch (RuntimeException e) {
+            log.error("cannot render {}", path, e);
+            Response.writeError(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
+                    "could not render this page; the error is logged");
+            return true;
+        }
+        if (doc.isPresent()) {
+            DocumentResponse.send(request, response, callback, doc.get());
+            return true;
+        }
+        Optional<String> canonical = SiteRoute.canonical(path);
+        if (canonical.isPresent()) {
+            response.setStatus(HttpStatus.MOVED_PERMANENTLY_301);
+            response.getHeaders().put(HttpHeader.LOCATION, canonical.get());
+            callback.succeeded();
+            return true;
+        }
+        byte[] body = site.notFound(path);
+        response.setStatus(HttpStatus.NOT_FOUND_404);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, HttpMethod.HEAD.is(method) ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+        return true;
+    }
+
+    static void text(Response response, Callback callback, int status, String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}

@@ -1,0 +1,76 @@
+package org.currents.web;
+
+import java.util.function.BooleanSupplier;
+import org.currents.config.ServerSettings;
+import org.currents.publish.Site;
+import org.eclipse.jetty.compression.gzip.GzipCompression;
+import org.eclipse.jetty.compression.server.CompressionHandler;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Jetty server: binds first (so the site's base URL can name the real port), then serves the
+ * handler tree built here: compression around the site.
+ */
+public final class WebServer {
+    private static final int MAX_REQUEST_HEADER = 16 * 1024;
+
+    private final ServerSettings settings;
+    private Server server;
+    private ServerConnector connector;
+
+    public WebServer(ServerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Binds the port and returns it (the configured one, or the one chosen for port 0). */
+    public synchronized int open() {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("web");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(MAX_REQUEST_HEADER);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        server.addConnector(connector);
+        try {
+            connector.open();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on " + (settings.host() == null ? "*" : settings.host()) + ":"
+                    + settings.port() + " (setting port / CURRENTS_PORT): " + e.getMessage(), e);
+        }
+        return connector.getLocalPort();
+    }
+
+    /** Starts serving {@code site}; {@code extra} handlers (the API) are tried first. */
+    public synchronized void start(Site site, BooleanSupplier healthy, Handler... extra) {
+        Handler.Sequence routes = new Handler.Sequence(extra);
+        routes.addHandler(new SiteHandler(site, healthy));
+        CompressionHandler compression = new CompressionHandler(routes);
+        compression.putCompression(new GzipCompression());
+        server.setHandler(compression);
+        server.setStopTimeout(5_000);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the web server: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop the web server: " + e.getMessage(), e);
+            }
+            server = null;
+        }
+    }
+}
