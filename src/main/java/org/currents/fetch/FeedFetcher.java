@@ -1,18 +1,76 @@
 package org.currents.fetch;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import org.currents.config.FetchSettings;
+import org.currents.fetch.FetchResult.Failed;
+import org.currents.fetch.FetchResult.FailureKind;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 
-/** Fetches source feeds over HTTP(S) and from allowed local directories, within limits. */
+/**
+ * Fetches source feeds over HTTP(S) and from allowed local directories, within limits. Safe for
+ * the poll threads to share; never throws for a network or server problem, it returns
+ * {@link Failed} with a message naming the URL.
+ */
 public final class FeedFetcher implements AutoCloseable {
+    private final HttpClient client;
+    private final HttpFetcher http;
+    private final FileFetcher files;
+    private final Semaphore slots;
+
     public FeedFetcher(FetchSettings settings, Clock clock) {
+        this.client = new HttpClient();
+        client.setFollowRedirects(false);
+        client.setConnectTimeout(settings.connectTimeout().toMillis());
+        client.setIdleTimeout(settings.readTimeout().toMillis());
+        client.setMaxConnectionsPerDestination(settings.maxPerHost());
+        client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, settings.userAgent()));
+        client.setSocketAddressResolver(new GuardedResolver(new AddressGuard(settings.allow())));
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the HTTP client: " + e.getMessage(), e);
+        }
+        this.http = new HttpFetcher(client, settings, clock);
+        this.files = new FileFetcher(settings.fileBase(), settings.fileRoots(), settings.maxBodyBytes());
+        this.slots = new Semaphore(Math.max(1, settings.maxConcurrent()));
     }
 
     public FetchResult fetch(FetchRequest request) {
-        throw new UnsupportedOperationException("pending");
+        URI url = request.url();
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("file")) {
+            return files.fetch(request);
+        }
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return new Failed(url, FailureKind.NOT_ALLOWED, 0, url + ": only http, https and file URLs are fetched", null);
+        }
+        if (url.getHost() == null) {
+            return new Failed(url, FailureKind.NOT_ALLOWED, 0, url + " has no host", null);
+        }
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Failed(url, FailureKind.NETWORK, 0, "interrupted before fetching " + url, null);
+        }
+        try {
+            return http.fetch(request);
+        } finally {
+            slots.release();
+        }
     }
 
     @Override
     public void close() {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the HTTP client: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,0 +1,205 @@
+package org.currents.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.currents.config.FetchSettings;
+import org.currents.fetch.FetchResult.Failed;
+import org.currents.fetch.FetchResult.FailureKind;
+import org.currents.fetch.FetchResult.Fetched;
+import org.currents.fetch.FetchResult.NotModified;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpHeader;
+
+/**
+ * Fetches http(s) feeds with Jetty's client: conditional requests, gzip, redirects followed by
+ * hand (each hop re-checked, loops and chains bounded), timeouts, and a body cap applied to the
+ * decoded bytes as they stream in, so a compression bomb stops at the cap.
+ */
+final class HttpFetcher {
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
+            + "application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
+
+    private final HttpClient client;
+    private final FetchSettings settings;
+    private final Clock clock;
+
+    HttpFetcher(HttpClient client, FetchSettings settings, Clock clock) {
+        this.client = client;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    FetchResult fetch(FetchRequest request) {
+        URI url = request.url();
+        Set<String> seen = new HashSet<>();
+        boolean permanent = true;
+        for (int hop = 0; ; hop++) {
+            if (!seen.add(url.toString())) {
+                return failed(request.url(), FailureKind.REDIRECT_LOOP, 0, "redirect loop at " + url);
+            }
+            if (hop > settings.maxRedirects()) {
+                return failed(request.url(), FailureKind.TOO_MANY_REDIRECTS, 0, "more than " + settings.maxRedirects()
+                        + " redirects (fetch.max-redirects), last to " + url);
+            }
+            Exchange exchange = exchange(request, url);
+            if (exchange.failure != null) {
+                return exchange.failure;
+            }
+            int status = exchange.response.getStatus();
+            if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+                String location = exchange.response.getHeaders().get(HttpHeader.LOCATION);
+                if (location == null) {
+                    return failed(request.url(), FailureKind.HTTP_ERROR, status, url + " answered " + status
+                            + " without a Location");
+                }
+                URI next;
+                try {
+                    next = url.resolve(location.strip());
+                } catch (IllegalArgumentException e) {
+                    return failed(request.url(), FailureKind.HTTP_ERROR, status, url + " redirects to a bad URL: " + location);
+                }
+                String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+                if (!scheme.equals("http") && !scheme.equals("https")) {
+                    return failed(request.url(), FailureKind.NOT_ALLOWED, status, url + " redirects to " + scheme
+                            + ": URLs, which are never followed");
+                }
+                permanent &= status == 301 || status == 308;
+                url = next;
+                continue;
+            }
+            URI movedTo = permanent && hop > 0 ? url : null;
+            if (status == 304) {
+                return new NotModified(request.url(), movedTo);
+            }
+            if (status >= 200 && status < 300) {
+                return exchange.bodyResult(request.url(), movedTo);
+            }
+            return statusFailure(request.url(), url, exchange.response);
+        }
+    }
+
+    private Exchange exchange(FetchRequest original, URI url) {
+        Request req = client.newRequest(url)
+                .timeout(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .idleTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .headers(h -> {
+                    h.put(HttpHeader.ACCEPT, ACCEPT);
+                    if (original.etag() != null) {
+                        h.put(HttpHeader.IF_NONE_MATCH, original.etag());
+                    }
+                    if (original.lastModified() != null) {
+                        h.put(HttpHeader.IF_MODIFIED_SINCE, original.lastModified());
+                    }
+                });
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        req.send(listener);
+        try {
+            Response response = listener.get(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new Exchange(this, response, listener, req, null);
+        } catch (TimeoutException e) {
+            req.abort(e);
+            return new Exchange(this, null, null, req, failed(original.url(), FailureKind.TIMEOUT, 0, "no answer from "
+                    + url + " within " + settings.totalTimeout().toSeconds() + " s"));
+        } catch (ExecutionException e) {
+            return new Exchange(this, null, null, req, networkFailure(original.url(), url, e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            req.abort(e);
+            return new Exchange(this, null, null, req, failed(original.url(), FailureKind.NETWORK, 0, "interrupted"));
+        }
+    }
+
+    private Failed statusFailure(URI asked, URI url, Response response) {
+        int status = response.getStatus();
+        if (status == 410) {
+            return failed(asked, FailureKind.GONE, status, url + " is gone (410)");
+        }
+        if (status == 429 || status == 503) {
+            return new Failed(asked, FailureKind.RATE_LIMITED, status, url + " answered " + status + " (rate limited)",
+                    RetryAfter.parse(response.getHeaders().get(HttpHeader.RETRY_AFTER), clock.instant()));
+        }
+        return failed(asked, FailureKind.HTTP_ERROR, status, url + " answered HTTP " + status);
+    }
+
+    static Failed networkFailure(URI asked, URI url, Throwable cause) {
+        Throwable t = cause;
+        while (t != null) {
+            if (t instanceof GuardedResolver.AddressRefusedException) {
+                return failed(asked, FailureKind.ADDRESS_REFUSED, 0, "refused to fetch " + url + ": " + t.getMessage());
+            }
+            if (t instanceof TimeoutException) {
+                return failed(asked, FailureKind.TIMEOUT, 0, "timed out fetching " + url + ": " + t.getMessage());
+            }
+            if (t instanceof UnknownHostException) {
+                return failed(asked, FailureKind.NETWORK, 0, "unknown host in " + url);
+            }
+            if (t instanceof ConnectException) {
+                return failed(asked, FailureKind.NETWORK, 0, "cannot connect to " + url + ": " + t.getMessage());
+            }
+            if (t instanceof BodyTooLargeException) {
+                return failed(asked, FailureKind.TOO_LARGE, 0, url + ": " + t.getMessage());
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return failed(asked, FailureKind.NETWORK, 0, "cannot fetch " + url + ": " + cause);
+    }
+
+    static Failed failed(URI url, FailureKind kind, int status, String message) {
+        return new Failed(url, kind, status, message, null);
+    }
+
+    /** One request and its response, with the body still to be read (or the failure that ended it). */
+    private record Exchange(HttpFetcher owner, Response response, InputStreamResponseListener listener, Request request,
+                            Failed failure) {
+
+        FetchResult bodyResult(URI asked, URI movedTo) {
+            long max = owner.settings.maxBodyBytes();
+            long declared = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+            String encoding = response.getHeaders().get(HttpHeader.CONTENT_ENCODING);
+            if (declared > max && encoding == null) {
+                request.abort(new BodyTooLargeException(declared, max));
+                return failed(asked, FailureKind.TOO_LARGE, response.getStatus(), request.getURI() + " declares "
+                        + declared + " bytes, over the limit of " + max + " (fetch.max-bytes)");
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 8192), max));
+            byte[] buffer = new byte[16 * 1024];
+            try (InputStream in = listener.getInputStream()) {
+                int n;
+                while ((n = in.read(buffer)) != -1) {
+                    if (body.size() + n > max) {
+                        request.abort(new BodyTooLargeException(body.size() + n, max));
+                        return failed(asked, FailureKind.TOO_LARGE, response.getStatus(), request.getURI()
+                                + " sent more than " + max + " bytes (after decompression; fetch.max-bytes)");
+                    }
+                    body.write(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                return networkFailure(asked, request.getURI(), e);
+            }
+            return new Fetched(asked, response.getStatus(), body.toByteArray(),
+                    response.getHeaders().get(HttpHeader.CONTENT_TYPE), response.getHeaders().get(HttpHeader.ETAG),
+                    response.getHeaders().get(HttpHeader.LAST_MODIFIED), movedTo);
+        }
+    }
+
+    /** Raised to abort a download that passed the body cap. */
+    static final class BodyTooLargeException extends Exception {
+        BodyTooLargeException(long size, long max) {
+            super("body of at least " + size + " bytes, over the limit of " + max);
+        }
+    }
+}
