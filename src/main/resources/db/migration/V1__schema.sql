@@ -24,7 +24,7 @@ CREATE TABLE source (
 
 CREATE TABLE event (
     id           VARCHAR(40)    PRIMARY KEY,
-    day          DATE           NOT NULL,
+    event_day    DATE           NOT NULL,
     slug         VARCHAR(160)   NOT NULL,
     published    TIMESTAMP WITH TIME ZONE NOT NULL,
     headline     VARCHAR(2000)  NOT NULL,
@@ -36,7 +36,7 @@ CREATE TABLE event (
     first_seen   TIMESTAMP WITH TIME ZONE NOT NULL,
     updated      TIMESTAMP WITH TIME ZONE NOT NULL,
     version      BIGINT         NOT NULL,
-    CONSTRAINT event_day_slug UNIQUE (day, slug)
+    CONSTRAINT event_day_slug UNIQUE (event_day, slug)
 );
 CREATE INDEX event_published ON event (published, id);
 
@@ -81,6 +81,6 @@ CREATE TABLE event_band (
 -- One row per counter; 'events' moves whenever any event is created or changed.
 CREATE TABLE counter (
     name  VARCHAR(40) PRIMARY KEY,
-    value BIGINT      NOT NULL
+    counter_value BIGINT NOT NULL
 );
-INSERT INTO counter (name, value) VALUES ('events', 0);
+INSERT INTO counter (name, counter_value) VALUES ('events', 0);

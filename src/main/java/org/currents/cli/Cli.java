@@ -3,6 +3,7 @@ package org.currents.cli;
 import java.util.Map;
 import org.currents.App;
 import org.currents.config.SettingsException;
+import org.currents.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,7 @@ public final class Cli implements Runnable {
                 .addSubcommand(new PollCommand(launcher))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // Bad settings and bad input are the user's to fix: a message, not a stack trace.
-                    if (e instanceof SettingsException || e instanceof IllegalArgumentException) {
+                    if (e instanceof SettingsException || e instanceof IllegalArgumentException || e instanceof StoreException) {
                         cmd.getErr().println("currents: " + e.getMessage());
                         return 2;
                     }

@@ -3,19 +3,18 @@ package org.currents.cli;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
 /** The flags every command takes; each overrides its setting from the environment and the properties file. */
 final class CommonOptions {
-    @Option(names = "--config", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(names = "--config", paramLabel = "DIR",
             description = "Directory holding currents.properties and sources.opml (CURRENTS_CONFIG; default: config).")
     String config;
 
-    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(names = "--data", paramLabel = "DIR",
             description = "Directory for the H2 database and other state (CURRENTS_DATA; default: data).")
     String data;
 
-    @Option(names = "--port", paramLabel = "N", scope = ScopeType.INHERIT,
+    @Option(names = "--port", paramLabel = "N",
             description = "Port the web server listens on (CURRENTS_PORT; default: 8080).")
     String port;
 

@@ -32,7 +32,11 @@ public final class RelatedEvents {
     public List<RelatedEvent> of(Event event, int limit) {
         Set<String> words = Words.of(event.headline());
         List<RelatedEvent> ranked = new ArrayList<>();
-        for (Event other : events.sharingContexts(event, PER_CONTEXT)) {
+        // A source group (an OPML folder) says where a report came from, not what it is about:
+        // events are related through their stories, subjects and categories only.
+        List<String> topical = event.contexts().stream().filter(c -> c.kind() != ContextKind.SOURCE_GROUP)
+                .map(Context::slug).toList();
+        for (Event other : events.sharingContexts(event.id(), topical, PER_CONTEXT)) {
             List<Context> via = shared(event, other);
             if (via.isEmpty()) {
                 continue;
@@ -58,7 +62,7 @@ public final class RelatedEvents {
         b.contexts().forEach(c -> theirs.add(c.slug()));
         List<Context> out = new ArrayList<>();
         for (Context c : a.contexts()) {
-            if (theirs.contains(c.slug())) {
+            if (c.kind() != ContextKind.SOURCE_GROUP && theirs.contains(c.slug())) {
                 out.add(c);
             }
         }

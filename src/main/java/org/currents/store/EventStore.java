@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.currents.event.Context;
 import org.currents.event.Event;
 import org.currents.event.EventDraft;
 import org.currents.event.EventReconciler;
@@ -42,7 +41,7 @@ public final class EventStore {
     }
 
     public Optional<Event> find(LocalDate day, String slug) {
-        return one("SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.day = ? AND e.slug = ?", day, slug);
+        return one("SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.event_day = ? AND e.slug = ?", day, slug);
     }
 
     public List<Event> latest(int limit) {
@@ -55,27 +54,26 @@ public final class EventStore {
     }
 
     public List<Event> onDay(LocalDate day) {
-        return list("SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.day = ?" + NEWEST_FIRST, day);
+        return list("SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.event_day = ?" + NEWEST_FIRST, day);
     }
 
     /** The latest day before {@code day} that has events. */
     public Optional<LocalDate> dayBefore(LocalDate day) {
-        return db.read(c -> day(c, "SELECT MAX(day) FROM event WHERE day < ?", day));
+        return db.read(c -> day(c, "SELECT MAX(event_day) FROM event WHERE event_day < ?", day));
     }
 
     public Optional<LocalDate> latestDay() {
-        return db.read(c -> day(c, "SELECT MAX(day) FROM event"));
+        return db.read(c -> day(c, "SELECT MAX(event_day) FROM event"));
     }
 
     /**
-     * Other events that share at least one context with {@code event}, the most recent
-     * {@code perContext} of each shared context, so a huge context cannot crowd out a small one.
+     * Events other than {@code eventId} in any of the contexts {@code slugs}: the most recent
+     * {@code perContext} of each, so a huge context cannot crowd out a small one.
      */
-    public List<Event> sharingContexts(Event event, int perContext) {
-        if (event.contexts().isEmpty()) {
+    public List<Event> sharingContexts(String eventId, List<String> slugs, int perContext) {
+        if (slugs.isEmpty()) {
             return List.of();
         }
-        List<String> slugs = event.contexts().stream().map(Context::slug).toList();
         StringBuilder sql = new StringBuilder("SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.id <> ? AND e.id IN (");
         for (int i = 0; i < slugs.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ").append("SELECT event_id FROM (SELECT ec.event_id FROM event_context ec "
@@ -84,7 +82,7 @@ public final class EventStore {
         }
         sql.append(")").append(NEWEST_FIRST);
         Object[] params = new Object[slugs.size() + 1];
-        params[0] = event.id();
+        params[0] = eventId;
         for (int i = 0; i < slugs.size(); i++) {
             params[i + 1] = slugs.get(i);
         }
@@ -97,7 +95,7 @@ public final class EventStore {
 
     /** A counter that moves whenever any event is created or changed. */
     public long version() {
-        return db.read(c -> number(c, "SELECT value FROM counter WHERE name = 'events'"));
+        return db.read(c -> number(c, "SELECT counter_value FROM counter WHERE name = 'events'"));
     }
 
     /** The stamp of everything: the events counter and the last change of any event. */

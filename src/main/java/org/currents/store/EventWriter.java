@@ -110,7 +110,7 @@ final class EventWriter {
         LocalDate day = LocalDate.ofInstant(draft.published(), ZoneOffset.UTC);
         for (int n = 1; ; n++) {
             String slug = n == 1 ? base : base + "-" + n;
-            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM event WHERE day = ? AND slug = ?")) {
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM event WHERE event_day = ? AND slug = ?")) {
                 st.setObject(1, day);
                 st.setString(2, slug);
                 try (ResultSet rs = st.executeQuery()) {
@@ -124,7 +124,7 @@ final class EventWriter {
 
     private void insert(Event e) throws SQLException {
         long v = nextVersion();
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO event (id, day, slug, published, headline, summary, "
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO event (id, event_day, slug, published, headline, summary, "
                 + "content_html, link, cover_image, story_slug, first_seen, updated, version) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, e.id());
@@ -272,10 +272,10 @@ final class EventWriter {
     /** One new value of the events counter per ingest, shared by everything it changes. */
     private long nextVersion() throws SQLException {
         if (version == 0) {
-            try (PreparedStatement st = c.prepareStatement("UPDATE counter SET value = value + 1 WHERE name = 'events'")) {
+            try (PreparedStatement st = c.prepareStatement("UPDATE counter SET counter_value = counter_value + 1 WHERE name = 'events'")) {
                 st.executeUpdate();
             }
-            try (PreparedStatement st = c.prepareStatement("SELECT value FROM counter WHERE name = 'events'");
+            try (PreparedStatement st = c.prepareStatement("SELECT counter_value FROM counter WHERE name = 'events'");
                  ResultSet rs = st.executeQuery()) {
                 rs.next();
                 version = rs.getLong(1);
