@@ -61,7 +61,7 @@ public final class EventMerger implements EventReconciler {
         String headline = original ? d.headline() : e.headline();
         String summary = original || e.summary().isEmpty() ? d.summary() : e.summary();
         String content = original || e.contentHtml().isEmpty() ? d.contentHtml() : e.contentHtml();
-        String link = e.link() != null && !original ? e.link() : Objects.requireNonNullElse(d.link(), e.link());
+        String link = e.link() != null && (!original || d.link() == null) ? e.link() : d.link();
         String cover = e.coverImage() != null ? e.coverImage() : d.coverImage();
         String story = e.storySlug() != null ? e.storySlug() : d.storySlug();
         Event merged = new Event(e.id(), e.slug(), e.published(), headline, summary, content, link, cover,

@@ -16,6 +16,8 @@ import java.util.List;
 /** Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) with bounded nesting and string sizes. */
 final class JsonFeedReader {
     private static final String VERSION_PREFIX = "https://jsonfeed.org/version/";
+    /** Some publishers write the version URL with http; the feed is no less a JSON Feed. */
+    private static final String HTTP_PREFIX = "http://jsonfeed.org/version/";
 
     private final ObjectMapper mapper = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(5_000_000).build())
@@ -33,6 +35,9 @@ final class JsonFeedReader {
             throw new FeedParseException(url, "cannot read JSON: " + e.getMessage(), -1, -1, e);
         }
         String version = text(root, "version");
+        if (version != null && version.startsWith(HTTP_PREFIX)) {
+            version = VERSION_PREFIX + version.substring(HTTP_PREFIX.length());
+        }
         if (!root.isObject() || version == null || !version.startsWith(VERSION_PREFIX)) {
             throw new FeedParseException(url, "JSON but not a JSON Feed (no \"version\": \"" + VERSION_PREFIX + "...\")",
                     -1, -1, null);

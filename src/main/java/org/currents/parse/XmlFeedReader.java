@@ -9,6 +9,8 @@ import com.rometools.modules.mediarss.types.Thumbnail;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.module.SyModule;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -70,6 +72,15 @@ final class XmlFeedReader {
         for (SyndCategory c : entry.getCategories()) {
             if (c.getName() != null && !c.getName().isBlank()) {
                 categories.add(new ParsedCategory(c.getName().strip(), c.getLabel(), c.getTaxonomyUri()));
+            }
+        }
+        // ROME keeps dc:subject (RSS 1.0's categories) in the Dublin Core module only.
+        if (entry.getModule(DCModule.URI) instanceof DCModule dc) {
+            for (DCSubject subject : dc.getSubjects()) {
+                String name = subject.getValue() == null ? "" : subject.getValue().strip();
+                if (!name.isEmpty() && categories.stream().noneMatch(c -> c.term().equals(name))) {
+                    categories.add(new ParsedCategory(name, null, subject.getTaxonomyUri()));
+                }
             }
         }
         return new ParsedItem(entry.getUri(), entry.getTitle(), entry.getLink(), base, content, html(entry.getDescription()),

@@ -1,0 +1,184 @@
+package org.currents.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.currents.config.StoreSettings;
+import org.currents.event.Context;
+import org.currents.event.ContextKind;
+import org.currents.event.Event;
+import org.currents.event.EventDraft;
+import org.currents.event.EventReconciler;
+import org.currents.event.EventSource;
+import org.currents.normalize.EventMerger;
+import org.currents.source.SourceSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The store against H2 and PostgreSQL alike: identity, merging, versions and transactions. */
+class EventStoreTest {
+    private static final Instant DAY = Instant.parse("2018-01-12T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private StoreSettings settings;
+    private Database db;
+    private EventStore events;
+    private ContextStore contexts;
+    private final EventMerger merger = new EventMerger();
+
+    private void open(String kind) {
+        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        db = Database.open(settings);
+        events = new EventStore(db, Clock.fixed(DAY.plusSeconds(3600), ZoneOffset.UTC));
+        contexts = new ContextStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+        if (settings != null && settings.isPostgres()) {
+            TestDatabases.dropPostgres(settings);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void storesAnEventWithItsSourcesAndContexts(String kind) {
+        open(kind);
+        IngestResult r = events.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon in the Philippines", DAY)), merger);
+        assertEquals(new IngestResult(1, 0, 0), r);
+        Event e = events.latest(10).get(0);
+        assertEquals("volcano-erupts-on-mayon-in-the-philippines", e.slug());
+        assertEquals(LocalDate.of(2018, 1, 12), e.date());
+        assertEquals(List.of("mayon-volcano", "philippines"), e.contexts().stream().map(Context::slug).toList());
+        assertEquals("mayon-volcano", e.storySlug());
+        assertEquals(1, e.sources().size());
+        assertEquals(Optional.of(e), events.find(e.date(), e.slug()));
+        assertEquals(Optional.of(e), events.find(e.id()));
+        assertEquals(1, contexts.find("philippines").orElseThrow().eventCount());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void rePollingOrRedatingAnItemNeverMakesASecondEvent(String kind) {
+        open(kind);
+        events.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon", DAY)), merger);
+        long version = events.version();
+        assertEquals(new IngestResult(0, 0, 1), events.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon", DAY)), merger));
+        assertEquals(version, events.version(), "an unchanged re-poll writes nothing");
+        events.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon", DAY.plusSeconds(5 * 86400))), merger);
+        assertEquals(1, events.count());
+        assertEquals(DAY, events.latest(1).get(0).published(), "an event's date (and URL) never moves");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void theSameHappeningFromTwoSourcesBecomesOneEventWithTwoSources(String kind) {
+        open(kind);
+        events.ingest(List.of(draft(1, "a", "Mount Mayon erupts, forcing thousands of residents to evacuate", DAY)), merger);
+        events.ingest(List.of(draft(2, "b", "Mount Mayon erupts, forcing thousands to evacuate", DAY.plusSeconds(7200))), merger);
+        assertEquals(1, events.count());
+        assertEquals(2, events.latest(1).get(0).sources().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void differentHappeningsStaySeparateAndSlugsStayUniquePerDay(String kind) {
+        open(kind);
+        events.ingest(List.of(draft(1, "a", "Floods hit Lima", DAY), draft(1, "b", "Floods hit Lima", DAY.plusSeconds(9 * 86400)),
+                draft(1, "c", "Parliament passes budget", DAY)), merger);
+        assertEquals(3, events.count(), "same words nine days apart are another happening");
+        EventDraft sameSlug = new EventDraft("item:3:z", Set.of(), Set.of(), DAY, "Floods: hit Lima!", "", "", null,
+                null, new EventSource(3, "Other", null, "file:x"), List.of(), null);
+        // No fingerprint and no shared key: a new event whose slug must not clash.
+        events.ingest(List.of(sameSlug), merger);
+        assertTrue(events.find(LocalDate.of(2018, 1, 12), "floods-hit-lima-2").isPresent());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void contextVersionMovesOnlyWhenAnEventInItChanges(String kind) {
+        open(kind);
+        events.ingest(List.of(draft(1, "a", "Volcano erupts on Mayon", DAY)), merger);
+        events.ingest(List.of(new EventDraft("item:9:x", Set.of(), Set.of(), DAY, "Unrelated news", "", "", null, null,
+                new EventSource(9, "Nine", null, "file:nine"), List.of(Context.named("Economy", ContextKind.CATEGORY)), null)),
+                merger);
+        long philippines = contexts.feedStamp("philippines").version();
+        long economy = contexts.feedStamp("economy").version();
+        events.ingest(List.of(draft(2, "b", "Volcano erupts on Mayon again", DAY.plusSeconds(600))), merger);
+        assertNotEquals(philippines, contexts.feedStamp("philippines").version());
+        assertEquals(economy, contexts.feedStamp("economy").version());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aFailureDuringIngestRollsBackTheWholeFeed(String kind) {
+        open(kind);
+        events.ingest(List.of(draft(1, "kept", "Stored before", DAY)), merger);
+        EventReconciler failing = new EventReconciler() {
+            @Override
+            public Optional<Event> match(EventDraft d, List<Event> candidates) {
+                if (d.headline().startsWith("Second")) {
+                    throw new IllegalStateException("boom");
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public Event create(EventDraft d, String id, String slug, Instant now) {
+                return merger.create(d, id, slug, now);
+            }
+
+            @Override
+            public Event merge(Event existing, EventDraft d, Instant now) {
+                return merger.merge(existing, d, now);
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> events.ingest(List.of(
+                draft(2, "x", "First of the feed", DAY), draft(2, "y", "Second of the feed", DAY)), failing));
+        assertEquals(1, events.count(), "nothing of the failed feed is stored, nothing stored before is lost");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void sourcesKeepTheirStatusAndContexts(String kind) {
+        open(kind);
+        SourceStore sources = new SourceStore(db);
+        var s = sources.upsert(new SourceSpec("https://example.org/feed", "Example", null, List.of("World", "Wire"), null));
+        assertEquals(List.of("World", "Wire"), s.contexts());
+        var again = sources.upsert(new SourceSpec("https://example.org/feed", "Renamed", null, List.of("World"), null));
+        assertEquals(s.id(), again.id());
+        assertEquals("Renamed", again.title());
+        sources.setEnabled(s.id(), false);
+        assertTrue(sources.find(s.id()).map(x -> !x.enabled()).orElseThrow());
+    }
+
+    private static EventDraft draft(long sourceId, String guid, String headline, Instant published) {
+        var words = org.currents.event.Words.of(headline);
+        Set<String> bands = new java.util.HashSet<>();
+        // Every word a band: any shared word makes a candidate, and the reconciler decides.
+        words.forEach(w -> bands.add("w:" + w));
+        return new EventDraft("item:" + sourceId + ":" + guid, Set.of(), bands, published, headline,
+                "", "<p>" + headline + "</p>", null, null,
+                new EventSource(sourceId, "Outlet " + sourceId, "https://outlet" + sourceId + ".example/" + guid,
+                        "file:feeds/" + sourceId),
+                List.of(Context.named("Mayon Volcano", ContextKind.STORY), Context.named("Philippines", ContextKind.SUBJECT)),
+                "mayon-volcano");
+    }
+}
