@@ -197,10 +197,10 @@ class FeedFetcherTest {
 
     @Test
     void refusesRedirectsInwardAndToFiles() {
-        // 127.0.0.2 is loopback but not allowed; 169.254.169.254 is the cloud metadata address.
-        // Both are refused before any connection is made.
+        // Only 127.0.0.1 is allowed; other loopback addresses stand in for inside ones (the guard's own test
+        // covers metadata and private ranges), so even a broken guard sends nothing off this machine.
         server.on("/inward", respond(302, new byte[0], "Location", "http://127.0.0.2:" + server.port() + "/feed"));
-        server.on("/metadata", respond(301, new byte[0], "Location", "http://169.254.169.254/latest/meta-data/"));
+        server.on("/metadata", respond(301, new byte[0], "Location", "http://127.1.2.3:" + server.port() + "/meta-data/"));
         server.on("/file", respond(302, new byte[0], "Location", "file:///etc/passwd"));
         assertEquals(FailureKind.ADDRESS_REFUSED, assertInstanceOf(Failed.class, get("/inward")).kind());
         assertEquals(FailureKind.ADDRESS_REFUSED, assertInstanceOf(Failed.class, get("/metadata")).kind());
