@@ -1,0 +1,127 @@
+package org.currents.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.currents.SampleApp;
+import org.currents.event.Event;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The site as an HTTP client sees it: routes, content types, validators, compression, errors. */
+class SiteOverHttpTest {
+    @TempDir
+    static Path data;
+    static SampleApp site;
+    static Event event;
+
+    @BeforeAll
+    static void start() {
+        site = new SampleApp(data);
+        event = site.app().events().latest(1).get(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+    }
+
+    private static String text(HttpResponse<byte[]> r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void servesEveryPublishedUrlWithItsContentType() throws Exception {
+        String ev = "/events/" + event.path();
+        String[][] expected = {
+                {"/", "text/html; charset=utf-8"}, {"/feed.rss", "application/rss+xml; charset=utf-8"},
+                {"/feed.atom", "application/atom+xml; charset=utf-8"}, {"/feed.json", "application/feed+json; charset=utf-8"},
+                {"/opml", "text/x-opml; charset=utf-8"}, {ev + ".html", "text/html; charset=utf-8"},
+                {ev + ".json", "application/json; charset=utf-8"}, {ev + ".xml", "application/xml; charset=utf-8"},
+                {ev + ".md", "text/markdown; charset=utf-8"},
+                {"/days/" + event.path().substring(0, 10) + "/", "text/html; charset=utf-8"},
+                {"/contexts/" + event.contexts().get(0).slug() + "/", "text/html; charset=utf-8"},
+                {"/contexts/" + event.contexts().get(0).slug() + ".atom", "application/atom+xml; charset=utf-8"}};
+        for (String[] e : expected) {
+            HttpResponse<byte[]> r = site.get(e[0]);
+            assertEquals(200, r.statusCode(), e[0]);
+            assertEquals(e[1], r.headers().firstValue("content-type").orElse(""), e[0]);
+            assertTrue(r.headers().firstValue("etag").isPresent() && r.headers().firstValue("last-modified").isPresent(), e[0]);
+        }
+        assertEquals("ok\n", text(site.get("/healthz")));
+    }
+
+    @Test
+    void answersConditionalRequestsWithAnEmpty304() throws Exception {
+        HttpResponse<byte[]> first = site.get("/feed.atom");
+        String etag = first.headers().firstValue("etag").orElseThrow();
+        HttpResponse<byte[]> again = site.get("/feed.atom", "If-None-Match", etag);
+        assertEquals(304, again.statusCode());
+        assertEquals(0, again.body().length);
+        assertEquals(etag, again.headers().firstValue("etag").orElseThrow());
+        String modified = first.headers().firstValue("last-modified").orElseThrow();
+        assertEquals(304, site.get("/feed.atom", "If-Modified-Since", modified).statusCode());
+        assertEquals(200, site.get("/feed.atom", "If-None-Match", "\"other\"", "If-Modified-Since", modified).statusCode(),
+                "If-None-Match wins over If-Modified-Since");
+    }
+
+    @Test
+    void compressesWhenAskedAndAnswersHeadWithoutABody() throws Exception {
+        HttpResponse<byte[]> plain = site.get("/feed.rss");
+        HttpResponse<byte[]> zipped = site.get("/feed.rss", "Accept-Encoding", "gzip");
+        assertEquals("gzip", zipped.headers().firstValue("content-encoding").orElse(""));
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertArrayEquals(plain.body(), in.readAllBytes());
+        }
+        HttpResponse<byte[]> head = site.send(HttpRequest.newBuilder(site.url("/feed.rss"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+    }
+
+    @Test
+    void answersUnknownContextsEventsAndDaysWithAClear404Page() throws Exception {
+        for (String path : new String[] {"/contexts/no-such-context/", "/contexts/no-such-context.rss",
+                "/events/2018/01/12/no-such-event.html", "/events/2018/02/30/x.html", "/days/1999/01/01/",
+                "/contexts/UPPER.rss", "/events/2018/01/12/a.exe", "/nothing"}) {
+            HttpResponse<byte[]> r = site.get(path);
+            assertEquals(404, r.statusCode(), path);
+            assertTrue(text(r).contains("Not found"), path);
+            assertEquals("text/html; charset=utf-8", r.headers().firstValue("content-type").orElse(""), path);
+        }
+    }
+
+    @Test
+    void refusesChangesAndOddPaths() throws Exception {
+        HttpResponse<byte[]> post = site.send(HttpRequest.newBuilder(site.url("/feed.rss"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")));
+        assertEquals(405, post.statusCode());
+        assertEquals("GET, HEAD", post.headers().firstValue("allow").orElse(""));
+        assertEquals(301, site.get("/contexts/" + event.contexts().get(0).slug()).statusCode());
+        assertTrue(site.get("/contexts/%2e%2e/%2e%2e/etc/passwd").statusCode() >= 400);
+        assertEquals(414, site.get("/" + "a".repeat(600)).statusCode());
+    }
+
+    @Test
+    void eventPagesLinkTheirDayAndEveryHtmlPageAdvertisesItsFeeds() throws Exception {
+        String html = text(site.get("/events/" + event.path() + ".html"));
+        assertTrue(html.contains("href=\"" + site.url("/days/" + event.path().substring(0, 11))), html);
+        for (String page : new String[] {"/", "/events/" + event.path() + ".html",
+                "/contexts/" + event.contexts().get(0).slug() + "/"}) {
+            String body = text(site.get(page));
+            assertTrue(body.contains("rel=\"alternate\" type=\"application/rss+xml\""), page);
+            assertTrue(body.contains("rel=\"alternate\" type=\"application/atom+xml\""), page);
+        }
+        String md = text(site.get("/events/" + event.path() + ".md"));
+        assertTrue(md.contains("Sources:") && md.contains("Related:"), md);
+    }
+}
