@@ -60,7 +60,8 @@ public final class App implements AutoCloseable {
         this.poller = new Poller(sources, fetcher, new FeedParser(), new Normalizer(settings.contexts()), events,
                 new EventMerger(), new PollPlanner(settings.poll(), new Random()), clock);
         this.related = new RelatedEvents(events);
-        this.scheduler = new PollScheduler(settings.poll(), id -> poller.poll(id).nextPoll(), clock);
+        this.scheduler = new PollScheduler(settings.poll(), settings.fetch().maxPerHost(),
+                id -> poller.poll(id).nextPoll(), clock);
         this.web = new WebServer(settings.server());
     }
 
@@ -109,7 +110,8 @@ public final class App implements AutoCloseable {
         int port = web.open();
         baseUri = settings.server().siteUrl() != null ? settings.server().siteUrl()
                 : URI.create("http://localhost:" + port + "/");
-        web.start(new Site(events, contexts, related, baseUri), database::isHealthy);
+        web.start(new Site(events, contexts, related, baseUri), database::isHealthy, sources, events, contexts,
+                poller.metrics());
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);
         log.info("serving {} on port {}; {} sources scheduled", baseUri, port, enabled.size());

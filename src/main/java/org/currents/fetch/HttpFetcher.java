@@ -98,6 +98,7 @@ final class HttpFetcher {
                 .idleTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(h -> {
                     h.put(HttpHeader.ACCEPT, ACCEPT);
+                    h.put(HttpHeader.ACCEPT_ENCODING, "gzip, deflate");
                     if (original.etag() != null) {
                         h.put(HttpHeader.IF_NONE_MATCH, original.etag());
                     }
@@ -177,7 +178,9 @@ final class HttpFetcher {
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 8192), max));
             byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = listener.getInputStream()) {
+            // The client decodes gzip itself; deflate we inflate here, inside the same size cap.
+            try (InputStream in = "deflate".equalsIgnoreCase(encoding == null ? "" : encoding.strip())
+                    ? Inflation.of(listener.getInputStream()) : listener.getInputStream()) {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
                     if (body.size() + n > max) {

@@ -21,9 +21,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,23 +35,26 @@ import java.util.Set;
 /**
  * Reads RSS and Atom with ROME. DOCTYPEs stay disallowed (ROME's default), so entity bombs
  * and external entities are refused before anything is expanded; bytes are decoded by
- * {@link XmlReader} from the BOM, the XML prolog and the HTTP charset, never the platform's.
+ * {@link FeedText} from the BOM, the XML prolog and the HTTP charset, never the platform's.
  */
 final class XmlFeedReader {
 
     ParsedFeed read(byte[] body, String contentType, String url) throws FeedParseException {
+        String text = FeedText.decode(body, contentType);
         SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-            SyndFeedInput input = new SyndFeedInput(false, Locale.ROOT);
-            input.setAllowDoctypes(false);
-            input.setPreserveWireFeed(true);
-            feed = input.build(reader);
-        } catch (ParsingFeedException e) {
-            throw new FeedParseException(url, "not a well-formed feed: " + cause(e), e.getLineNumber(), e.getColumnNumber(), e);
-        } catch (FeedException | IllegalArgumentException e) {
-            throw new FeedParseException(url, "not a feed we can read: " + cause(e), -1, -1, e);
-        } catch (IOException e) {
-            throw new FeedParseException(url, "cannot decode the document: " + e.getMessage(), -1, -1, e);
+        try {
+            feed = build(text, url);
+        } catch (FeedParseException first) {
+            // One safe repair: stray '&'s, the commonest hand-made breakage. DOCTYPEs stay refused.
+            String repaired = FeedText.escapeStrayAmpersands(text);
+            if (repaired.equals(text)) {
+                throw first;
+            }
+            try {
+                feed = build(repaired, url);
+            } catch (FeedParseException second) {
+                throw first;
+            }
         }
         WireFeed wire = feed.originalWireFeed();
         String feedBase = wire instanceof Feed atom && atom.getXmlBase() != null ? atom.getXmlBase() : url;
@@ -63,6 +64,21 @@ final class XmlFeedReader {
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getDescription(),
                 feed.getLanguage(), hints(feed, wire), items);
+    }
+
+    /** ROME over a Reader, so its healer also repairs undeclared HTML entities such as {@code &nbsp;}. */
+    private static SyndFeed build(String text, String url) throws FeedParseException {
+        try {
+            SyndFeedInput input = new SyndFeedInput(false, Locale.ROOT);
+            input.setAllowDoctypes(false);
+            input.setPreserveWireFeed(true);
+            input.setXmlHealerOn(true);
+            return input.build(new StringReader(text));
+        } catch (ParsingFeedException e) {
+            throw new FeedParseException(url, "not a well-formed feed: " + cause(e), e.getLineNumber(), e.getColumnNumber(), e);
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new FeedParseException(url, "not a feed we can read: " + cause(e), -1, -1, e);
+        }
     }
 
     private static ParsedItem item(SyndEntry entry, String feedBase) {

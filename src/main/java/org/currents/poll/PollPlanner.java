@@ -2,6 +2,9 @@ package org.currents.poll;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.random.RandomGenerator;
 import org.currents.config.PollSettings;
 import org.currents.parse.FeedHints;
@@ -33,7 +36,27 @@ public final class PollPlanner {
         Duration interval = source.interval() != null ? source.interval() : adapted(source.status(), newItems);
         interval = atLeast(interval, hints.ttl());
         interval = atLeast(interval, hints.updatePeriod());
-        return now.plus(jittered(clamp(interval)));
+        return outsideSkippedTimes(now.plus(jittered(clamp(interval))), hints, now);
+    }
+
+    /**
+     * The first time at or after {@code next} outside the feed's {@code skipHours} (GMT) and
+     * {@code skipDays}; never later than {@code maxInterval} from now, whatever the feed says.
+     */
+    private Instant outsideSkippedTimes(Instant next, FeedHints hints, Instant now) {
+        if (hints.skipHours().isEmpty() && hints.skipDays().isEmpty()) {
+            return next;
+        }
+        Instant latest = now.plus(settings.maxInterval());
+        ZonedDateTime t = next.atZone(ZoneOffset.UTC);
+        for (int hours = 0; hours < 8 * 24; hours++) {
+            if (!hints.skipHours().contains(t.getHour()) && !hints.skipDays().contains(t.getDayOfWeek())) {
+                Instant allowed = t.toInstant();
+                return allowed.isAfter(latest) ? latest : allowed;
+            }
+            t = t.plusHours(1).truncatedTo(ChronoUnit.HOURS);
+        }
+        return next;
     }
 
     public Instant nextAfterFailure(Source source, int consecutiveErrors, Instant retryAfter, Instant now) {

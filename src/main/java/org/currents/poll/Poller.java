@@ -44,6 +44,7 @@ public final class Poller {
     private final EventReconciler reconciler;
     private final PollPlanner planner;
     private final Clock clock;
+    private final PollMetrics metrics = new PollMetrics();
 
     public Poller(SourceStore sources, FeedFetcher fetcher, FeedParser parser, Normalizer normalizer,
                   EventStore events, EventReconciler reconciler, PollPlanner planner, Clock clock) {
@@ -72,6 +73,17 @@ public final class Poller {
     }
 
     public PollOutcome poll(Source source) {
+        long start = System.nanoTime();
+        PollOutcome outcome = pollTimed(source);
+        metrics.record(outcome, System.nanoTime() - start);
+        return outcome;
+    }
+
+    public PollMetrics metrics() {
+        return metrics;
+    }
+
+    private PollOutcome pollTimed(Source source) {
         Instant now = clock.instant();
         URI url;
         try {

@@ -1,9 +1,14 @@
 package org.currents.schedule;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.currents.config.PollSettings;
 import org.currents.source.Source;
@@ -27,12 +32,19 @@ public final class PollScheduler {
     private static final String GROUP = "sources";
 
     private final PollSettings settings;
+    private final int startsPerHostPerSecond;
     private final PollTask task;
     private final Clock clock;
     private Scheduler scheduler;
 
-    public PollScheduler(PollSettings settings, PollTask task, Clock clock) {
+    /**
+     * @param startsPerHostPerSecond how many first polls of sources on one host may start in the
+     *                               same second (the fetcher's per-host limit); the rest are spread
+     *                               over the following seconds
+     */
+    public PollScheduler(PollSettings settings, int startsPerHostPerSecond, PollTask task, Clock clock) {
         this.settings = settings;
+        this.startsPerHostPerSecond = Math.max(1, startsPerHostPerSecond);
         this.task = task;
         this.clock = clock;
     }
@@ -48,8 +60,10 @@ public final class PollScheduler {
             p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
             scheduler = new StdSchedulerFactory(p).getScheduler();
             scheduler.setJobFactory((bundle, s) -> new PollJob(task, clock));
+            Map<String, Integer> perHost = new HashMap<>();
             for (Source source : sources) {
-                schedule(source);
+                int nth = perHost.merge(host(source), 1, Integer::sum) - 1;
+                schedule(source, Duration.ofSeconds(nth / startsPerHostPerSecond));
             }
             scheduler.start();
         } catch (SchedulerException e) {
@@ -59,12 +73,16 @@ public final class PollScheduler {
 
     /** Schedules (or reschedules) a source at its next poll time, or now if that has passed. */
     public synchronized void schedule(Source source) {
+        schedule(source, Duration.ZERO);
+    }
+
+    private void schedule(Source source, Duration spread) {
         if (scheduler == null) {
             return;
         }
         Instant next = source.status().nextPoll();
         Instant now = clock.instant();
-        Instant when = next == null || next.isBefore(now) ? now : next;
+        Instant when = (next == null || next.isBefore(now) ? now : next).plus(spread);
         JobKey job = jobKey(source.id());
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey(source.id())).forJob(job)
                 .startAt(Date.from(when))
@@ -104,6 +122,15 @@ public final class PollScheduler {
                 throw new IllegalStateException("cannot stop the poll scheduler: " + e.getMessage(), e);
             }
             scheduler = null;
+        }
+    }
+
+    private static String host(Source source) {
+        try {
+            String host = URI.create(source.feedUrl()).getHost();
+            return host == null ? "" : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
         }
     }
 

@@ -1,8 +1,13 @@
 package org.currents.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.function.BooleanSupplier;
 import org.currents.config.ServerSettings;
+import org.currents.poll.PollMetrics;
 import org.currents.publish.Site;
+import org.currents.store.ContextStore;
+import org.currents.store.EventStore;
+import org.currents.store.SourceStore;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.server.Handler;
@@ -48,10 +53,13 @@ public final class WebServer {
         return connector.getLocalPort();
     }
 
-    /** Starts serving {@code site}; {@code extra} handlers (the API) are tried first. */
-    public synchronized void start(Site site, BooleanSupplier healthy, Handler... extra) {
-        Handler.Sequence routes = new Handler.Sequence(extra);
-        routes.addHandler(new SiteHandler(site, healthy));
+    /** Starts serving the site, the API and the metrics. */
+    public synchronized void start(Site site, BooleanSupplier healthy, SourceStore sources, EventStore events,
+                                   ContextStore contexts, PollMetrics metrics) {
+        Handler.Sequence routes = new Handler.Sequence(
+                new ApiHandler(sources, contexts, new ObjectMapper()),
+                new MetricsHandler(sources, events, contexts, metrics),
+                new SiteHandler(site, healthy));
         CompressionHandler compression = new CompressionHandler(routes);
         compression.putCompression(new GzipCompression());
         server.setHandler(compression);

@@ -128,6 +128,16 @@ class FeedFetcherTest {
     }
 
     @Test
+    void decodesDeflateInBothItsZlibAndRawForms() throws Exception {
+        server.on("/zlib", respond(200, deflate(FEED, false), "Content-Encoding", "deflate"));
+        server.on("/raw", respond(200, deflate(FEED, true), "Content-Encoding", "deflate"));
+        server.on("/deflate-bomb", respond(200, deflate(new byte[30_000_000], false), "Content-Encoding", "deflate"));
+        assertArrayEquals(FEED, assertInstanceOf(Fetched.class, get("/zlib")).body());
+        assertArrayEquals(FEED, assertInstanceOf(Fetched.class, get("/raw")).body());
+        assertEquals(FailureKind.TOO_LARGE, assertInstanceOf(Failed.class, get("/deflate-bomb")).kind());
+    }
+
+    @Test
     void refusesBodiesOverTheLimit() {
         server.on("/big", respond(200, new byte[2_000_000]));
         Failed f = assertInstanceOf(Failed.class, get("/big"));
@@ -213,11 +223,13 @@ class FeedFetcherTest {
     void mapsGoneAndRateLimitedStatuses() {
         server.on("/gone", respond(410, new byte[0]));
         server.on("/slow-down", respond(429, new byte[0], "Retry-After", "120"));
+        server.on("/busy", respond(503, new byte[0], "Retry-After", "Thu, 01 Jan 2026 01:00:00 GMT"));
         server.on("/broken", respond(500, new byte[0]));
         assertEquals(FailureKind.GONE, assertInstanceOf(Failed.class, get("/gone")).kind());
         Failed limited = assertInstanceOf(Failed.class, get("/slow-down"));
         assertEquals(FailureKind.RATE_LIMITED, limited.kind());
         assertEquals(NOW.plusSeconds(120), limited.retryAfter());
+        assertEquals(NOW.plusSeconds(3600), assertInstanceOf(Failed.class, get("/busy")).retryAfter());
         Failed broken = assertInstanceOf(Failed.class, get("/broken"));
         assertEquals(500, broken.httpStatus());
         assertTrue(broken.message().contains(server.url("/broken").toString()), broken.message());
@@ -245,6 +257,15 @@ class FeedFetcherTest {
                 fetcher.fetch(new FetchRequest(URI.create("ftp://127.0.0.1/feed"), null, null))).kind());
         assertEquals(FailureKind.NOT_ALLOWED, assertInstanceOf(Failed.class,
                 fetcher.fetch(new FetchRequest(URI.create("gopher://127.0.0.1/feed"), null, null))).kind());
+    }
+
+    private static byte[] deflate(byte[] data, boolean raw) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(out,
+                new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, raw))) {
+            d.write(data);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] gzip(byte[] data) throws Exception {

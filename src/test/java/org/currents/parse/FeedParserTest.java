@@ -139,6 +139,23 @@ class FeedParserTest {
     }
 
     @Test
+    void readsFeedsThatLieAboutTheirEncoding() throws Exception {
+        String doc = "<rss version=\"2.0\"><channel><title>t</title><item><title>Café Zürich</title></item></channel></rss>";
+        byte[] utf8UnderLatin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + doc).getBytes(StandardCharsets.UTF_8);
+        byte[] latin1UnderUtf8 = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + doc).getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals("Café Zürich", parser.parse(utf8UnderLatin1, null, "u").items().get(0).title());
+        assertEquals("Café Zürich", parser.parse(latin1UnderUtf8, "application/rss+xml; charset=utf-8", "u").items().get(0).title());
+    }
+
+    @Test
+    void recoversFromStrayAmpersandsAndHtmlEntities() throws Exception {
+        ParsedFeed feed = parse("\n  <?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Tom & Jerry</title>"
+                + "<item><title>Fish&nbsp;& chips</title></item></channel></rss>");
+        assertEquals("Tom & Jerry", feed.title());
+        assertEquals("Fish\u00a0& chips", feed.items().get(0).title());
+    }
+
+    @Test
     void decodesByTheDeclaredEncodingNotThePlatforms() throws Exception {
         byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>t</title>"
                 + "<item><title>Caf\u00e9 M\u00fcnchen</title></item></channel></rss>").getBytes(StandardCharsets.ISO_8859_1);

@@ -56,6 +56,17 @@ class PollPlannerTest {
     }
 
     @Test
+    void waitsOutTheFeedsSkipHoursAndSkipDays() {
+        // NOW is Thursday 12:00 GMT; +15 min falls in skipped hour 12, 13 is skipped too.
+        FeedHints skipNoon = new FeedHints(null, null, Set.of(12, 13), Set.of());
+        assertEquals(Instant.parse("2026-01-01T14:00:00Z"), planner.nextAfterSuccess(source(null, SourceStatus.NEVER_POLLED),
+                skipNoon, 0, NOW));
+        FeedHints skipThursday = new FeedHints(null, null, Set.of(), Set.of(java.time.DayOfWeek.THURSDAY));
+        assertEquals(Instant.parse("2026-01-02T00:00:00Z"), planner.nextAfterSuccess(source(null, SourceStatus.NEVER_POLLED),
+                skipThursday, 0, NOW));
+    }
+
+    @Test
     void backsOffExponentiallyAndHonoursRetryAfterUpToTheMaximum() {
         Source s = source(null, SourceStatus.NEVER_POLLED);
         assertEquals(NOW.plus(Duration.ofMinutes(5)), planner.nextAfterFailure(s, 1, null, NOW));

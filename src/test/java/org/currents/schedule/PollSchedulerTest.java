@@ -30,7 +30,7 @@ class PollSchedulerTest {
         AtomicInteger overlap = new AtomicInteger();
         CountDownLatch secondRuns = new CountDownLatch(2);
         PollScheduler scheduler = new PollScheduler(new PollSettings(Duration.ofMinutes(15), Duration.ofMinutes(5),
-                Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(1), 4), id -> {
+                Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(1), 4), 2, id -> {
             if (id == 1 && running.incrementAndGet() > 1) {
                 overlap.incrementAndGet();
             }

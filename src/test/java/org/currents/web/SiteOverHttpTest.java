@@ -101,6 +101,26 @@ class SiteOverHttpTest {
     }
 
     @Test
+    void showsEverySourcesPollStateAsJsonAndMetrics() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var list = mapper.readTree(site.get("/api/sources").body());
+        assertEquals(6, list.size());
+        for (var s : list) {
+            assertEquals("ok", s.path("status").path("last_status").asText(), s.toString());
+            assertTrue(s.path("status").path("next_poll").isTextual() && s.path("contexts").size() > 0, s.toString());
+        }
+        long id = list.get(0).path("id").asLong();
+        assertEquals(id, mapper.readTree(site.get("/api/sources/" + id).body()).path("id").asLong());
+        HttpResponse<byte[]> missing = site.get("/api/sources/999999");
+        assertEquals(404, missing.statusCode());
+        assertEquals("id", mapper.readTree(missing.body()).path("field").asText());
+        String metrics = text(site.get("/metrics"));
+        assertTrue(metrics.contains("currents_polls_total{status=\"ok\"} 6"), metrics);
+        assertTrue(metrics.contains("currents_sources{state=\"ok\"} 6"), metrics);
+        assertTrue(metrics.contains("currents_events " + site.app().events().count()), metrics);
+    }
+
+    @Test
     void refusesChangesAndOddPaths() throws Exception {
         HttpResponse<byte[]> post = site.send(HttpRequest.newBuilder(site.url("/feed.rss"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")));
