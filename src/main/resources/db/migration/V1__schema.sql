@@ -72,11 +72,14 @@ CREATE TABLE event_key (
     key_value VARCHAR(300) PRIMARY KEY,
     event_id  VARCHAR(40)  NOT NULL REFERENCES event (id)
 );
+-- published is copied here so candidates are found within the merge window by index alone.
 CREATE TABLE event_band (
-    band     VARCHAR(40) NOT NULL,
-    event_id VARCHAR(40) NOT NULL REFERENCES event (id),
+    band      VARCHAR(40) NOT NULL,
+    event_id  VARCHAR(40) NOT NULL REFERENCES event (id),
+    published TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (band, event_id)
 );
+CREATE INDEX event_band_window ON event_band (band, published);
 
 -- One row per counter; 'events' moves whenever any event is created or changed.
 CREATE TABLE counter (

@@ -119,7 +119,7 @@ public final class SettingsLoader {
                 values.list(Key.FETCH_ALLOW, ","),
                 projectDir,
                 roots,
-                values.integer(Key.FETCH_MAX_PER_HOST, 1, 64),
+                values.integer(Key.FETCH_MAX_PER_HOST, 1, 1024),
                 values.integer(Key.FETCH_MAX_CONCURRENT, 1, 1024));
     }
 

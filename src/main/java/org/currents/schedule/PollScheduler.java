@@ -26,7 +26,7 @@ import org.quartz.impl.StdSchedulerFactory;
 /**
  * Quartz wiring: one job per source with a one-shot trigger at its next poll time, moved after
  * every poll. Misfired polls (the app was down, or every thread busy) run as soon as possible;
- * a source never polled runs at once.
+ * sources never polled start at once, at most {@code startsPerHostPerSecond} per host each second.
  */
 public final class PollScheduler {
     private static final String GROUP = "sources";
@@ -60,9 +60,11 @@ public final class PollScheduler {
             p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
             scheduler = new StdSchedulerFactory(p).getScheduler();
             scheduler.setJobFactory((bundle, s) -> new PollJob(task, clock));
+            // Sources never polled would all be due now: spread them per host. Polled ones already
+            // have jittered next-poll times.
             Map<String, Integer> perHost = new HashMap<>();
             for (Source source : sources) {
-                int nth = perHost.merge(host(source), 1, Integer::sum) - 1;
+                int nth = source.status().lastPolled() != null ? 0 : perHost.merge(host(source), 1, Integer::sum) - 1;
                 schedule(source, Duration.ofSeconds(nth / startsPerHostPerSecond));
             }
             scheduler.start();

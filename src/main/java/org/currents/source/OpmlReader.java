@@ -24,7 +24,6 @@ import javax.xml.stream.XMLStreamReader;
 public final class OpmlReader {
     public static final int MAX_DEPTH = 32;
     public static final int MAX_OUTLINES = 50_000;
-    private static final int MAX_URL = 2048;
     private static final int MAX_TEXT = 200;
 
     public OpmlImport read(byte[] document) {
@@ -50,6 +49,7 @@ public final class OpmlReader {
         List<OpmlImport.Skipped> skipped = new ArrayList<>();
         Deque<String> groups = new ArrayDeque<>();
         Deque<Boolean> isGroup = new ArrayDeque<>();
+        Deque<int[]> feedsUnder = new ArrayDeque<>();
         boolean sawRoot = false;
         int outlines = 0;
         while (xml.hasNext()) {
@@ -74,6 +74,7 @@ public final class OpmlReader {
                     }
                     String text = clean(attr(xml, "text"), attr(xml, "title"));
                     String feedUrl = attr(xml, "xmlUrl");
+                    feedsUnder.addLast(new int[] {feedUrl == null ? 0 : 1});
                     if (feedUrl == null) {
                         boolean group = !text.isEmpty();
                         if (group) {
@@ -86,8 +87,14 @@ public final class OpmlReader {
                     }
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT && "outline".equals(xml.getLocalName())) {
-                if (Boolean.TRUE.equals(isGroup.pollLast())) {
-                    groups.pollLast();
+                String group = Boolean.TRUE.equals(isGroup.pollLast()) ? groups.pollLast() : null;
+                int[] feeds = feedsUnder.pollLast();
+                if (feeds != null && feeds[0] == 0) {
+                    skipped.add(new OpmlImport.Skipped(group == null ? "(untitled outline)" : group,
+                            "no xmlUrl and no feeds under it (line " + xml.getLocation().getLineNumber() + ")"));
+                }
+                if (feeds != null && !feedsUnder.isEmpty()) {
+                    feedsUnder.peekLast()[0] += feeds[0];
                 }
             }
         }
@@ -99,51 +106,26 @@ public final class OpmlReader {
 
     private static void addFeed(XMLStreamReader xml, String text, String feedUrl, List<String> contexts,
                                 Map<String, SourceSpec> sources, List<OpmlImport.Skipped> skipped) {
-        String problem = checkUrl(feedUrl);
+        String problem = SourceUrls.check(feedUrl);
         String label = text.isEmpty() ? truncate(feedUrl) : text;
         if (problem != null) {
             skipped.add(new OpmlImport.Skipped(label, problem + " (line " + xml.getLocation().getLineNumber() + ")"));
             return;
         }
         String site = attr(xml, "htmlUrl");
-        if (site != null && checkUrl(site.strip()) != null) {
+        if (site != null && SourceUrls.check(site.strip()) != null) {
             site = null;
         }
-        SourceSpec earlier = sources.get(feedUrl);
+        SourceSpec earlier = sources.get(SourceUrls.key(feedUrl));
         if (earlier != null) {
             // The same feed under two folders: one source with the contexts of both.
             List<String> merged = new ArrayList<>(earlier.contexts());
             contexts.stream().filter(c -> !merged.contains(c)).forEach(merged::add);
-            sources.put(feedUrl, new SourceSpec(feedUrl, earlier.title(), earlier.siteUrl(), merged, null));
+            sources.put(SourceUrls.key(feedUrl), new SourceSpec(earlier.feedUrl(), earlier.title(), earlier.siteUrl(), merged,
+                    null));
             return;
         }
-        sources.put(feedUrl, new SourceSpec(feedUrl, text, site == null ? null : site.strip(), contexts, null));
-    }
-
-    /** Null when {@code url} is a feed URL we may poll, else why not. */
-    static String checkUrl(String url) {
-        if (url.isEmpty()) {
-            return "empty xmlUrl";
-        }
-        if (url.length() > MAX_URL) {
-            return "xmlUrl longer than " + MAX_URL + " characters";
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (scheme.equals("file")) {
-                return null;
-            }
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                return "xmlUrl scheme '" + scheme + "' is not http, https or file";
-            }
-            if (uri.getHost() == null) {
-                return "xmlUrl has no host: " + truncate(url);
-            }
-            return null;
-        } catch (URISyntaxException e) {
-            return "xmlUrl is not a URL: " + e.getReason();
-        }
+        sources.put(SourceUrls.key(feedUrl), new SourceSpec(feedUrl, text, site == null ? null : site.strip(), contexts, null));
     }
 
     private static String attr(XMLStreamReader xml, String name) {

@@ -76,19 +76,81 @@ public final class ContextStore {
         });
     }
 
-    private List<ContextSummary> query(String sql, Object... params) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                EventRows.bind(st, params);
-                try (ResultSet rs = st.executeQuery()) {
-                    List<ContextSummary> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(summary(rs));
-                    }
-                    return out;
+    /** Renames a context: a new name, and a new slug when given; the old slug redirects to the new one. */
+    public ContextSummary rename(String slug, String newName, String newSlug) {
+        return db.inTransaction(c -> {
+            ContextSummary old = require(c, slug);
+            String target = newSlug == null ? slug : newSlug;
+            String name = newName == null ? old.context().name() : newName;
+            long v = Versions.next(c);
+            if (target.equals(slug)) {
+                ContextMoves.update(c, "UPDATE context SET name = ?, version = ?, updated = CURRENT_TIMESTAMP WHERE slug = ?",
+                        name, v, slug);
+            } else {
+                if (ContextMoves.exists(c, target)) {
+                    throw new IllegalArgumentException("a context with slug '" + target + "' exists; merge into it instead");
                 }
+                ContextMoves.update(c, "INSERT INTO context (slug, name, kind, version, updated, hidden) "
+                        + "SELECT ?, ?, kind, ?, CURRENT_TIMESTAMP, hidden FROM context WHERE slug = ?", target, name, v, slug);
+                ContextMoves.move(c, slug, target, v);
             }
+            return summaries(c, SUMMARY + " WHERE x.slug = ?", target).get(0);
         });
+    }
+
+    /** Files every event of {@code slug} under {@code into} as well, then removes {@code slug}, which redirects to {@code into}. */
+    public ContextSummary merge(String slug, String into) {
+        if (slug.equals(into)) {
+            throw new IllegalArgumentException("a context cannot be merged into itself");
+        }
+        return db.inTransaction(c -> {
+            require(c, slug);
+            require(c, into);
+            long v = Versions.next(c);
+            ContextMoves.update(c, "UPDATE context SET version = ?, updated = CURRENT_TIMESTAMP WHERE slug = ?", v, into);
+            ContextMoves.move(c, slug, into, v);
+            return summaries(c, SUMMARY + " WHERE x.slug = ?", into).get(0);
+        });
+    }
+
+    /** Where an old (renamed or merged) slug lives now, following chains of renames. */
+    public Optional<String> aliasOf(String slug) {
+        return db.read(c -> {
+            String current = slug;
+            for (int hops = 0; hops < 16; hops++) {
+                String next = ContextMoves.alias(c, current);
+                if (next == null) {
+                    return current.equals(slug) ? Optional.<String>empty() : Optional.of(current);
+                }
+                current = next;
+            }
+            return Optional.of(current);
+        });
+    }
+
+    private ContextSummary require(java.sql.Connection c, String slug) throws SQLException {
+        List<ContextSummary> found = summaries(c, SUMMARY + " WHERE x.slug = ?", slug);
+        if (found.isEmpty()) {
+            throw new java.util.NoSuchElementException("no context '" + slug + "'");
+        }
+        return found.get(0);
+    }
+
+    private List<ContextSummary> query(String sql, Object... params) {
+        return db.read(c -> summaries(c, sql, params));
+    }
+
+    private static List<ContextSummary> summaries(java.sql.Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            EventRows.bind(st, params);
+            try (ResultSet rs = st.executeQuery()) {
+                List<ContextSummary> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(summary(rs));
+                }
+                return out;
+            }
+        }
     }
 
     private static ContextSummary summary(ResultSet rs) throws SQLException {

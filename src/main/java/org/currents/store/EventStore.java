@@ -89,6 +89,35 @@ public final class EventStore {
         return list(sql.toString(), params);
     }
 
+    /** Deletes the events whose every source is {@code sourceId}; returns how many. */
+    public int deleteReportedOnlyBy(long sourceId) {
+        return db.inTransaction(c -> {
+            String only = "SELECT event_id FROM event_source GROUP BY event_id HAVING MIN(source_id) = ? AND MAX(source_id) = ?";
+            List<String> ids = new java.util.ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(only)) {
+                st.setLong(1, sourceId);
+                st.setLong(2, sourceId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            long v = Versions.next(c);
+            String in = " IN (" + EventRows.marks(ids) + ")";
+            ContextMoves.update(c, "UPDATE context SET version = " + v + " WHERE slug IN (SELECT context_slug FROM "
+                    + "event_context WHERE event_id" + in + ")", ids.toArray());
+            for (String table : List.of("event_source", "event_context", "event_key", "event_band")) {
+                ContextMoves.update(c, "DELETE FROM " + table + " WHERE event_id" + in, ids.toArray());
+            }
+            ContextMoves.update(c, "DELETE FROM event WHERE id" + in, ids.toArray());
+            return ids.size();
+        });
+    }
+
     public long count() {
         return db.read(c -> number(c, "SELECT COUNT(*) FROM event"));
     }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,6 +32,8 @@ import org.currents.event.Slugs;
 final class EventWriter {
     private static final int MAX_KEY = 300;
     private static final int MAX_CANDIDATES = 50;
+    /** Reports further apart than this are never the same happening (the reconciler's rule too). */
+    private static final Duration WINDOW = Duration.ofHours(48);
 
     private final Connection c;
     private final EventReconciler reconciler;
@@ -56,7 +59,7 @@ final class EventWriter {
                 Event event = reconciler.create(draft, idFor(draft.itemKey()), freeSlug(draft), now);
                 insert(event);
                 created++;
-                remember(event.id(), draft);
+                remember(event.id(), event.published(), draft);
                 continue;
             }
             Event merged = reconciler.merge(existing.get(), draft, now);
@@ -66,7 +69,7 @@ final class EventWriter {
                 update(existing.get(), merged);
                 updated++;
             }
-            remember(existing.get().id(), draft);
+            remember(existing.get().id(), existing.get().published(), draft);
         }
         return new IngestResult(created, updated, unchanged);
     }
@@ -91,14 +94,32 @@ final class EventWriter {
         return found == null ? Optional.empty() : load(found);
     }
 
+    /** Events sharing a fingerprint band with the draft and published within the merge window of it. */
     private List<Event> candidates(EventDraft draft) throws SQLException {
         if (draft.fingerprint().isEmpty()) {
             return List.of();
         }
         List<String> bands = List.copyOf(draft.fingerprint());
-        return EventRows.load(c, "SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.id IN (SELECT event_id FROM "
-                + "event_band WHERE band IN (" + EventRows.marks(bands) + ")) ORDER BY e.published DESC, e.id "
-                + "FETCH FIRST " + MAX_CANDIDATES + " ROWS ONLY", bands.toArray());
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT event_id FROM event_band WHERE band IN ("
+                + EventRows.marks(bands) + ") AND published BETWEEN ? AND ? FETCH FIRST " + MAX_CANDIDATES + " ROWS ONLY")) {
+            int i = 1;
+            for (String b : bands) {
+                st.setString(i++, b);
+            }
+            Columns.setInstant(st, i++, draft.published().minus(WINDOW));
+            Columns.setInstant(st, i, draft.published().plus(WINDOW));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return EventRows.load(c, "SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.id IN (" + EventRows.marks(ids)
+                + ")", ids.toArray());
     }
 
     private Optional<Event> load(String id) throws SQLException {
@@ -241,7 +262,7 @@ final class EventWriter {
     }
 
     /** Stores the draft's keys and bands for the event, leaving keys already held by another event alone. */
-    private void remember(String eventId, EventDraft draft) throws SQLException {
+    private void remember(String eventId, Instant published, EventDraft draft) throws SQLException {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(key(draft.itemKey()));
         draft.matchKeys().stream().map(EventWriter::key).forEach(keys::add);
@@ -255,14 +276,15 @@ final class EventWriter {
             }
             st.executeBatch();
         }
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO event_band (band, event_id) SELECT ?, ? "
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO event_band (band, event_id, published) SELECT ?, ?, ? "
                 + "WHERE NOT EXISTS (SELECT 1 FROM event_band WHERE band = ? AND event_id = ?)")) {
             for (String band : draft.fingerprint()) {
                 String b = Columns.fit(band, 40);
                 st.setString(1, b);
                 st.setString(2, eventId);
-                st.setString(3, b);
-                st.setString(4, eventId);
+                Columns.setInstant(st, 3, published);
+                st.setString(4, b);
+                st.setString(5, eventId);
                 st.addBatch();
             }
             st.executeBatch();
@@ -272,14 +294,7 @@ final class EventWriter {
     /** One new value of the events counter per ingest, shared by everything it changes. */
     private long nextVersion() throws SQLException {
         if (version == 0) {
-            try (PreparedStatement st = c.prepareStatement("UPDATE counter SET counter_value = counter_value + 1 WHERE name = 'events'")) {
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement("SELECT counter_value FROM counter WHERE name = 'events'");
-                 ResultSet rs = st.executeQuery()) {
-                rs.next();
-                version = rs.getLong(1);
-            }
+            version = Versions.next(c);
         }
         return version;
     }

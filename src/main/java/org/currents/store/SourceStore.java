@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.currents.source.Source;
 import org.currents.source.SourceSpec;
 import org.currents.source.SourceStatus;
+import org.currents.source.SourceUrls;
 
 /** Sources and their poll status. */
 public final class SourceStore {
@@ -43,12 +44,7 @@ public final class SourceStore {
         return db.inTransaction(c -> {
             List<Source> existing = query(c, "SELECT " + COLUMNS + " FROM source WHERE feed_url = ?", spec.feedUrl());
             if (existing.isEmpty()) {
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO source (feed_url, title, site_url, contexts, "
-                        + "interval_seconds, enabled, last_status, last_http_status, items_new, items_updated, "
-                        + "consecutive_errors) VALUES (?, ?, ?, ?, ?, TRUE, 'never', 0, 0, 0, 0)")) {
-                    bindSpec(st, spec);
-                    st.executeUpdate();
-                }
+                insert(c, spec);
             } else {
                 try (PreparedStatement st = c.prepareStatement("UPDATE source SET feed_url = ?, title = ?, site_url = ?, "
                         + "contexts = ?, interval_seconds = ? WHERE id = ?")) {
@@ -97,6 +93,65 @@ public final class SourceStore {
         });
     }
 
+    /**
+     * Adds or merges every spec in one transaction: all or nothing. A spec whose URL names a
+     * stored source (see {@link SourceUrls#key}) adds its contexts to it; returns how many were added.
+     */
+    public ImportResult importAll(List<SourceSpec> specs) {
+        return db.inTransaction(c -> {
+            java.util.Map<String, Source> stored = new java.util.HashMap<>();
+            for (Source s : query(c, "SELECT " + COLUMNS + " FROM source")) {
+                stored.put(SourceUrls.key(s.feedUrl()), s);
+            }
+            int added = 0;
+            int merged = 0;
+            for (SourceSpec spec : specs) {
+                Source existing = stored.get(SourceUrls.key(spec.feedUrl()));
+                if (existing == null) {
+                    insert(c, spec);
+                    added++;
+                } else {
+                    List<String> contexts = new ArrayList<>(existing.contexts());
+                    spec.contexts().stream().filter(x -> !contexts.contains(x)).forEach(contexts::add);
+                    try (PreparedStatement st = c.prepareStatement("UPDATE source SET contexts = ? WHERE id = ?")) {
+                        st.setString(1, Columns.fit(String.join("\n", contexts), 8000));
+                        st.setLong(2, existing.id());
+                        st.executeUpdate();
+                    }
+                    merged++;
+                }
+            }
+            return new ImportResult(added, merged);
+        });
+    }
+
+    /** Changes what an operator may change of a source; null fields stay as they are. */
+    public Optional<Source> update(long id, String title, List<String> contexts, java.time.Duration interval,
+                                   boolean clearInterval, Boolean enabled) {
+        return db.inTransaction(c -> {
+            List<Source> found = query(c, "SELECT " + COLUMNS + " FROM source WHERE id = ?", id);
+            if (found.isEmpty()) {
+                return Optional.<Source>empty();
+            }
+            Source s = found.get(0);
+            Duration every = clearInterval ? null : interval != null ? interval : s.interval();
+            try (PreparedStatement st = c.prepareStatement("UPDATE source SET title = ?, contexts = ?, interval_seconds = ?, "
+                    + "enabled = ? WHERE id = ?")) {
+                st.setString(1, Columns.fit(title != null ? title : s.title(), 500));
+                st.setString(2, Columns.fit(String.join("\n", contexts != null ? contexts : s.contexts()), 8000));
+                Columns.setLong(st, 3, every == null ? null : every.toSeconds());
+                st.setBoolean(4, enabled != null ? enabled : s.enabled());
+                st.setLong(5, id);
+                st.executeUpdate();
+            }
+            return query(c, "SELECT " + COLUMNS + " FROM source WHERE id = ?", id).stream().findFirst();
+        });
+    }
+
+    /** Counts of an import: sources added, and sources already stored that the import merged into. */
+    public record ImportResult(int added, int merged) {
+    }
+
     /** Removes the source; the events it reported stay. */
     public boolean delete(long id) {
         return db.inTransaction(c -> {
@@ -105,6 +160,15 @@ public final class SourceStore {
                 return st.executeUpdate() > 0;
             }
         });
+    }
+
+    private static void insert(Connection c, SourceSpec spec) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO source (feed_url, title, site_url, contexts, "
+                + "interval_seconds, enabled, last_status, last_http_status, items_new, items_updated, "
+                + "consecutive_errors) VALUES (?, ?, ?, ?, ?, TRUE, 'never', 0, 0, 0, 0)")) {
+            bindSpec(st, spec);
+            st.executeUpdate();
+        }
     }
 
     private void update(String sql, Binder binder) {
