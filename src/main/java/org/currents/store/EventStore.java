@@ -7,8 +7,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
+import org.currents.event.Context;
 import org.currents.event.Event;
 import org.currents.event.EventDraft;
 import org.currents.event.EventReconciler;
@@ -33,7 +38,51 @@ public final class EventStore {
         if (drafts.isEmpty()) {
             return new IngestResult(0, 0, 0);
         }
+        createContexts(drafts);
         return db.inTransaction(c -> new EventWriter(c, reconciler, clock.instant()).ingest(drafts));
+    }
+
+    /**
+     * Creates the contexts the drafts name that do not exist yet, each in its own short
+     * statement before the ingest, so concurrent ingests never wait on each other's new
+     * contexts. A context with no event is listed nowhere, so an ingest that fails after this
+     * shows nothing half-done.
+     */
+    private void createContexts(List<EventDraft> drafts) {
+        Map<String, Context> wanted = new LinkedHashMap<>();
+        drafts.forEach(d -> d.contexts().forEach(x -> wanted.putIfAbsent(x.slug(), x)));
+        if (wanted.isEmpty()) {
+            return;
+        }
+        db.read(c -> {
+            List<String> slugs = List.copyOf(wanted.keySet());
+            Set<String> existing = new HashSet<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT slug FROM context WHERE slug IN (" + EventRows.marks(slugs)
+                    + ")")) {
+                EventRows.bind(st, slugs.toArray());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        existing.add(rs.getString(1));
+                    }
+                }
+            }
+            for (Context x : wanted.values()) {
+                if (existing.contains(x.slug())) {
+                    continue;
+                }
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO context (slug, name, kind, version, updated, hidden) "
+                        + "VALUES (?, ?, ?, 0, ?, FALSE)")) {
+                    st.setString(1, x.slug());
+                    st.setString(2, Columns.fit(x.name(), 500));
+                    st.setString(3, x.kind().name());
+                    Columns.setInstant(st, 4, clock.instant());
+                    st.executeUpdate();
+                } catch (SQLException raced) {
+                    // Another ingest created it between our look and our insert: it exists, as wanted.
+                }
+            }
+            return null;
+        });
     }
 
     public Optional<Event> find(String id) {

@@ -7,14 +7,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.currents.event.Context;
@@ -38,7 +42,8 @@ final class EventWriter {
     private final Connection c;
     private final EventReconciler reconciler;
     private final Instant now;
-    private long version;
+    private final Set<String> touchedEvents = new LinkedHashSet<>();
+    private final Map<String, ContextKind> touchedContexts = new LinkedHashMap<>();
 
     EventWriter(Connection c, EventReconciler reconciler, Instant now) {
         this.c = c;
@@ -56,8 +61,7 @@ final class EventWriter {
                 existing = reconciler.match(draft, candidates(draft));
             }
             if (existing.isEmpty()) {
-                Event event = reconciler.create(draft, idFor(draft.itemKey()), freeSlug(draft), now);
-                insert(event);
+                Event event = insertWithFreeSlug(draft);
                 created++;
                 remember(event.id(), event.published(), draft);
                 continue;
@@ -71,6 +75,7 @@ final class EventWriter {
             }
             remember(existing.get().id(), existing.get().published(), draft);
         }
+        stampVersions();
         return new IngestResult(created, updated, unchanged);
     }
 
@@ -126,25 +131,52 @@ final class EventWriter {
         return EventRows.load(c, "SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.id = ?", id).stream().findFirst();
     }
 
-    private String freeSlug(EventDraft draft) throws SQLException {
-        String base = Slugs.of(draft.headline());
-        LocalDate day = LocalDate.ofInstant(draft.published(), ZoneOffset.UTC);
+    /** The first n such that slug (n = 1) or slug-n is not yet used on the day. */
+    private int firstFree(String base, LocalDate day) throws SQLException {
         for (int n = 1; ; n++) {
-            String slug = n == 1 ? base : base + "-" + n;
             try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM event WHERE event_day = ? AND slug = ?")) {
                 st.setObject(1, day);
-                st.setString(2, slug);
+                st.setString(2, n == 1 ? base : base + "-" + n);
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
-                        return slug;
+                        return n;
                     }
                 }
             }
         }
     }
 
+    /**
+     * Creates the draft's event under the first slug free on its day. A concurrent ingest may take
+     * the same slug between our look and our insert; the insert then fails alone (a savepoint
+     * keeps the rest of the transaction) and the next slug is tried.
+     */
+    private Event insertWithFreeSlug(EventDraft draft) throws SQLException {
+        String id = idFor(draft.itemKey());
+        String base = Slugs.of(draft.headline());
+        int n = firstFree(base, LocalDate.ofInstant(draft.published(), ZoneOffset.UTC));
+        for (int attempt = 0; ; attempt++, n++) {
+            Event event = reconciler.create(draft, id, n == 1 ? base : base + "-" + n, now);
+            Savepoint before = c.setSavepoint();
+            try {
+                insert(event);
+                c.releaseSavepoint(before);
+                return event;
+            } catch (SQLException clash) {
+                c.rollback(before);
+                if (attempt >= 20 || !isUniqueViolation(clash)) {
+                    throw clash;
+                }
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        // SQLSTATE 23505 in both H2 and PostgreSQL.
+        return "23505".equals(e.getSQLState());
+    }
+
     private void insert(Event e) throws SQLException {
-        long v = nextVersion();
         try (PreparedStatement st = c.prepareStatement("INSERT INTO event (id, event_day, slug, published, headline, summary, "
                 + "content_html, link, cover_image, story_slug, first_seen, updated, version) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -155,20 +187,18 @@ final class EventWriter {
             bindText(st, 5, e);
             Columns.setInstant(st, 11, e.firstSeen());
             Columns.setInstant(st, 12, e.updated());
-            st.setLong(13, v);
+            st.setLong(13, 0);
             st.executeUpdate();
         }
-        writeLists(e, v, List.of());
+        writeLists(e, List.of());
     }
 
     private void update(Event old, Event e) throws SQLException {
-        long v = nextVersion();
         try (PreparedStatement st = c.prepareStatement("UPDATE event SET headline = ?, summary = ?, content_html = ?, "
-                + "link = ?, cover_image = ?, story_slug = ?, updated = ?, version = ? WHERE id = ?")) {
+                + "link = ?, cover_image = ?, story_slug = ?, updated = ? WHERE id = ?")) {
             bindText(st, 1, e);
             Columns.setInstant(st, 7, e.updated());
-            st.setLong(8, v);
-            st.setString(9, e.id());
+            st.setString(8, e.id());
             st.executeUpdate();
         }
         for (String table : List.of("event_source", "event_context")) {
@@ -177,7 +207,7 @@ final class EventWriter {
                 st.executeUpdate();
             }
         }
-        writeLists(e, v, old.contexts());
+        writeLists(e, old.contexts());
     }
 
     private static void bindText(PreparedStatement st, int from, Event e) throws SQLException {
@@ -189,8 +219,8 @@ final class EventWriter {
         st.setString(from + 5, e.storySlug());
     }
 
-    /** Writes sources and contexts, and moves the version of every context the event is or was in. */
-    private void writeLists(Event e, long v, List<Context> before) throws SQLException {
+    /** Writes sources and contexts, and marks the event and every context it is or was in as changed. */
+    private void writeLists(Event e, List<Context> before) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO event_source (event_id, position, source_id, outlet, "
                 + "article_url, feed_url) VALUES (?, ?, ?, ?, ?, ?)")) {
             int i = 0;
@@ -205,15 +235,12 @@ final class EventWriter {
             }
             st.executeBatch();
         }
-        Set<String> touched = new LinkedHashSet<>();
+        touchedEvents.add(e.id());
         for (Context x : e.contexts()) {
-            touchContext(x, v);
-            touched.add(x.slug());
+            touchedContexts.merge(x.slug(), x.kind(), (a, b) -> a.weight() >= b.weight() ? a : b);
         }
         for (Context x : before) {
-            if (touched.add(x.slug())) {
-                touchContext(x, v);
-            }
+            touchedContexts.putIfAbsent(x.slug(), x.kind());
         }
         try (PreparedStatement st = c.prepareStatement("INSERT INTO event_context (event_id, context_slug, position) "
                 + "VALUES (?, ?, ?)")) {
@@ -228,37 +255,55 @@ final class EventWriter {
         }
     }
 
-    /** Creates the context or moves its version; a context seen as a stronger kind is upgraded to it. */
-    private void touchContext(Context x, long v) throws SQLException {
-        String kind = null;
-        try (PreparedStatement st = c.prepareStatement("SELECT kind FROM context WHERE slug = ?")) {
-            st.setString(1, x.slug());
+    /**
+     * Gives everything this ingest changed one new version, last, so the counter's row lock is
+     * held only from here to the commit and concurrent ingests overlap in all their other work.
+     * A context seen as a stronger kind than stored is upgraded to it.
+     */
+    private void stampVersions() throws SQLException {
+        if (touchedEvents.isEmpty() && touchedContexts.isEmpty()) {
+            return;
+        }
+        long v = Versions.next(c);
+        try (PreparedStatement st = c.prepareStatement("UPDATE event SET version = ? WHERE id = ?")) {
+            for (String id : touchedEvents) {
+                st.setLong(1, v);
+                st.setString(2, id);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+        try (PreparedStatement st = c.prepareStatement("UPDATE context SET version = ?, updated = ?, kind = ? WHERE slug = ?")) {
+            Map<String, ContextKind> stored = kinds(touchedContexts.keySet());
+            for (Map.Entry<String, ContextKind> x : touchedContexts.entrySet()) {
+                ContextKind old = stored.getOrDefault(x.getKey(), x.getValue());
+                ContextKind kind = old.weight() >= x.getValue().weight() ? old : x.getValue();
+                st.setLong(1, v);
+                Columns.setInstant(st, 2, now);
+                st.setString(3, kind.name());
+                st.setString(4, x.getKey());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    private Map<String, ContextKind> kinds(Set<String> slugs) throws SQLException {
+        Map<String, ContextKind> out = new HashMap<>();
+        if (slugs.isEmpty()) {
+            return out;
+        }
+        List<String> list = List.copyOf(slugs);
+        try (PreparedStatement st = c.prepareStatement("SELECT slug, kind FROM context WHERE slug IN ("
+                + EventRows.marks(list) + ")")) {
+            EventRows.bind(st, list.toArray());
             try (ResultSet rs = st.executeQuery()) {
-                if (rs.next()) {
-                    kind = rs.getString(1);
+                while (rs.next()) {
+                    out.put(rs.getString(1), ContextKind.valueOf(rs.getString(2)));
                 }
             }
         }
-        if (kind == null) {
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO context (slug, name, kind, version, updated, hidden) "
-                    + "VALUES (?, ?, ?, ?, ?, FALSE)")) {
-                st.setString(1, x.slug());
-                st.setString(2, Columns.fit(x.name(), 500));
-                st.setString(3, x.kind().name());
-                st.setLong(4, v);
-                Columns.setInstant(st, 5, now);
-                st.executeUpdate();
-            }
-            return;
-        }
-        ContextKind stronger = ContextKind.valueOf(kind).weight() >= x.kind().weight() ? ContextKind.valueOf(kind) : x.kind();
-        try (PreparedStatement st = c.prepareStatement("UPDATE context SET kind = ?, version = ?, updated = ? WHERE slug = ?")) {
-            st.setString(1, stronger.name());
-            st.setLong(2, v);
-            Columns.setInstant(st, 3, now);
-            st.setString(4, x.slug());
-            st.executeUpdate();
-        }
+        return out;
     }
 
     /** Stores the draft's keys and bands for the event, leaving keys already held by another event alone. */
@@ -289,14 +334,6 @@ final class EventWriter {
             }
             st.executeBatch();
         }
-    }
-
-    /** One new value of the events counter per ingest, shared by everything it changes. */
-    private long nextVersion() throws SQLException {
-        if (version == 0) {
-            version = Versions.next(c);
-        }
-        return version;
     }
 
     /** Keys longer than the column are stored by their hash; the same key always maps the same way. */
