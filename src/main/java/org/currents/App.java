@@ -14,6 +14,7 @@ import org.currents.normalize.Normalizer;
 import org.currents.parse.FeedParser;
 import org.currents.poll.PollPlanner;
 import org.currents.poll.Poller;
+import org.currents.poll.SourceAdmin;
 import org.currents.publish.Site;
 import org.currents.relate.RelatedEvents;
 import org.currents.schedule.PollScheduler;
@@ -25,6 +26,7 @@ import org.currents.store.Database;
 import org.currents.store.EventStore;
 import org.currents.store.SourceStore;
 import org.currents.web.WebServer;
+import org.currents.web.WebServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,7 @@ public final class App implements AutoCloseable {
     private final Poller poller;
     private final RelatedEvents related;
     private final PollScheduler scheduler;
+    private final SourceAdmin admin;
     private final WebServer web;
     private URI baseUri;
 
@@ -57,11 +60,14 @@ public final class App implements AutoCloseable {
         this.events = new EventStore(database, clock);
         this.contexts = new ContextStore(database);
         this.fetcher = new FeedFetcher(settings.fetch(), clock);
-        this.poller = new Poller(sources, fetcher, new FeedParser(), new Normalizer(settings.contexts()), events,
+        FeedParser parser = new FeedParser();
+        this.poller = new Poller(sources, fetcher, parser, new Normalizer(settings.contexts()), events,
                 new EventMerger(), new PollPlanner(settings.poll(), new Random()), clock);
         this.related = new RelatedEvents(events);
         this.scheduler = new PollScheduler(settings.poll(), settings.fetch().maxPerHost(),
                 id -> poller.poll(id).nextPoll(), clock);
+        this.admin = new SourceAdmin(sources, events, fetcher, parser, poller, scheduler::schedule, scheduler::unschedule,
+                clock);
         this.web = new WebServer(settings.server());
     }
 
@@ -110,8 +116,8 @@ public final class App implements AutoCloseable {
         int port = web.open();
         baseUri = settings.server().siteUrl() != null ? settings.server().siteUrl()
                 : URI.create("http://localhost:" + port + "/");
-        web.start(new Site(events, contexts, related, baseUri), database::isHealthy, sources, events, contexts,
-                poller.metrics());
+        web.start(new Site(events, contexts, related, baseUri), database::isHealthy,
+                new WebServices(sources, events, contexts, admin, poller.metrics(), settings.admin().token()));
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);
         log.info("serving {} on port {}; {} sources scheduled", baseUri, port, enabled.size());
@@ -143,6 +149,10 @@ public final class App implements AutoCloseable {
 
     public ContextStore contexts() {
         return contexts;
+    }
+
+    public SourceAdmin admin() {
+        return admin;
     }
 
     private static String version() {

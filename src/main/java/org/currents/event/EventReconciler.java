@@ -12,8 +12,9 @@ public interface EventReconciler {
 
     /**
      * The stored event this draft reports, among candidates that share a fingerprint band with it
-     * (near-identical text); empty when it is a new happening. The store itself matches drafts
-     * whose item key or a match key is already stored, without asking.
+     * (near-identical text) within 48 hours; empty when it is a new happening. Candidates carry
+     * their id, slug, dates, headline and summary only. The store itself matches drafts whose item
+     * key or a match key is already stored, without asking.
      */
     Optional<Event> match(EventDraft draft, List<Event> candidates);
 

@@ -19,13 +19,31 @@ public final class Words {
         if (text == null) {
             return words;
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-        for (String w : folded.split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty() && !STOP.contains(w)) {
-                words.add(w);
+        String folded = isAscii(text) ? text.toLowerCase(Locale.ROOT)
+                : Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i <= folded.length(); i++) {
+            boolean letter = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                String w = folded.substring(start, i);
+                if (!STOP.contains(w)) {
+                    words.add(w);
+                }
+                start = -1;
             }
         }
         return words;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** |a ∩ b| / |a ∪ b|, 0 when both are empty. */

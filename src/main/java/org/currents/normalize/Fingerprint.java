@@ -2,13 +2,15 @@ package org.currents.normalize;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Locality-sensitive band keys (MinHash, {@value #BANDS} bands of {@value #ROWS} rows) of a
- * text's words. Two texts whose word sets overlap with Jaccard similarity s share a band with
- * probability 1 - (1 - s²)^10: 94% at s = 0.5, 10% at s = 0.1. The store indexes the keys, so
- * near-duplicates are found without comparing against every event.
+ * text's word pairs. Two texts whose pair sets overlap with Jaccard similarity s share a band
+ * with probability 1 - (1 - s²)^10: 94% at s = 0.5, 10% at s = 0.1. Pairs rather than single
+ * words keep unrelated texts that share common words from sharing bands. The store indexes the
+ * keys, so near-duplicates are found without comparing against every event.
  */
 final class Fingerprint {
     static final int BANDS = 10;
@@ -19,10 +21,15 @@ final class Fingerprint {
     }
 
     /** Band keys of {@code words}, each prefixed with {@code prefix} so headline and summary bands never mix. */
-    static Set<String> bands(String prefix, Set<String> words) {
+    static Set<String> bands(String prefix, Set<String> wordSet) {
         Set<String> out = new LinkedHashSet<>();
-        if (words.size() < MIN_WORDS) {
+        if (wordSet.size() < MIN_WORDS) {
             return out;
+        }
+        List<String> list = List.copyOf(wordSet);
+        List<String> words = new java.util.ArrayList<>(list.size() - 1);
+        for (int i = 1; i < list.size(); i++) {
+            words.add(list.get(i - 1) + ' ' + list.get(i));
         }
         long[] min = new long[BANDS * ROWS];
         java.util.Arrays.fill(min, Long.MAX_VALUE);

@@ -68,6 +68,11 @@ public final class Site {
                 contexts.feedStamp(slug), () -> pages.context(summary, events.inContext(slug, PAGE_EVENTS))));
     }
 
+    /** The slug a renamed or merged context now has. */
+    public Optional<String> contextAlias(String slug) {
+        return contexts.aliasOf(slug);
+    }
+
     public Optional<Document> contextFeed(String slug, FeedFormat format) {
         return contexts.find(slug).map(summary -> {
             Stamp stamp = contexts.feedStamp(slug);

@@ -49,6 +49,26 @@ final class EventRows {
         return events;
     }
 
+    /**
+     * Events with only what matching needs (id, slug, dates, headline, summary): candidates for the
+     * reconciler, loaded many at a time; the one matched is then loaded whole.
+     */
+    static List<Event> loadThin(Connection c, List<String> ids) throws SQLException {
+        List<Event> out = new ArrayList<>(ids.size());
+        try (PreparedStatement st = c.prepareStatement("SELECT id, slug, published, headline, summary, first_seen, updated "
+                + "FROM event WHERE id IN (" + marks(ids) + ")")) {
+            bind(st, ids.toArray());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Event(rs.getString("id"), rs.getString("slug"), Columns.instant(rs, "published"),
+                            rs.getString("headline"), rs.getString("summary"), "", null, null, List.of(), List.of(), null,
+                            Columns.instant(rs, "first_seen"), Columns.instant(rs, "updated")));
+                }
+            }
+        }
+        return out;
+    }
+
     private static Map<String, List<EventSource>> sources(Connection c, Iterable<String> ids) throws SQLException {
         Map<String, List<EventSource>> out = new HashMap<>();
         String sql = "SELECT event_id, source_id, outlet, article_url, feed_url FROM event_source WHERE event_id IN ("

@@ -39,7 +39,16 @@ public final class EventStore {
             return new IngestResult(0, 0, 0);
         }
         createContexts(drafts);
-        return db.inTransaction(c -> new EventWriter(c, reconciler, clock.instant()).ingest(drafts));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.inTransaction(c -> new EventWriter(c, reconciler, clock.instant()).ingest(drafts));
+            } catch (StoreException e) {
+                // Another source stored the same article at the same moment; run again and merge with it.
+                if (attempt == 3 || !e.isUniqueViolation()) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

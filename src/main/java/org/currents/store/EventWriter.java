@@ -35,7 +35,7 @@ import org.currents.event.Slugs;
  */
 final class EventWriter {
     private static final int MAX_KEY = 300;
-    private static final int MAX_CANDIDATES = 50;
+    private static final int MAX_CANDIDATES = 30;
     /** Reports further apart than this are never the same happening (the reconciler's rule too). */
     private static final Duration WINDOW = Duration.ofHours(48);
 
@@ -58,12 +58,13 @@ final class EventWriter {
         for (EventDraft draft : drafts) {
             Optional<Event> existing = byKey(draft);
             if (existing.isEmpty()) {
-                existing = reconciler.match(draft, candidates(draft));
+                Optional<Event> matched = reconciler.match(draft, candidates(draft));
+                existing = matched.isPresent() ? load(matched.get().id()) : matched;
             }
             if (existing.isEmpty()) {
                 Event event = insertWithFreeSlug(draft);
                 created++;
-                remember(event.id(), event.published(), draft);
+                remember(event.id(), event.published(), draft, true);
                 continue;
             }
             Event merged = reconciler.merge(existing.get(), draft, now);
@@ -73,7 +74,7 @@ final class EventWriter {
                 update(existing.get(), merged);
                 updated++;
             }
-            remember(existing.get().id(), existing.get().published(), draft);
+            remember(existing.get().id(), existing.get().published(), draft, false);
         }
         stampVersions();
         return new IngestResult(created, updated, unchanged);
@@ -120,11 +121,7 @@ final class EventWriter {
                 }
             }
         }
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return EventRows.load(c, "SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.id IN (" + EventRows.marks(ids)
-                + ")", ids.toArray());
+        return ids.isEmpty() ? List.of() : EventRows.loadThin(c, ids);
     }
 
     private Optional<Event> load(String id) throws SQLException {
@@ -307,29 +304,39 @@ final class EventWriter {
     }
 
     /** Stores the draft's keys and bands for the event, leaving keys already held by another event alone. */
-    private void remember(String eventId, Instant published, EventDraft draft) throws SQLException {
+    private void remember(String eventId, Instant published, EventDraft draft, boolean newEvent) throws SQLException {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(key(draft.itemKey()));
         draft.matchKeys().stream().map(EventWriter::key).forEach(keys::add);
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO event_key (key_value, event_id) SELECT ?, ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM event_key WHERE key_value = ?)")) {
+        // A new event's keys were all looked up and not found, and it has no bands yet: plain inserts.
+        // A known event may hold some already, which stay as they are.
+        try (PreparedStatement st = c.prepareStatement(newEvent
+                ? "INSERT INTO event_key (key_value, event_id) VALUES (?, ?)"
+                : "INSERT INTO event_key (key_value, event_id) SELECT ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM event_key WHERE key_value = ?)")) {
             for (String k : keys) {
                 st.setString(1, k);
                 st.setString(2, eventId);
-                st.setString(3, k);
+                if (!newEvent) {
+                    st.setString(3, k);
+                }
                 st.addBatch();
             }
             st.executeBatch();
         }
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO event_band (band, event_id, published) SELECT ?, ?, ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM event_band WHERE band = ? AND event_id = ?)")) {
+        try (PreparedStatement st = c.prepareStatement(newEvent
+                ? "INSERT INTO event_band (band, event_id, published) VALUES (?, ?, ?)"
+                : "INSERT INTO event_band (band, event_id, published) SELECT ?, ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM event_band WHERE band = ? AND event_id = ?)")) {
             for (String band : draft.fingerprint()) {
                 String b = Columns.fit(band, 40);
                 st.setString(1, b);
                 st.setString(2, eventId);
                 Columns.setInstant(st, 3, published);
-                st.setString(4, b);
-                st.setString(5, eventId);
+                if (!newEvent) {
+                    st.setString(4, b);
+                    st.setString(5, eventId);
+                }
                 st.addBatch();
             }
             st.executeBatch();

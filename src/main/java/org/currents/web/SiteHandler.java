@@ -62,7 +62,7 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
             DocumentResponse.send(request, response, callback, doc.get());
             return true;
         }
-        Optional<String> canonical = SiteRoute.canonical(path);
+        Optional<String> canonical = SiteRoute.canonical(path).or(() -> SiteRoute.moved(site, path));
         if (canonical.isPresent()) {
             response.setStatus(HttpStatus.MOVED_PERMANENTLY_301);
             response.getHeaders().put(HttpHeader.LOCATION, canonical.get());

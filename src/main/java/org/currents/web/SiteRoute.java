@@ -65,6 +65,19 @@ final class SiteRoute {
         return Optional.empty();
     }
 
+    /** Where a renamed or merged context's page or feed lives now. */
+    static Optional<String> moved(Site site, String path) {
+        Matcher page = CONTEXT_PAGE.matcher(path);
+        if (page.matches()) {
+            return site.contextAlias(page.group(1)).map(slug -> "/contexts/" + slug + "/");
+        }
+        Matcher feed = CONTEXT_FEED.matcher(path);
+        if (feed.matches()) {
+            return site.contextAlias(feed.group(1)).map(slug -> "/contexts/" + slug + "." + feed.group(2));
+        }
+        return Optional.empty();
+    }
+
     private static Optional<LocalDate> date(Matcher m) {
         try {
             return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),

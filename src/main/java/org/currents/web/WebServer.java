@@ -3,11 +3,7 @@ package org.currents.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.function.BooleanSupplier;
 import org.currents.config.ServerSettings;
-import org.currents.poll.PollMetrics;
 import org.currents.publish.Site;
-import org.currents.store.ContextStore;
-import org.currents.store.EventStore;
-import org.currents.store.SourceStore;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.server.Handler;
@@ -54,11 +50,11 @@ public final class WebServer {
     }
 
     /** Starts serving the site, the API and the metrics. */
-    public synchronized void start(Site site, BooleanSupplier healthy, SourceStore sources, EventStore events,
-                                   ContextStore contexts, PollMetrics metrics) {
+    public synchronized void start(Site site, BooleanSupplier healthy, WebServices services) {
         Handler.Sequence routes = new Handler.Sequence(
-                new ApiHandler(sources, contexts, new ObjectMapper()),
-                new MetricsHandler(sources, events, contexts, metrics),
+                new ApiHandler(services.sources(), services.contexts(), services.admin(), new AdminAuth(services.adminToken()),
+                        new ObjectMapper()),
+                new MetricsHandler(services.sources(), services.events(), services.contexts(), services.metrics()),
                 new SiteHandler(site, healthy));
         CompressionHandler compression = new CompressionHandler(routes);
         compression.putCompression(new GzipCompression());
