@@ -41,7 +41,16 @@ public final class EventStore {
         createContexts(drafts);
         for (int attempt = 1; ; attempt++) {
             try {
-                return db.inTransaction(c -> new EventWriter(c, reconciler, clock.instant()).ingest(drafts));
+                EventWriter[] writer = new EventWriter[1];
+                IngestResult result = db.inTransaction(c -> {
+                    writer[0] = new EventWriter(c, reconciler, clock.instant());
+                    return writer[0].ingest(drafts);
+                });
+                db.inTransaction(c -> {
+                    writer[0].stampVersions(c);
+                    return null;
+                });
+                return result;
             } catch (StoreException e) {
                 // Another source stored the same article at the same moment; run again and merge with it.
                 if (attempt == 3 || !e.isUniqueViolation()) {

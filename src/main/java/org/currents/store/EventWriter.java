@@ -76,7 +76,6 @@ final class EventWriter {
             }
             remember(existing.get().id(), existing.get().published(), draft, false);
         }
-        stampVersions();
         return new IngestResult(created, updated, unchanged);
     }
 
@@ -253,11 +252,13 @@ final class EventWriter {
     }
 
     /**
-     * Gives everything this ingest changed one new version, last, so the counter's row lock is
-     * held only from here to the commit and concurrent ingests overlap in all their other work.
-     * A context seen as a stronger kind than stored is upgraded to it.
+     * Gives everything the ingest changed one new version, in a short transaction of its own after
+     * the ingest committed ({@code c} is its connection). Ingests thus never wait on each other for
+     * the counter, and versions still grow in the order changes became visible, which is what
+     * validators built from the highest version need. A context seen as a stronger kind than
+     * stored is upgraded to it.
      */
-    private void stampVersions() throws SQLException {
+    void stampVersions(Connection c) throws SQLException {
         if (touchedEvents.isEmpty() && touchedContexts.isEmpty()) {
             return;
         }
@@ -271,7 +272,7 @@ final class EventWriter {
             st.executeBatch();
         }
         try (PreparedStatement st = c.prepareStatement("UPDATE context SET version = ?, updated = ?, kind = ? WHERE slug = ?")) {
-            Map<String, ContextKind> stored = kinds(touchedContexts.keySet());
+            Map<String, ContextKind> stored = kinds(c, touchedContexts.keySet());
             for (Map.Entry<String, ContextKind> x : touchedContexts.entrySet()) {
                 ContextKind old = stored.getOrDefault(x.getKey(), x.getValue());
                 ContextKind kind = old.weight() >= x.getValue().weight() ? old : x.getValue();
@@ -285,7 +286,7 @@ final class EventWriter {
         }
     }
 
-    private Map<String, ContextKind> kinds(Set<String> slugs) throws SQLException {
+    private Map<String, ContextKind> kinds(Connection c, Set<String> slugs) throws SQLException {
         Map<String, ContextKind> out = new HashMap<>();
         if (slugs.isEmpty()) {
             return out;
