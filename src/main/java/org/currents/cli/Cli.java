@@ -28,15 +28,24 @@ public final class Cli implements Runnable {
         CommandLine line = new CommandLine(root)
                 .addSubcommand(new ServeCommand(launcher))
                 .addSubcommand(new PollCommand(launcher))
+                .addSubcommand(new ImportOpmlCommand(launcher))
+                .addSubcommand(new ExportOpmlCommand(launcher, System.out))
+                .addSubcommand(new SourcesCommand())
+                .addSubcommand(new ContextsCommand())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // Bad settings and bad input are the user's to fix: a message, not a stack trace.
-                    if (e instanceof SettingsException || e instanceof IllegalArgumentException || e instanceof StoreException) {
+                    if (e instanceof SettingsException || e instanceof IllegalArgumentException || e instanceof StoreException
+                            || e instanceof java.io.IOException) {
                         cmd.getErr().println("currents: " + e.getMessage());
                         return 2;
                     }
                     throw e;
                 });
         return line.execute(args);
+    }
+
+    AppLauncher launcher() {
+        return launcher;
     }
 
     @Override
