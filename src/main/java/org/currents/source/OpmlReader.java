@@ -83,7 +83,7 @@ public final class OpmlReader {
                         isGroup.addLast(group);
                     } else {
                         isGroup.addLast(false);
-                        addFeed(xml, text, feedUrl.strip(), List.copyOf(groups), sources, skipped);
+                        addFeed(xml, text, feedUrl.strip(), withCategories(groups, attr(xml, "category")), sources, skipped);
                     }
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT && "outline".equals(xml.getLocalName())) {
@@ -126,6 +126,20 @@ public final class OpmlReader {
             return;
         }
         sources.put(SourceUrls.key(feedUrl), new SourceSpec(feedUrl, text, site == null ? null : site.strip(), contexts, null));
+    }
+
+    /** The folders a feed sits in, then the tags of its OPML 2.0 {@code category} attribute (comma-separated). */
+    private static List<String> withCategories(Deque<String> groups, String category) {
+        List<String> contexts = new java.util.ArrayList<>(groups);
+        if (category != null) {
+            for (String tag : category.split(",")) {
+                String t = clean(tag.strip().replaceFirst("^/+", ""), null);
+                if (!t.isEmpty() && !contexts.contains(t) && contexts.size() < 20) {
+                    contexts.add(t);
+                }
+            }
+        }
+        return List.copyOf(contexts);
     }
 
     private static String attr(XMLStreamReader xml, String name) {
