@@ -41,7 +41,7 @@ import org.jsoup.safety.Safelist;
  * store (H2), and measures the bare ceilings on the same bytes: the JDK HTTP client alone for
  * conditional fetches, ROME plus jsoup alone for items.
  *
- * <p>Usage: PollBench CORPUS_DIR SERVER_PORT [SOURCES] [THREADS]
+ * <p>Usage: PollBench CORPUS_DIR SERVER_PORT [SOURCES] [THREADS] [CORPUS_FEEDS]
  */
 public final class PollBench {
     private static final AtomicLong peakHeap = new AtomicLong();
@@ -53,17 +53,23 @@ public final class PollBench {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int corpusFeeds;
         try (Stream<Path> files = Files.list(corpus.resolve("feeds"))) {
-            corpusFeeds = (int) files.count();
+            corpusFeeds = (int) Math.min(files.count(), args.length > 4 ? Long.parseLong(args[4]) : Long.MAX_VALUE);
         }
+        System.setProperty("bench.corpusFeeds", Integer.toString(corpusFeeds));
         startHeapSampler();
         Path work = Files.createTempDirectory("currents-bench");
         Files.createDirectories(work.resolve("config"));
         // All sources sit on one local host, so the per-host politeness limit is raised to its maximum.
-        Settings settings = new SettingsLoader("bench").load(Map.of("config", work.resolve("config").toString(),
-                "data", work.resolve("data").toString(), "port", "0", "host", "127.0.0.1"), Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "CURRENTS_FETCH_ALLOW", "127.0.0.1", "CURRENTS_FETCH_MAX_PER_HOST", "1024",
                 "CURRENTS_FETCH_MAX_CONCURRENT", Integer.toString(threads * 2),
                 "CURRENTS_POLL_THREADS", Integer.toString(threads), "CURRENTS_DB_POOL_SIZE", Integer.toString(threads + 4)));
+        if (System.getenv("CURRENTS_DB_URL") != null) {
+            env.put("CURRENTS_DB_URL", System.getenv("CURRENTS_DB_URL").replace("{data}", work.resolve("data").toString()));
+        }
+        Settings settings = new SettingsLoader("bench").load(Map.of("config", work.resolve("config").toString(),
+                "data", work.resolve("data").toString(), "port", "0", "host", "127.0.0.1"), env);
+        System.out.println("database: " + settings.store().jdbcUrl());
         String base = "http://127.0.0.1:" + port;
         System.out.printf("sources=%d (corpus feeds %d), poll threads=%d, max heap=%d MB%n", total, corpusFeeds, threads,
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -167,7 +173,7 @@ public final class PollBench {
     private static double bareParseAndClean(Path corpus, int threads) throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.list(corpus.resolve("feeds"))) {
-            files = s.sorted().toList();
+            files = s.sorted().limit(corpusFeedsOf(corpus)).toList();
         }
         List<byte[]> bytes = new ArrayList<>();
         for (Path p : files) {
@@ -195,6 +201,10 @@ public final class PollBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         return items / seconds;
+    }
+
+    private static long corpusFeedsOf(Path corpus) {
+        return Long.getLong("bench.corpusFeeds", Long.MAX_VALUE);
     }
 
     private static void post(String url) throws Exception {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -128,8 +127,7 @@ final class ApiHandler extends Handler.Abstract {
                 return new Reply(200, json.source(changed));
             }
             requireMethod(method, "DELETE");
-            boolean withEvents = "delete".equals(request.getHttpURI().getQuery() == null ? null
-                    : org.eclipse.jetty.util.URIUtil.decodePath(request.getHttpURI().getQuery()).replace("events=", ""));
+            boolean withEvents = "delete".equals(Request.extractQueryParameters(request).getValue("events"));
             if (!admin.remove(id, withEvents)) {
                 throw noSource(id);
             }
@@ -241,9 +239,5 @@ final class ApiHandler extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
