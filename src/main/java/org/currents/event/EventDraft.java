@@ -17,7 +17,7 @@ import java.util.Set;
 public record EventDraft(
         String itemKey,
         Set<String> matchKeys,
-        Set<String> fingerprint,
+        Set<Long> fingerprint,
         Instant published,
         String headline,
         String summary,

@@ -12,12 +12,10 @@ import org.currents.config.ContextSettings;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.parse.ParsedCategory;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /**
  * Finds the contexts of an item: the source's groups, the item's categories (one marked as the
- * story when its scheme says so), subject pages its HTML links to, and configured keyword rules.
+ * story when its scheme says so), subject pages its (sanitized) HTML links to, and configured keyword rules.
  * A name found twice keeps its strongest kind; the count is bounded against hostile items.
  */
 final class ContextFinder {
@@ -35,7 +33,7 @@ final class ContextFinder {
     }
 
     /** The contexts found, in the order above; {@code story} receives the story's slug if one is marked. */
-    Found find(List<String> sourceGroups, List<ParsedCategory> categories, String html, String text) {
+    Found find(List<String> sourceGroups, List<ParsedCategory> categories, List<String> links, String text) {
         Map<String, Context> found = new LinkedHashMap<>();
         String story = null;
         for (ParsedCategory c : categories) {
@@ -45,8 +43,8 @@ final class ContextFinder {
                 story = context.slug();
             }
         }
-        for (Element a : Jsoup.parseBodyFragment(html == null ? "" : html).select("a[href]")) {
-            String title = subjectTitle(a.attr("href"));
+        for (String href : links) {
+            String title = subjectTitle(href);
             if (title != null) {
                 add(found, title, ContextKind.SUBJECT);
             }

@@ -1,5 +1,7 @@
 package org.currents.normalize;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -9,7 +11,8 @@ import org.jsoup.safety.Safelist;
 /**
  * Cleans feed HTML by allowlist: text structure, links and images survive; scripts, styles,
  * frames, forms, event handlers and {@code javascript:} URLs do not. Relative URLs are made
- * absolute against the item's base, and tracking pixels are dropped.
+ * absolute against the item's base, and tracking pixels are dropped. Each fragment is parsed
+ * once: parsing is the largest cost of normalizing an item.
  */
 final class HtmlSanitizer {
     private final Safelist safelist = Safelist.relaxed()
@@ -18,22 +21,26 @@ final class HtmlSanitizer {
             .preserveRelativeLinks(false);
 
     /** Sanitized HTML of {@code html}, with relative links resolved against {@code baseUri}. */
-    String clean(String html, String baseUri) {
+    SanitizedHtml sanitize(String html, String baseUri) {
         if (html == null || html.isBlank()) {
-            return "";
+            return SanitizedHtml.EMPTY;
         }
         Document dirty = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
+        String text = dirty.text().strip();
         for (Element img : dirty.select("img")) {
             if (isPixel(img)) {
                 img.remove();
             }
         }
         Document clean = new Cleaner(safelist).clean(dirty);
+        List<String> links = new ArrayList<>();
         for (Element a : clean.select("a[href]")) {
+            links.add(a.attr("href"));
             a.attr("rel", "nofollow noopener");
         }
+        List<String> images = clean.select("img[src]").eachAttr("src");
         clean.outputSettings().prettyPrint(false);
-        return clean.body().html().strip();
+        return new SanitizedHtml(clean.body().html().strip(), text, links, images);
     }
 
     /** The plain text of {@code html}, whitespace collapsed. */
@@ -41,10 +48,42 @@ final class HtmlSanitizer {
         if (html == null || html.isBlank()) {
             return "";
         }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return collapseWhitespace(html);
+        }
         return Jsoup.parseBodyFragment(html).text().strip();
+    }
+
+    /** What jsoup's {@code text()} makes of markup-free input: runs of HTML whitespace as one space, trimmed. */
+    private static String collapseWhitespace(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static boolean isPixel(Element img) {
         return img.attr("width").strip().matches("[01](px)?") || img.attr("height").strip().matches("[01](px)?");
+    }
+
+    /** Sanitized markup, the plain text of the original, and the links and image sources that survived. */
+    record SanitizedHtml(String html, String text, List<String> links, List<String> images) {
+        static final SanitizedHtml EMPTY = new SanitizedHtml("", "", List.of(), List.of());
+
+        SanitizedHtml {
+            links = List.copyOf(links);
+            images = List.copyOf(images);
+        }
     }
 }

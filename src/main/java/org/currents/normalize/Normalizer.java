@@ -8,19 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.currents.config.ContextSettings;
 import org.currents.event.EventDraft;
-import org.currents.event.Words;
+import org.currents.event.Fingerprint;
 import org.currents.event.EventSource;
 import org.currents.parse.ParsedFeed;
 import org.currents.parse.ParsedItem;
 import org.currents.parse.ParsedMedia;
 import org.currents.source.Source;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /** Turns a parsed feed's items into event drafts: sanitized, dated, linked, filed under contexts. */
 public final class Normalizer {
@@ -56,9 +53,9 @@ public final class Normalizer {
     private EventDraft draft(Source source, String outlet, ParsedItem item, Instant now) {
         String base = Links.absolute(item.baseUrl(), source.feedUrl().startsWith("http") ? source.feedUrl() : null);
         String rawHtml = !item.contentHtml().isBlank() ? item.contentHtml() : item.summaryHtml();
-        String content = sanitizer.clean(rawHtml, base);
-        String summary = cut(sanitizer.text(!item.summaryHtml().isBlank() ? item.summaryHtml() : item.contentHtml()),
-                MAX_SUMMARY);
+        HtmlSanitizer.SanitizedHtml body = sanitizer.sanitize(rawHtml, base);
+        String summaryHtml = !item.summaryHtml().isBlank() ? item.summaryHtml() : item.contentHtml();
+        String summary = cut(summaryHtml.equals(rawHtml) ? body.text() : sanitizer.text(summaryHtml), MAX_SUMMARY);
         String headline = cut(sanitizer.text(item.title()), MAX_HEADLINE);
         if (headline.isEmpty()) {
             headline = cut(firstSentence(summary), MAX_HEADLINE);
@@ -74,17 +71,16 @@ public final class Normalizer {
         String itemId = item.guid() != null && !item.guid().isBlank() ? item.guid().strip()
                 : link != null ? link : "sha256:" + sha256(headline + "\n" + summary);
         Set<String> matchKeys = link == null ? Set.of() : Set.of("link:" + link);
-        Set<String> fingerprint = new LinkedHashSet<>(Fingerprint.bands("h", Words.of(headline)));
-        fingerprint.addAll(Fingerprint.bands("s", Words.of(summary)));
-        ContextFinder.Found found = contexts.find(source.contexts(), item.categories(), rawHtml,
+        Set<Long> fingerprint = Fingerprint.of(headline, summary);
+        ContextFinder.Found found = contexts.find(source.contexts(), item.categories(), body.links(),
                 headline + "\n" + summary);
         return new EventDraft("item:" + source.id() + ":" + itemId, matchKeys, fingerprint, published, headline, summary,
-                content, link, cover(item, content, base), new EventSource(source.id(), outlet, link, source.feedUrl()),
+                body.html(), link, cover(item, body.images(), base), new EventSource(source.id(), outlet, link, source.feedUrl()),
                 found.contexts(), found.storySlug());
     }
 
     /** The item's cover image: a media image, a thumbnail, an image enclosure, else the first image of its HTML. */
-    private static String cover(ParsedItem item, String cleanHtml, String base) {
+    private static String cover(ParsedItem item, List<String> images, String base) {
         for (boolean thumbnails : new boolean[] {false, true}) {
             for (ParsedMedia m : item.media()) {
                 if (m.isImage() && m.thumbnail() == thumbnails) {
@@ -95,8 +91,8 @@ public final class Normalizer {
                 }
             }
         }
-        for (Element img : Jsoup.parseBodyFragment(cleanHtml).select("img[src]")) {
-            String url = Links.absolute(img.attr("src"), base);
+        for (String src : images) {
+            String url = Links.absolute(src, base);
             if (url != null) {
                 return url;
             }

@@ -32,7 +32,8 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open database " + settings.jdbcUrl() + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .javaMigrations(new V3__NumericBands()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate database " + settings.jdbcUrl() + ": " + rootMessage(e), e);

@@ -177,6 +177,7 @@ public final class EventStore {
             String in = " IN (" + EventRows.marks(ids) + ")";
             ContextMoves.update(c, "UPDATE context SET version = " + v + " WHERE slug IN (SELECT context_slug FROM "
                     + "event_context WHERE event_id" + in + ")", ids.toArray());
+            // event_band has no index on event_id (see V3__NumericBands): this delete scans it, which is rare enough.
             for (String table : List.of("event_source", "event_context", "event_key", "event_band")) {
                 ContextMoves.update(c, "DELETE FROM " + table + " WHERE event_id" + in, ids.toArray());
             }

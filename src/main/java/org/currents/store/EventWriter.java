@@ -104,16 +104,17 @@ final class EventWriter {
         if (draft.fingerprint().isEmpty()) {
             return List.of();
         }
-        List<String> bands = List.copyOf(draft.fingerprint());
+        List<Long> bands = List.copyOf(draft.fingerprint());
         List<String> ids = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT event_id FROM event_band WHERE band IN ("
-                + EventRows.marks(bands) + ") AND published BETWEEN ? AND ? FETCH FIRST " + MAX_CANDIDATES + " ROWS ONLY")) {
+                + EventRows.marks(bands) + ") AND published_at BETWEEN ? AND ? FETCH FIRST " + MAX_CANDIDATES
+                + " ROWS ONLY")) {
             int i = 1;
-            for (String b : bands) {
-                st.setString(i++, b);
+            for (long b : bands) {
+                st.setLong(i++, b);
             }
-            Columns.setInstant(st, i++, draft.published().minus(WINDOW));
-            Columns.setInstant(st, i, draft.published().plus(WINDOW));
+            st.setLong(i++, draft.published().minus(WINDOW).getEpochSecond());
+            st.setLong(i, draft.published().plus(WINDOW).getEpochSecond());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
@@ -326,16 +327,15 @@ final class EventWriter {
             st.executeBatch();
         }
         try (PreparedStatement st = c.prepareStatement(newEvent
-                ? "INSERT INTO event_band (band, event_id, published) VALUES (?, ?, ?)"
-                : "INSERT INTO event_band (band, event_id, published) SELECT ?, ?, ? WHERE NOT EXISTS "
+                ? "INSERT INTO event_band (band, event_id, published_at) VALUES (?, ?, ?)"
+                : "INSERT INTO event_band (band, event_id, published_at) SELECT ?, ?, ? WHERE NOT EXISTS "
                 + "(SELECT 1 FROM event_band WHERE band = ? AND event_id = ?)")) {
-            for (String band : draft.fingerprint()) {
-                String b = Columns.fit(band, 40);
-                st.setString(1, b);
+            for (long band : draft.fingerprint()) {
+                st.setLong(1, band);
                 st.setString(2, eventId);
-                Columns.setInstant(st, 3, published);
+                st.setLong(3, published.getEpochSecond());
                 if (!newEvent) {
-                    st.setString(4, b);
+                    st.setLong(4, band);
                     st.setString(5, eventId);
                 }
                 st.addBatch();

@@ -171,9 +171,9 @@ class EventStoreTest {
 
     private static EventDraft draft(long sourceId, String guid, String headline, Instant published) {
         var words = org.currents.event.Words.of(headline);
-        Set<String> bands = new java.util.HashSet<>();
+        Set<Long> bands = new java.util.HashSet<>();
         // Every word a band: any shared word makes a candidate, and the reconciler decides.
-        words.forEach(w -> bands.add("w:" + w));
+        words.forEach(w -> bands.add((long) w.hashCode()));
         return new EventDraft("item:" + sourceId + ":" + guid, Set.of(), bands, published, headline,
                 "", "<p>" + headline + "</p>", null, null,
                 new EventSource(sourceId, "Outlet " + sourceId, "https://outlet" + sourceId + ".example/" + guid,

@@ -1,0 +1,34 @@
+package org.currents.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+class HtmlSanitizerTest {
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+
+    @Test
+    void plainTextTakesTheShortWayToWhatJsoupWouldGive() {
+        for (String s : List.of("  Floods\thit \n\n Lima  ", "\u00a0Tab\u00a0\u00a0and nbsp ", "Plain", " \r\f ",
+                "Ünïcödé   wörds")) {
+            assertEquals(Jsoup.parseBodyFragment(s).text().strip(), sanitizer.text(s), s);
+        }
+        assertEquals("a < b & c", sanitizer.text("a &lt; b &amp; c"));
+        assertEquals("bold move", sanitizer.text("<b>bold</b> move"));
+    }
+
+    @Test
+    void oneParseGivesCleanMarkupTextLinksAndImages() {
+        var out = sanitizer.sanitize("<p onclick=x()>Hi <a href=/wiki/Lima>Lima</a><script>alert(1)</script>"
+                + "<img src=a.jpg><img src=pixel.gif width=1 height=1></p>", "https://en.wikipedia.org/wiki/Main");
+        assertFalse(out.html().contains("script") || out.html().contains("onclick") || out.html().contains("pixel"),
+                out.html());
+        assertEquals("Hi Lima", out.text());
+        assertEquals(List.of("https://en.wikipedia.org/wiki/Lima"), out.links());
+        assertEquals(List.of("https://en.wikipedia.org/wiki/a.jpg"), out.images());
+        assertEquals(HtmlSanitizer.SanitizedHtml.EMPTY, sanitizer.sanitize("  ", null));
+    }
+}
