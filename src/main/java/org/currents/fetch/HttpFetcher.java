@@ -59,37 +59,63 @@ final class HttpFetcher {
             if (exchange.failure != null) {
                 return exchange.failure;
             }
-            int status = exchange.response.getStatus();
-            if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-                String location = exchange.response.getHeaders().get(HttpHeader.LOCATION);
-                if (location == null) {
-                    return failed(request.url(), FailureKind.HTTP_ERROR, status, url + " answered " + status
-                            + " without a Location");
+            try {
+                int status = exchange.response.getStatus();
+                if (!isRedirect(status)) {
+                    return outcome(request.url(), url, exchange, permanent && hop > 0 ? url : null);
                 }
-                URI next;
-                try {
-                    next = url.resolve(location.strip());
-                } catch (IllegalArgumentException e) {
-                    return failed(request.url(), FailureKind.HTTP_ERROR, status, url + " redirects to a bad URL: " + location);
-                }
-                String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-                if (!scheme.equals("http") && !scheme.equals("https")) {
-                    return failed(request.url(), FailureKind.NOT_ALLOWED, status, url + " redirects to " + scheme
-                            + ": URLs, which are never followed");
+                Redirect redirect = redirect(request.url(), url, exchange.response);
+                if (redirect.failure != null) {
+                    return redirect.failure;
                 }
                 permanent &= status == 301 || status == 308;
-                url = next;
-                continue;
+                url = redirect.target;
+            } finally {
+                exchange.release();
             }
-            URI movedTo = permanent && hop > 0 ? url : null;
-            if (status == 304) {
-                return new NotModified(request.url(), movedTo);
-            }
-            if (status >= 200 && status < 300) {
-                return exchange.bodyResult(request.url(), movedTo);
-            }
-            return statusFailure(request.url(), url, exchange.response);
         }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** Where a redirect leads, or why it is not followed. */
+    private record Redirect(URI target, Failed failure) {
+    }
+
+    private static Redirect redirect(URI asked, URI url, Response response) {
+        int status = response.getStatus();
+        String location = response.getHeaders().get(HttpHeader.LOCATION);
+        if (location == null) {
+            return new Redirect(null, failed(asked, FailureKind.HTTP_ERROR, status, url + " answered " + status
+                    + " without a Location"));
+        }
+        URI next;
+        try {
+            next = url.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            return new Redirect(null, failed(asked, FailureKind.HTTP_ERROR, status, url + " redirects to a bad URL: "
+                    + location));
+        }
+        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return new Redirect(null, failed(asked, FailureKind.NOT_ALLOWED, status, url + " redirects to " + scheme
+                    + ": URLs, which are never followed"));
+        }
+        return new Redirect(next, null);
+    }
+
+    /** The end of the chain: a body, "not modified", or a failure from the status. */
+    private FetchResult outcome(URI asked, URI url, Exchange exchange, URI movedTo) {
+        int status = exchange.response.getStatus();
+        if (status == 304) {
+            return new NotModified(asked, movedTo);
+        }
+        if (status >= 200 && status < 300) {
+            return exchange.bodyResult(asked, movedTo);
+        }
+        return statusFailure(asked, url, exchange.response);
     }
 
     private Exchange exchange(FetchRequest original, URI url) {
@@ -166,6 +192,19 @@ final class HttpFetcher {
     /** One request and its response, with the body still to be read (or the failure that ended it). */
     private record Exchange(HttpFetcher owner, Response response, InputStreamResponseListener listener, Request request,
                             Failed failure) {
+
+        /**
+         * Gives the connection back. The client holds it until the body is read or dropped, so a
+         * redirect, 304 or error page left unread would stall every later fetch from the host.
+         * Closing drops what is left, aborting a body that is still arriving.
+         */
+        void release() {
+            try {
+                listener.close();
+            } catch (IOException e) {
+                // Closing only discards buffered content; there is nothing left to report.
+            }
+        }
 
         FetchResult bodyResult(URI asked, URI movedTo) {
             long max = owner.settings.maxBodyBytes();
