@@ -32,6 +32,7 @@ import org.eclipse.jetty.http.HttpHeader;
 final class HttpFetcher {
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
             + "application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
+    private static final int INITIAL_BUFFER = 1 << 20;
 
     private final HttpClient client;
     private final FetchSettings settings;
@@ -99,10 +100,15 @@ final class HttpFetcher {
             return new Redirect(null, failed(asked, FailureKind.HTTP_ERROR, status, url + " redirects to a bad URL: "
                     + location));
         }
-        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return new Redirect(null, failed(asked, FailureKind.NOT_ALLOWED, status, url + " redirects to " + scheme
-                    + ": URLs, which are never followed"));
+        if (!HttpTarget.isHttp(next)) {
+            String scheme = next.getScheme() == null ? "scheme-less" : next.getScheme().toLowerCase(Locale.ROOT);
+            return new Redirect(null, failed(asked, FailureKind.NOT_ALLOWED, status, url + " redirects to " + next
+                    + ", a " + scheme + ": URL, which is never followed"));
+        }
+        String problem = HttpTarget.problem(next);
+        if (problem != null) {
+            return new Redirect(null, failed(asked, FailureKind.HTTP_ERROR, status, url + " redirects to " + next
+                    + ", which " + problem));
         }
         return new Redirect(next, null);
     }
@@ -124,8 +130,15 @@ final class HttpFetcher {
         if (left == 0) {
             return Exchange.failed(timedOut(original.url(), url, deadline));
         }
-        Request req = client.newRequest(url)
-                .timeout(left, TimeUnit.MILLISECONDS)
+        Request req;
+        try {
+            req = client.newRequest(url);
+        } catch (IllegalArgumentException e) {
+            // HttpTarget should have caught what the client refuses; this keeps fetch() from throwing if not.
+            return Exchange.failed(failed(original.url(), FailureKind.NOT_ALLOWED, 0, "cannot request " + url + ": "
+                    + e.getMessage()));
+        }
+        req.timeout(left, TimeUnit.MILLISECONDS)
                 .idleTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(h -> {
                     h.put(HttpHeader.ACCEPT, ACCEPT);
@@ -215,7 +228,8 @@ final class HttpFetcher {
             return failed(asked, FailureKind.TOO_LARGE, response.getStatus(), url + " declares " + declared
                     + " bytes, over the limit of " + max + " (fetch.max-bytes)");
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 8192), max));
+        // Presize from the declared length, within reason: it is the server's word, and may pass what an int holds.
+        ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 8192), INITIAL_BUFFER));
         byte[] buffer = new byte[16 * 1024];
         InputStream raw = exchange.listener.getInputStream();
         // The client decodes gzip itself; deflate we inflate here, inside the same size cap.
