@@ -3,12 +3,10 @@ package org.currents.fetch;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import org.currents.fetch.FetchResult.Failed;
 import org.currents.fetch.FetchResult.FailureKind;
@@ -22,36 +20,32 @@ import org.currents.fetch.FetchResult.NotModified;
  */
 final class FileFetcher {
     private final Path base;
-    private final List<Path> roots = new ArrayList<>();
+    private final FileRoots roots;
     private final long maxBytes;
 
     FileFetcher(Path base, List<Path> roots, long maxBytes) {
         this.base = base.toAbsolutePath().normalize();
-        for (Path root : roots) {
-            try {
-                this.roots.add(root.toRealPath());
-            } catch (IOException e) {
-                // A configured root that does not exist allows nothing; sources under it fail with a message.
-            }
-        }
+        this.roots = new FileRoots(roots);
         this.maxBytes = maxBytes;
     }
 
     FetchResult fetch(FetchRequest request) {
         URI url = request.url();
-        Path path;
+        FileRoots.Location location;
         try {
             String raw = url.isOpaque() ? url.getSchemeSpecificPart() : Path.of(url).toString();
-            path = base.resolve(raw).toRealPath();
-        } catch (NoSuchFileException e) {
-            return failed(url, FailureKind.HTTP_ERROR, 404, "no such file: " + e.getFile());
-        } catch (IOException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            location = roots.locate(base.resolve(raw).normalize());
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
             return failed(url, FailureKind.NOT_ALLOWED, 0, "cannot read " + url + ": " + e.getMessage());
         }
-        if (roots.stream().noneMatch(path::startsWith)) {
+        if (location.place() == FileRoots.Place.OUTSIDE) {
             return failed(url, FailureKind.NOT_ALLOWED, 0, url + " is outside the directories file sources may read "
                     + "(fetch.file-roots)");
         }
+        if (location.place() == FileRoots.Place.MISSING) {
+            return failed(url, FailureKind.HTTP_ERROR, 404, url + ": no such file");
+        }
+        Path path = location.real();
         try {
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
             if (!attrs.isRegularFile()) {

@@ -1,0 +1,68 @@
+package org.currents.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.currents.fetch.FetchResult.Failed;
+import org.currents.fetch.FetchResult.FailureKind;
+import org.currents.fetch.FetchResult.Fetched;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileFetcherTest {
+    private static final byte[] FEED = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>"
+            .getBytes(StandardCharsets.UTF_8);
+    private static final Instant MODIFIED = Instant.parse("2025-06-01T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private FileFetcher files;
+
+    @BeforeEach
+    void start() throws Exception {
+        Files.createDirectories(dir.resolve("feeds"));
+        Files.write(dir.resolve("feeds/a.rss"), FEED);
+        Files.setLastModifiedTime(dir.resolve("feeds/a.rss"), FileTime.from(MODIFIED));
+        Files.createDirectories(dir.resolve("private"));
+        Files.writeString(dir.resolve("private/secret.txt"), "secret");
+        files = new FileFetcher(dir, List.of(dir.resolve("feeds")), 1_000);
+    }
+
+    private FetchResult fetch(String url) {
+        return files.fetch(new FetchRequest(URI.create(url), null, null));
+    }
+
+    @Test
+    void refusesEscapesAlikeWhetherOrNotTheTargetExists() throws Exception {
+        Files.createSymbolicLink(dir.resolve("feeds/private"), dir.resolve("private"));
+        Files.createSymbolicLink(dir.resolve("feeds/dangling.rss"), dir.resolve("private/gone.txt"));
+        for (String escape : List.of("file:feeds/../private/secret.txt", "file:feeds/../private/none.txt",
+                "file:feeds/../nowhere/none.txt", "file:feeds/private/secret.txt", "file:feeds/private/none.txt",
+                "file:feeds/private/nowhere/none.txt", "file:feeds/dangling.rss",
+                dir.resolve("private/secret.txt").toUri().toString(), dir.resolve("private/none.txt").toUri().toString(),
+                "file:///no-such-directory-anywhere/none.txt")) {
+            Failed f = assertInstanceOf(Failed.class, fetch(escape), escape);
+            assertEquals(FailureKind.NOT_ALLOWED, f.kind(), escape + ": " + f.message());
+            assertEquals(escape + " is outside the directories file sources may read (fetch.file-roots)", f.message());
+        }
+        Failed missing = assertInstanceOf(Failed.class, fetch("file:feeds/none.rss"));
+        assertEquals(404, missing.httpStatus(), missing.message());
+    }
+
+    @Test
+    void refusesAFileOverTheCap() throws Exception {
+        Files.write(dir.resolve("feeds/big.rss"), new byte[1_001]);
+        Files.write(dir.resolve("feeds/exact.rss"), new byte[1_000]);
+        assertEquals(FailureKind.TOO_LARGE, assertInstanceOf(Failed.class, fetch("file:feeds/big.rss")).kind());
+        assertEquals(1_000, assertInstanceOf(Fetched.class, fetch("file:feeds/exact.rss")).body().length);
+    }
+}
