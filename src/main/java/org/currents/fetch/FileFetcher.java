@@ -3,6 +3,7 @@ package org.currents.fetch;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneOffset;
@@ -31,12 +32,18 @@ final class FileFetcher {
 
     FetchResult fetch(FetchRequest request) {
         URI url = request.url();
+        String host = url.getRawAuthority();
+        // file://server/share is a network share on some systems: a source must not reach another machine this way.
+        if (host != null && !host.isEmpty() && !host.equalsIgnoreCase("localhost")) {
+            return failed(url, FailureKind.NOT_ALLOWED, 0, url + " names the host " + host + "; file sources are read "
+                    + "from this machine only (file:///path, file://localhost/path or file:path)");
+        }
         FileRoots.Location location;
         try {
-            String raw = url.isOpaque() ? url.getSchemeSpecificPart() : Path.of(url).toString();
+            String raw = url.isOpaque() ? url.getSchemeSpecificPart() : url.getPath();
             location = roots.locate(base.resolve(raw).normalize());
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return failed(url, FailureKind.NOT_ALLOWED, 0, "cannot read " + url + ": " + e.getMessage());
+        } catch (InvalidPathException e) {
+            return failed(url, FailureKind.NOT_ALLOWED, 0, url + " is not a usable file path");
         }
         if (location.place() == FileRoots.Place.OUTSIDE) {
             return failed(url, FailureKind.NOT_ALLOWED, 0, url + " is outside the directories file sources may read "

@@ -1,7 +1,9 @@
 package org.currents.fetch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +58,17 @@ class FileFetcherTest {
         }
         Failed missing = assertInstanceOf(Failed.class, fetch("file:feeds/none.rss"));
         assertEquals(404, missing.httpStatus(), missing.message());
+    }
+
+    @Test
+    void readsLocalhostFileUrlsAndRefusesOtherHosts() {
+        String path = dir.resolve("feeds/a.rss").toAbsolutePath().toUri().getRawPath();
+        assertArrayEquals(FEED, assertInstanceOf(Fetched.class, fetch("file://localhost" + path)).body());
+        for (String host : List.of("example.com", "127.0.0.1", "user@localhost", "localhost:22")) {
+            Failed f = assertInstanceOf(Failed.class, fetch("file://" + host + path), host);
+            assertEquals(FailureKind.NOT_ALLOWED, f.kind(), f.message());
+            assertTrue(f.message().contains("file://" + host + path) && f.message().contains("host"), f.message());
+        }
     }
 
     @Test
