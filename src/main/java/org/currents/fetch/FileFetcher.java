@@ -1,9 +1,11 @@
 package org.currents.fetch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneOffset;
@@ -68,10 +70,26 @@ final class FileFetcher {
             if (etag.equals(request.etag())) {
                 return new NotModified(url, null);
             }
-            byte[] body = Files.readAllBytes(path);
+            byte[] body = read(path);
+            if (body.length > maxBytes) {
+                return failed(url, FailureKind.TOO_LARGE, 0, url + " holds more than " + maxBytes + " bytes, the limit "
+                        + "(fetch.max-bytes)");
+            }
             return new Fetched(url, 200, body, null, etag, lastModified, null);
         } catch (IOException e) {
             return failed(url, FailureKind.NETWORK, 0, "cannot read " + url + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * At most one byte over the cap. The size on disk is only a hint: files in /proc and the like
+     * report 0 and hold more, and a file may grow after it was measured. The path was resolved
+     * free of links; a link put in its place since is not followed.
+     */
+    private byte[] read(Path path) throws IOException {
+        int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readNBytes(cap + 1);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -77,5 +78,16 @@ class FileFetcherTest {
         Files.write(dir.resolve("feeds/exact.rss"), new byte[1_000]);
         assertEquals(FailureKind.TOO_LARGE, assertInstanceOf(Failed.class, fetch("file:feeds/big.rss")).kind());
         assertEquals(1_000, assertInstanceOf(Fetched.class, fetch("file:feeds/exact.rss")).body().length);
+    }
+
+    @Test
+    void capsWhatItReadsWhenTheSizeOnDiskUnderstatesIt() throws Exception {
+        // Files in /proc report size 0 and hold more: the cap must apply to the bytes read.
+        Path status = Path.of("/proc/self/status");
+        assumeTrue(Files.isRegularFile(status) && Files.size(status) == 0, "needs Linux /proc");
+        FileFetcher proc = new FileFetcher(dir, List.of(Path.of("/proc/self")), 64);
+        Failed f = assertInstanceOf(Failed.class, proc.fetch(new FetchRequest(status.toUri(), null, null)));
+        assertEquals(FailureKind.TOO_LARGE, f.kind(), f.message());
+        assertTrue(f.message().contains(status.toUri().toString()) && f.message().contains("fetch.max-bytes"), f.message());
     }
 }
