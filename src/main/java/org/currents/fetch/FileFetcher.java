@@ -8,8 +8,12 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.currents.fetch.FetchResult.Failed;
 import org.currents.fetch.FetchResult.FailureKind;
@@ -67,7 +71,7 @@ final class FileFetcher {
             String etag = "\"" + Long.toHexString(attrs.size()) + "-" + Long.toHexString(attrs.lastModifiedTime().toMillis()) + "\"";
             String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(attrs.lastModifiedTime().toInstant()
                     .atZone(ZoneOffset.UTC));
-            if (etag.equals(request.etag())) {
+            if (unchanged(request, etag, attrs.lastModifiedTime().toInstant())) {
                 return new NotModified(url, null);
             }
             byte[] body = read(path);
@@ -78,6 +82,28 @@ final class FileFetcher {
             return new Fetched(url, 200, body, null, etag, lastModified, null);
         } catch (IOException e) {
             return failed(url, FailureKind.NETWORK, 0, "cannot read " + url + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * As a server judges If-None-Match and If-Modified-Since: the entity tag decides when given
+     * (it also sees a change within the same second); otherwise the file is unchanged when it is
+     * no newer than the date, compared to the second, which is all an HTTP date holds. A date
+     * that cannot be read counts as changed.
+     */
+    private static boolean unchanged(FetchRequest request, String etag, Instant modified) {
+        if (request.etag() != null) {
+            return etag.equals(request.etag());
+        }
+        if (request.lastModified() == null) {
+            return false;
+        }
+        try {
+            Instant since = ZonedDateTime.parse(request.lastModified().strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            return !modified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.currents.fetch.FetchResult.Failed;
 import org.currents.fetch.FetchResult.FailureKind;
 import org.currents.fetch.FetchResult.Fetched;
+import org.currents.fetch.FetchResult.NotModified;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,5 +92,23 @@ class FileFetcherTest {
         Failed f = assertInstanceOf(Failed.class, proc.fetch(new FetchRequest(status.toUri(), null, null)));
         assertEquals(FailureKind.TOO_LARGE, f.kind(), f.message());
         assertTrue(f.message().contains(status.toUri().toString()) && f.message().contains("fetch.max-bytes"), f.message());
+    }
+
+    @Test
+    void answersNotModifiedWhenTheFileIsNoNewerThanLastModified() {
+        URI url = URI.create("file:feeds/a.rss");
+        assertInstanceOf(NotModified.class, files.fetch(new FetchRequest(url, null, http(MODIFIED))));
+        assertInstanceOf(NotModified.class, files.fetch(new FetchRequest(url, null, http(MODIFIED.plusSeconds(60)))));
+        assertInstanceOf(Fetched.class, files.fetch(new FetchRequest(url, null, http(MODIFIED.minusSeconds(1)))));
+        assertInstanceOf(Fetched.class, files.fetch(new FetchRequest(url, null, "not a date")));
+        // As in HTTP, an entity tag, when given, decides alone: it also notices a change within the same second.
+        assertInstanceOf(Fetched.class, files.fetch(new FetchRequest(url, "\"other\"", http(MODIFIED))));
+        Fetched f = assertInstanceOf(Fetched.class, files.fetch(new FetchRequest(url, null, null)));
+        assertEquals(http(MODIFIED), f.lastModified());
+        assertInstanceOf(NotModified.class, files.fetch(new FetchRequest(url, f.etag(), http(MODIFIED.minusSeconds(1)))));
+    }
+
+    private static String http(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
     }
 }
