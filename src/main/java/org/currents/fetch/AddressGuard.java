@@ -11,8 +11,9 @@ import java.util.Locale;
 /**
  * Decides which addresses feeds may be fetched from: public unicast only, unless a host or
  * range is explicitly allowed ({@code fetch.allow}). Refuses loopback, private, link-local
- * (cloud metadata), carrier-grade NAT, unique-local, multicast and unspecified addresses, also
- * when written as IPv4-mapped IPv6, so a feed cannot make us reach inside the network.
+ * (cloud metadata), carrier-grade NAT, unique-local, multicast and unspecified addresses, and
+ * judges an IPv6 address that carries an IPv4 one (mapped, NAT64, 6to4, Teredo) by the IPv4
+ * address inside, so a feed cannot make us reach inside the network.
  */
 final class AddressGuard {
     private final List<String> hosts = new ArrayList<>();
@@ -48,13 +49,16 @@ final class AddressGuard {
     }
 
     static boolean isPublic(InetAddress address) {
-        InetAddress a = unmapped(address);
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
+        List<Inet4Address> inside = EmbeddedIpv4.in(address);
+        if (!inside.isEmpty()) {
+            return inside.stream().allMatch(AddressGuard::isPublic);
+        }
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
             return false;
         }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
             return first != 0 && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
@@ -62,10 +66,9 @@ final class AddressGuard {
                     && !(first == 198 && (second == 18 || second == 19)) // benchmarking
                     && first < 240; // reserved and broadcast
         }
-        int top = b[0] & 0xff;
-        return (top & 0xfe) != 0xfc // unique local fc00::/7
-                && !(top == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) // doc
-                && !(top == 0x00); // ::/8 (unspecified, IPv4-compatible, NAT64 well-known handled above)
+        // Only 2000::/3 is global unicast; the rest is local, multicast, reserved or for special uses.
+        return (b[0] & 0xe0) == 0x20
+                && !(b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && (b[3] & 0xff) == 0xb8); // documentation
     }
 
     /** The IPv4 address inside an IPv4-mapped IPv6 address (::ffff:a.b.c.d), else the address itself. */

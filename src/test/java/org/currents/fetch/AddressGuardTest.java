@@ -32,6 +32,32 @@ class AddressGuardTest {
     }
 
     @Test
+    void judgesAddressesThatEmbedIpv4ByTheEmbeddedAddress() throws Exception {
+        AddressGuard guard = new AddressGuard(List.of());
+        for (String a : List.of(
+                "2002:7f00:0001::", "2002:a9fe:a9fe::1", "2002:c0a8:0101::", // 6to4 of 127.0.0.1, metadata, 192.168.1.1
+                "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "64:ff9b::10.1.2.3", // NAT64 well-known prefix
+                "::127.0.0.1", "::169.254.169.254", "::10.0.0.1", // IPv4-compatible
+                "::ffff:169.254.169.254", // IPv4-mapped
+                "2001:0:4136:e378:8000:63bf:80ff:fffe", // Teredo, client 127.0.0.1 (stored inverted)
+                "2001:0:a00:1:8000:63bf:f7f7:f7f7")) { // Teredo, server 10.0.0.1
+            assertFalse(guard.allows(ip(a)), a);
+        }
+        for (String a : List.of("2002:808:808::1", "64:ff9b::808:808", "::8.8.8.8",
+                "2001:0:4136:e378:8000:63bf:f7f7:f7f7")) { // Teredo, server 65.54.227.120, client 8.8.8.8
+            assertTrue(guard.allows(ip(a)), a);
+        }
+    }
+
+    @Test
+    void refusesIpv6OutsideGlobalUnicast() throws Exception {
+        AddressGuard guard = new AddressGuard(List.of());
+        for (String a : List.of("100::1", "4000::1", "64:ff9b:1::808:808", "fec0::1", "ff02::1")) {
+            assertFalse(guard.allows(ip(a)), a);
+        }
+    }
+
+    @Test
     void allowsConfiguredHostsAndRanges() throws Exception {
         AddressGuard guard = new AddressGuard(List.of("127.0.0.1", "10.0.0.0/8", "fd00::/8", "feeds.internal"));
         assertTrue(guard.allows(ip("127.0.0.1")));
