@@ -68,4 +68,27 @@ class AddressGuardTest {
         assertFalse(guard.allowsHost("other.internal"));
         assertThrows(IllegalArgumentException.class, () -> new AddressGuard(List.of("10.0.0.0/40")));
     }
+
+    @Test
+    void rejectsMalformedAllowEntriesWithAMessageNamingThem() {
+        // Entries once taken silently come first; none of these may reach DNS.
+        for (String bad : List.of("999", "1.2.3", "010.0.0.1", "feeds.internal/24", "*.example.com", "-feeds.internal",
+                "feeds..internal", "feeds internal", "10.0.0.300", "1.2.3.4.5", "10.0.0.0/40", "10.0.0.0/", "10.0.0.0/8x",
+                "10.0.0.0/-1", "fd00::/129", "fd00::zz", "fe80::1%eth0", "feeds.internal:8080", "http://feeds.internal",
+                "[fd00::1", ".:")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AddressGuard(List.of(bad)),
+                    bad);
+            assertTrue(e.getMessage().startsWith("fetch.allow: '" + bad + "' "), e.getMessage());
+        }
+    }
+
+    @Test
+    void acceptsWellFormedAllowEntries() throws Exception {
+        AddressGuard guard = new AddressGuard(List.of(" Feeds.Internal ", "localhost", "my_feeds-1.lan", "10.0.0.5",
+                "192.168.0.0/16", "0.0.0.0/0", "fd00::/8", "[fd00::1]", "::1", ""));
+        assertTrue(guard.allowsHost("feeds.internal"));
+        assertTrue(guard.allowsHost("my_feeds-1.lan"));
+        assertTrue(guard.allows(ip("192.168.7.7")));
+        assertTrue(guard.allows(ip("::1")));
+    }
 }
