@@ -13,7 +13,7 @@ import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * Fetches source feeds over HTTP(S) and from allowed local directories, within limits. Safe for
- * the poll threads to share; never throws for a network or server problem, it returns
+ * the poll threads to share; never throws, whatever the URL or the server does: it returns
  * {@link Failed} with a message naming the URL.
  */
 public final class FeedFetcher implements AutoCloseable {
