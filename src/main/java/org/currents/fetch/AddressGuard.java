@@ -7,30 +7,47 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Decides which addresses feeds may be fetched from: public unicast only, unless a host or
  * range is explicitly allowed ({@code fetch.allow}). Refuses loopback, private, link-local
- * (cloud metadata), carrier-grade NAT, unique-local, multicast and unspecified addresses, also
- * when written as IPv4-mapped IPv6, so a feed cannot make us reach inside the network.
+ * (cloud metadata), carrier-grade NAT, unique-local, multicast and unspecified addresses, and
+ * judges an IPv6 address that carries an IPv4 one (mapped, NAT64, 6to4, Teredo) by the IPv4
+ * address inside, so a feed cannot make us reach inside the network.
  */
 final class AddressGuard {
-    private final List<String> hosts = new ArrayList<>();
-    private final List<Range> ranges = new ArrayList<>();
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*");
 
+    private final List<String> hosts = new ArrayList<>();
+    private final List<AddressRange> ranges = new ArrayList<>();
+
+    /**
+     * Reads the {@code fetch.allow} entries, refusing any that is not a host name, an address or
+     * a CIDR range: a typo would otherwise allow nothing, or something else, without a word.
+     */
     AddressGuard(List<String> allow) {
         for (String entry : allow) {
             String e = entry.strip().toLowerCase(Locale.ROOT);
             if (e.isEmpty()) {
                 continue;
             }
-            Range range = Range.parse(e);
-            if (range != null) {
-                ranges.add(range);
+            if (AddressRange.isAddress(e)) {
+                ranges.add(AddressRange.parse(e));
+            } else if (e.contains("/")) {
+                throw badEntry(e, "has a prefix length, which only an address can have");
+            } else if (e.length() > 253 || !HOST_NAME.matcher(e).matches()) {
+                throw badEntry(e, "is not a host name");
             } else {
                 hosts.add(e);
             }
         }
+    }
+
+    static IllegalArgumentException badEntry(String entry, String problem) {
+        return new IllegalArgumentException("fetch.allow: '" + entry + "' " + problem + " (write a host name, an address "
+                + "or a CIDR range: feeds.internal, 10.0.0.5, 10.0.0.0/8, fd00::/8)");
     }
 
     /** True when {@code host} is allowed by name, whatever it resolves to. */
@@ -39,7 +56,7 @@ final class AddressGuard {
     }
 
     boolean allows(InetAddress address) {
-        for (Range r : ranges) {
+        for (AddressRange r : ranges) {
             if (r.contains(address)) {
                 return true;
             }
@@ -48,13 +65,16 @@ final class AddressGuard {
     }
 
     static boolean isPublic(InetAddress address) {
-        InetAddress a = unmapped(address);
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
+        List<Inet4Address> inside = EmbeddedIpv4.in(address);
+        if (!inside.isEmpty()) {
+            return inside.stream().allMatch(AddressGuard::isPublic);
+        }
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
             return false;
         }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
             return first != 0 && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
@@ -62,10 +82,9 @@ final class AddressGuard {
                     && !(first == 198 && (second == 18 || second == 19)) // benchmarking
                     && first < 240; // reserved and broadcast
         }
-        int top = b[0] & 0xff;
-        return (top & 0xfe) != 0xfc // unique local fc00::/7
-                && !(top == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) // doc
-                && !(top == 0x00); // ::/8 (unspecified, IPv4-compatible, NAT64 well-known handled above)
+        // Only 2000::/3 is global unicast; the rest is local, multicast, reserved or for special uses.
+        return (b[0] & 0xe0) == 0x20
+                && !(b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && (b[3] & 0xff) == 0xb8); // documentation
     }
 
     /** The IPv4 address inside an IPv4-mapped IPv6 address (::ffff:a.b.c.d), else the address itself. */
@@ -86,40 +105,5 @@ final class AddressGuard {
             }
         }
         return address;
-    }
-
-    /** An address range in CIDR notation, or a single literal address. */
-    record Range(byte[] network, int prefix) {
-        static Range parse(String text) {
-            int slash = text.indexOf('/');
-            String addr = slash < 0 ? text : text.substring(0, slash);
-            if (!addr.matches("[0-9.]+") && !addr.contains(":")) {
-                return null; // a host name
-            }
-            try {
-                byte[] net = InetAddress.getByName(addr.replace("[", "").replace("]", "")).getAddress();
-                int prefix = slash < 0 ? net.length * 8 : Integer.parseInt(text.substring(slash + 1));
-                if (prefix < 0 || prefix > net.length * 8) {
-                    throw new IllegalArgumentException("bad prefix length in '" + text + "'");
-                }
-                return new Range(net, prefix);
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("fetch.allow: '" + text + "' is not an address or range", e);
-            }
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] a = unmapped(address).getAddress();
-            if (a.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefix; bit++) {
-                int mask = 0x80 >> (bit % 8);
-                if ((a[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

@@ -13,7 +13,7 @@ import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * Fetches source feeds over HTTP(S) and from allowed local directories, within limits. Safe for
- * the poll threads to share; never throws for a network or server problem, it returns
+ * the poll threads to share; never throws, whatever the URL or the server does: it returns
  * {@link Failed} with a message naming the URL.
  */
 public final class FeedFetcher implements AutoCloseable {
@@ -46,11 +46,12 @@ public final class FeedFetcher implements AutoCloseable {
         if (scheme.equals("file")) {
             return files.fetch(request);
         }
-        if (!scheme.equals("http") && !scheme.equals("https")) {
+        if (!HttpTarget.isHttp(url)) {
             return new Failed(url, FailureKind.NOT_ALLOWED, 0, url + ": only http, https and file URLs are fetched", null);
         }
-        if (url.getHost() == null) {
-            return new Failed(url, FailureKind.NOT_ALLOWED, 0, url + " has no host", null);
+        String problem = HttpTarget.problem(url);
+        if (problem != null) {
+            return new Failed(url, FailureKind.NOT_ALLOWED, 0, url + " " + problem, null);
         }
         try {
             slots.acquire();

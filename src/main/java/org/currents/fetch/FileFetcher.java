@@ -1,14 +1,19 @@
 package org.currents.fetch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.currents.fetch.FetchResult.Failed;
 import org.currents.fetch.FetchResult.FailureKind;
@@ -22,36 +27,38 @@ import org.currents.fetch.FetchResult.NotModified;
  */
 final class FileFetcher {
     private final Path base;
-    private final List<Path> roots = new ArrayList<>();
+    private final FileRoots roots;
     private final long maxBytes;
 
     FileFetcher(Path base, List<Path> roots, long maxBytes) {
         this.base = base.toAbsolutePath().normalize();
-        for (Path root : roots) {
-            try {
-                this.roots.add(root.toRealPath());
-            } catch (IOException e) {
-                // A configured root that does not exist allows nothing; sources under it fail with a message.
-            }
-        }
+        this.roots = new FileRoots(roots);
         this.maxBytes = maxBytes;
     }
 
     FetchResult fetch(FetchRequest request) {
         URI url = request.url();
-        Path path;
-        try {
-            String raw = url.isOpaque() ? url.getSchemeSpecificPart() : Path.of(url).toString();
-            path = base.resolve(raw).toRealPath();
-        } catch (NoSuchFileException e) {
-            return failed(url, FailureKind.HTTP_ERROR, 404, "no such file: " + e.getFile());
-        } catch (IOException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return failed(url, FailureKind.NOT_ALLOWED, 0, "cannot read " + url + ": " + e.getMessage());
+        String host = url.getRawAuthority();
+        // file://server/share is a network share on some systems: a source must not reach another machine this way.
+        if (host != null && !host.isEmpty() && !host.equalsIgnoreCase("localhost")) {
+            return failed(url, FailureKind.NOT_ALLOWED, 0, url + " names the host " + host + "; file sources are read "
+                    + "from this machine only (file:///path, file://localhost/path or file:path)");
         }
-        if (roots.stream().noneMatch(path::startsWith)) {
+        FileRoots.Location location;
+        try {
+            String raw = url.isOpaque() ? url.getSchemeSpecificPart() : url.getPath();
+            location = roots.locate(base.resolve(raw).normalize());
+        } catch (InvalidPathException e) {
+            return failed(url, FailureKind.NOT_ALLOWED, 0, url + " is not a usable file path");
+        }
+        if (location.place() == FileRoots.Place.OUTSIDE) {
             return failed(url, FailureKind.NOT_ALLOWED, 0, url + " is outside the directories file sources may read "
                     + "(fetch.file-roots)");
         }
+        if (location.place() == FileRoots.Place.MISSING) {
+            return failed(url, FailureKind.HTTP_ERROR, 404, url + ": no such file");
+        }
+        Path path = location.real();
         try {
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
             if (!attrs.isRegularFile()) {
@@ -64,13 +71,51 @@ final class FileFetcher {
             String etag = "\"" + Long.toHexString(attrs.size()) + "-" + Long.toHexString(attrs.lastModifiedTime().toMillis()) + "\"";
             String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(attrs.lastModifiedTime().toInstant()
                     .atZone(ZoneOffset.UTC));
-            if (etag.equals(request.etag())) {
+            if (unchanged(request, etag, attrs.lastModifiedTime().toInstant())) {
                 return new NotModified(url, null);
             }
-            byte[] body = Files.readAllBytes(path);
+            byte[] body = read(path);
+            if (body.length > maxBytes) {
+                return failed(url, FailureKind.TOO_LARGE, 0, url + " holds more than " + maxBytes + " bytes, the limit "
+                        + "(fetch.max-bytes)");
+            }
             return new Fetched(url, 200, body, null, etag, lastModified, null);
         } catch (IOException e) {
             return failed(url, FailureKind.NETWORK, 0, "cannot read " + url + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * As a server judges If-None-Match and If-Modified-Since: the entity tag decides when given
+     * (it also sees a change within the same second); otherwise the file is unchanged when it is
+     * no newer than the date, compared to the second, which is all an HTTP date holds. A date
+     * that cannot be read counts as changed.
+     */
+    private static boolean unchanged(FetchRequest request, String etag, Instant modified) {
+        if (request.etag() != null) {
+            return etag.equals(request.etag());
+        }
+        if (request.lastModified() == null) {
+            return false;
+        }
+        try {
+            Instant since = ZonedDateTime.parse(request.lastModified().strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            return !modified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /**
+     * At most one byte over the cap. The size on disk is only a hint: files in /proc and the like
+     * report 0 and hold more, and a file may grow after it was measured. The path was resolved
+     * free of links; a link put in its place since is not followed.
+     */
+    private byte[] read(Path path) throws IOException {
+        int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readNBytes(cap + 1);
         }
     }
 

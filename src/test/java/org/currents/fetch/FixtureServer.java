@@ -1,8 +1,10 @@
 package org.currents.fetch;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -38,6 +40,23 @@ final class FixtureServer implements AutoCloseable {
         handler.setServer(server);
         routes.put(path, handler);
         return this;
+    }
+
+    /** Answers with {@code then} after {@code delay}, without holding a server thread meanwhile. */
+    static Handler after(Duration delay, Handler then) {
+        return new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                request.getComponents().getScheduler().schedule(() -> {
+                    try {
+                        then.handle(request, response, callback);
+                    } catch (Exception e) {
+                        callback.failed(e);
+                    }
+                }, delay.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            }
+        };
     }
 
     URI url(String path) {
