@@ -64,9 +64,12 @@ public final class PollBench {
                 "CURRENTS_FETCH_ALLOW", "127.0.0.1", "CURRENTS_FETCH_MAX_PER_HOST", "1024",
                 "CURRENTS_FETCH_MAX_CONCURRENT", Integer.toString(threads * 2),
                 "CURRENTS_POLL_THREADS", Integer.toString(threads), "CURRENTS_DB_POOL_SIZE", Integer.toString(threads + 4)));
-        if (System.getenv("CURRENTS_DB_URL") != null) {
-            env.put("CURRENTS_DB_URL", System.getenv("CURRENTS_DB_URL").replace("{data}", work.resolve("data").toString()));
-        }
+        // The database may be chosen from outside: CURRENTS_DB_URL ({data} is the run's data folder), _USER, _PASSWORD.
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("CURRENTS_DB_")) {
+                env.put(k, v.replace("{data}", work.resolve("data").toString()));
+            }
+        });
         Settings settings = new SettingsLoader("bench").load(Map.of("config", work.resolve("config").toString(),
                 "data", work.resolve("data").toString(), "port", "0", "host", "127.0.0.1"), env);
         System.out.println("database: " + settings.store().jdbcUrl());
@@ -145,7 +148,8 @@ public final class PollBench {
     }
 
     private static double bareConditionalFetches(String base, List<String> etags, int threads) throws Exception {
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(threads)).build();
+        ExecutorService clientThreads = Executors.newFixedThreadPool(threads);
+        HttpClient client = HttpClient.newBuilder().executor(clientThreads).build();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<Integer>> results = new ArrayList<>();
@@ -166,6 +170,7 @@ public final class PollBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        clientThreads.shutdown();
         System.out.printf("bare: %d of %d answered 304%n", notModified, etags.size());
         return etags.size() / seconds;
     }
@@ -173,12 +178,23 @@ public final class PollBench {
     private static double bareParseAndClean(Path corpus, int threads) throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.list(corpus.resolve("feeds"))) {
-            files = s.sorted().limit(corpusFeedsOf(corpus)).toList();
+            // At most 400 feeds (20,000 items) held in memory at once: the rate is what is compared, and
+            // the whole corpus (226 MB) would not fit beside the app in the benchmark's 512 MB heap.
+            files = s.sorted().limit(Math.min(corpusFeedsOf(corpus), 400)).toList();
         }
         List<byte[]> bytes = new ArrayList<>();
         for (Path p : files) {
             bytes.add(Files.readAllBytes(p));
         }
+        // The best of three passes: the ceiling with a warm JIT, as a long-running server has it.
+        double best = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            best = Math.max(best, parseAndCleanOnce(bytes, threads));
+        }
+        return best;
+    }
+
+    private static double parseAndCleanOnce(List<byte[]> bytes, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<Integer>> results = new ArrayList<>();

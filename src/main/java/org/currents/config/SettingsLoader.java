@@ -88,7 +88,8 @@ public final class SettingsLoader {
     private static StoreSettings store(SettingValues values, Path dataDir) {
         String url = values.string(Key.DB_URL);
         if (url.isEmpty()) {
-            url = "jdbc:h2:file:" + dataDir.resolve("currents").toString().replace('\\', '/');
+            // H2 re-parses SQL beyond its 8 cached statements per connection; an ingest runs a dozen kinds.
+            url = "jdbc:h2:file:" + dataDir.resolve("currents").toString().replace('\\', '/') + ";QUERY_CACHE_SIZE=64";
         } else if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw values.invalid(Key.DB_URL, "must be an H2 (jdbc:h2:) or PostgreSQL (jdbc:postgresql:) URL");
         }
