@@ -75,8 +75,8 @@ public final class Normalizer {
         ContextFinder.Found found = contexts.find(source.contexts(), item.categories(), body.links(),
                 headline + "\n" + summary);
         return new EventDraft("item:" + source.id() + ":" + itemId, matchKeys, fingerprint, published, headline, summary,
-                body.html(), link, cover(item, body.images(), base), new EventSource(source.id(), outlet, link, source.feedUrl()),
-                found.contexts(), found.storySlug());
+                body.html(), link, cover(item, body.images(), base),
+                new EventSource(source.id(), outlet, link, source.feedUrl()), found.contexts(), found.storySlug());
     }
 
     /** The item's cover image: a media image, a thumbnail, an image enclosure, else the first image of its HTML. */

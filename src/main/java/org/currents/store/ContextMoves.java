@@ -11,12 +11,10 @@ final class ContextMoves {
     }
 
     /** Moves every event of {@code from} to {@code to}, removes {@code from}, and leaves an alias behind. */
-    static void move(Connection c, String from, String to, long version) throws SQLException {
+    static void move(Connection c, String from, String to) throws SQLException {
         // Events in both keep their place in 'to'; the rest move over.
         update(c, "DELETE FROM event_context WHERE context_slug = ? AND event_id IN "
                 + "(SELECT event_id FROM event_context WHERE context_slug = ?)", from, to);
-        update(c, "UPDATE event SET version = ? WHERE id IN (SELECT event_id FROM event_context WHERE context_slug = ?)",
-                version, from);
         update(c, "UPDATE event_context SET context_slug = ? WHERE context_slug = ?", to, from);
         update(c, "UPDATE event SET story_slug = ? WHERE story_slug = ?", to, from);
         update(c, "DELETE FROM context WHERE slug = ?", from);

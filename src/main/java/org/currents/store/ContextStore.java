@@ -92,7 +92,7 @@ public final class ContextStore {
                 }
                 ContextMoves.update(c, "INSERT INTO context (slug, name, kind, version, updated, hidden) "
                         + "SELECT ?, ?, kind, ?, CURRENT_TIMESTAMP, hidden FROM context WHERE slug = ?", target, name, v, slug);
-                ContextMoves.move(c, slug, target, v);
+                ContextMoves.move(c, slug, target);
             }
             return summaries(c, SUMMARY + " WHERE x.slug = ?", target).get(0);
         });
@@ -108,7 +108,7 @@ public final class ContextStore {
             require(c, into);
             long v = Versions.next(c);
             ContextMoves.update(c, "UPDATE context SET version = ?, updated = CURRENT_TIMESTAMP WHERE slug = ?", v, into);
-            ContextMoves.move(c, slug, into, v);
+            ContextMoves.move(c, slug, into);
             return summaries(c, SUMMARY + " WHERE x.slug = ?", into).get(0);
         });
     }

@@ -31,7 +31,7 @@ import org.currents.event.Slugs;
 
 /**
  * One ingest transaction: matches each draft to a stored event or creates one, writes what
- * changed, and moves the version of every event and context it touched.
+ * changed, and moves the version of every context it touched.
  */
 final class EventWriter {
     private static final int MAX_KEY = 300;
@@ -42,7 +42,7 @@ final class EventWriter {
     private final Connection c;
     private final EventReconciler reconciler;
     private final Instant now;
-    private final Set<String> touchedEvents = new LinkedHashSet<>();
+    private boolean changed;
     private final Map<String, ContextKind> touchedContexts = new LinkedHashMap<>();
 
     EventWriter(Connection c, EventReconciler reconciler, Instant now) {
@@ -175,8 +175,8 @@ final class EventWriter {
 
     private void insert(Event e) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO event (id, event_day, slug, published, headline, summary, "
-                + "content_html, link, cover_image, story_slug, first_seen, updated, version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "content_html, link, cover_image, story_slug, first_seen, updated) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, e.id());
             st.setObject(2, e.date());
             st.setString(3, e.slug());
@@ -184,7 +184,6 @@ final class EventWriter {
             bindText(st, 5, e);
             Columns.setInstant(st, 11, e.firstSeen());
             Columns.setInstant(st, 12, e.updated());
-            st.setLong(13, 0);
             st.executeUpdate();
         }
         writeLists(e, List.of());
@@ -232,7 +231,7 @@ final class EventWriter {
             }
             st.executeBatch();
         }
-        touchedEvents.add(e.id());
+        changed = true;
         for (Context x : e.contexts()) {
             touchedContexts.merge(x.slug(), x.kind(), (a, b) -> a.weight() >= b.weight() ? a : b);
         }
@@ -253,25 +252,17 @@ final class EventWriter {
     }
 
     /**
-     * Gives everything the ingest changed one new version, in a short transaction of its own after
-     * the ingest committed ({@code c} is its connection). Ingests thus never wait on each other for
-     * the counter, and versions still grow in the order changes became visible, which is what
-     * validators built from the highest version need. A context seen as a stronger kind than
-     * stored is upgraded to it.
+     * Moves the events counter and gives every context the ingest touched that new version, in a
+     * short transaction of its own after the ingest committed ({@code c} is its connection).
+     * Ingests thus never wait on each other for the counter, and versions still grow in the order
+     * changes became visible, which is what validators built from the highest version need. A
+     * context seen as a stronger kind than stored is upgraded to it.
      */
     void stampVersions(Connection c) throws SQLException {
-        if (touchedEvents.isEmpty() && touchedContexts.isEmpty()) {
+        if (!changed) {
             return;
         }
         long v = Versions.next(c);
-        try (PreparedStatement st = c.prepareStatement("UPDATE event SET version = ? WHERE id = ?")) {
-            for (String id : touchedEvents) {
-                st.setLong(1, v);
-                st.setString(2, id);
-                st.addBatch();
-            }
-            st.executeBatch();
-        }
         try (PreparedStatement st = c.prepareStatement("UPDATE context SET version = ?, updated = ?, kind = ? WHERE slug = ?")) {
             Map<String, ContextKind> stored = kinds(c, touchedContexts.keySet());
             for (Map.Entry<String, ContextKind> x : touchedContexts.entrySet()) {
