@@ -38,7 +38,8 @@ public final class IngestBench {
                 bodies.add(Files.readAllBytes(p));
             }
         }
-        Path work = Files.createTempDirectory("currents-ingest-bench");
+        WorkDir workDir = new WorkDir("currents-ingest-bench");
+        Path work = workDir.path;
         Map<String, String> env = new java.util.HashMap<>(Map.of("CURRENTS_DB_POOL_SIZE", Integer.toString(threads + 2)));
         // The database may be chosen from outside: CURRENTS_DB_URL ({data} is the run's data folder), _USER, _PASSWORD.
         System.getenv().forEach((k, v) -> {
@@ -51,7 +52,7 @@ public final class IngestBench {
         System.out.printf("database: %s; %d feeds, %d threads%n", settings.store().jdbcUrl(), feeds, threads);
         FeedParser parser = new FeedParser();
         Normalizer normalizer = new Normalizer(settings.contexts());
-        try (App app = App.open(settings)) {
+        try (workDir; App app = App.open(settings)) {
             List<Source> sources = new ArrayList<>();
             for (int i = 0; i < bodies.size(); i++) {
                 sources.add(app.sources().upsert(new SourceSpec("http://127.0.0.1/f/" + i, "Feed " + i, null, List.of(), null)));

@@ -57,7 +57,8 @@ public final class PollBench {
         }
         System.setProperty("bench.corpusFeeds", Integer.toString(corpusFeeds));
         startHeapSampler();
-        Path work = Files.createTempDirectory("currents-bench");
+        WorkDir workDir = new WorkDir("currents-bench");
+        Path work = workDir.path;
         Files.createDirectories(work.resolve("config"));
         // All sources sit on one local host, so the per-host politeness limit is raised to its maximum.
         Map<String, String> env = new java.util.HashMap<>(Map.of(
@@ -76,7 +77,7 @@ public final class PollBench {
         String base = "http://127.0.0.1:" + port;
         System.out.printf("sources=%d (corpus feeds %d), poll threads=%d, max heap=%d MB%n", total, corpusFeeds, threads,
                 Runtime.getRuntime().maxMemory() >> 20);
-        try (App app = App.open(settings)) {
+        try (workDir; App app = App.open(settings)) {
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < total; i++) {
                 ids.add(app.sources().upsert(new SourceSpec(base + "/f/" + i, "Source " + i, null, List.of(), null)).id());
