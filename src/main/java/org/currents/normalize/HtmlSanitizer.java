@@ -25,7 +25,7 @@ final class HtmlSanitizer {
         if (html == null || html.isBlank()) {
             return SanitizedHtml.EMPTY;
         }
-        Document dirty = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
+        Document dirty = Jsoup.parseBodyFragment(xmlSafe(html), baseUri == null ? "" : baseUri);
         String text = dirty.text().strip();
         for (Element img : dirty.select("img")) {
             if (isPixel(img)) {
@@ -48,10 +48,30 @@ final class HtmlSanitizer {
         if (html == null || html.isBlank()) {
             return "";
         }
-        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-            return collapseWhitespace(html);
+        String safe = xmlSafe(html);
+        if (safe.indexOf('<') < 0 && safe.indexOf('&') < 0) {
+            return collapseWhitespace(safe);
         }
-        return Jsoup.parseBodyFragment(html).text().strip();
+        return Jsoup.parseBodyFragment(safe).text().strip();
+    }
+
+    /**
+     * {@code s} with the control characters XML 1.0 forbids turned into spaces: JSON Feed and
+     * character references can carry them, and one would make every published XML feed invalid.
+     */
+    static String xmlSafe(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean forbidden = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == '\uFFFE' || c == '\uFFFF';
+            if (forbidden && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(forbidden ? ' ' : c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /** What jsoup's {@code text()} makes of markup-free input: runs of HTML whitespace as one space, trimmed. */
@@ -60,7 +80,7 @@ final class HtmlSanitizer {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0') {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00a0') {
                 space = out.length() > 0;
             } else {
                 if (space) {

@@ -21,6 +21,14 @@ class HtmlSanitizerTest {
     }
 
     @Test
+    void controlCharactersXmlForbidsBecomeSpaces() {
+        assertEquals("Bad title here", sanitizer.text("\u0000Bad\u0001title\u000Bhere\uFFFF"));
+        assertEquals("a b", sanitizer.text("<i>a</i>\u0008b"));
+        assertEquals("<p>x y</p>", sanitizer.sanitize("<p>x\u0002y</p>", null).html());
+        assertEquals("tab\tand\nnewline", HtmlSanitizer.xmlSafe("tab\tand\nnewline"));
+    }
+
+    @Test
     void oneParseGivesCleanMarkupTextLinksAndImages() {
         var out = sanitizer.sanitize("<p onclick=x()>Hi <a href=/wiki/Lima>Lima</a><script>alert(1)</script>"
                 + "<img src=a.jpg><img src=pixel.gif width=1 height=1></p>", "https://en.wikipedia.org/wiki/Main");
