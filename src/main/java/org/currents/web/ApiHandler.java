@@ -6,17 +6,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.currents.event.Event;
 import org.currents.event.Slugs;
 import org.currents.poll.PollOutcome;
 import org.currents.poll.SourceAdmin;
+import org.currents.publish.SiteLinks;
 import org.currents.source.OpmlException;
 import org.currents.source.Source;
 import org.currents.source.SourceSpec;
 import org.currents.store.ContextStore;
+import org.currents.store.EventStore;
 import org.currents.store.SourceStore;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -28,12 +33,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin API under {@code /api}: sources, OPML and contexts as JSON. Reads are public; every
- * change needs the admin bearer token. Errors are JSON with a message and the field at fault.
+ * The admin API under {@code /api}: sources, OPML, contexts and a day's events as JSON. Reads are
+ * public; every change needs the admin bearer token. Errors are JSON with a message and the field
+ * at fault.
  */
 final class ApiHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
     private static final Pattern SOURCE = Pattern.compile("/api/sources/(\\d{1,18})(/refresh)?");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern CONTEXT = Pattern.compile("/api/contexts/([a-z0-9-]{1,160})(/merge)?");
     private static final Set<String> NEW_SOURCE = Set.of("feed_url", "title", "site_url", "contexts", "interval_seconds",
             "validate");
@@ -42,15 +49,20 @@ final class ApiHandler extends Handler.Abstract {
 
     private final SourceStore sources;
     private final ContextStore contexts;
+    private final EventStore events;
+    private final SiteLinks links;
     private final SourceAdmin admin;
     private final AdminAuth auth;
     private final ObjectMapper mapper;
     private final ApiJson json;
     private final ApiRequests requests;
 
-    ApiHandler(SourceStore sources, ContextStore contexts, SourceAdmin admin, AdminAuth auth, ObjectMapper mapper) {
+    ApiHandler(SourceStore sources, ContextStore contexts, EventStore events, SiteLinks links, SourceAdmin admin,
+               AdminAuth auth, ObjectMapper mapper) {
         this.sources = sources;
         this.contexts = contexts;
+        this.events = events;
+        this.links = links;
         this.admin = admin;
         this.auth = auth;
         this.mapper = mapper;
@@ -152,6 +164,18 @@ final class ApiHandler extends Handler.Abstract {
         if (m.matches()) {
             return context(request, method, m.group(1), m.group(2) != null);
         }
+        if (path.equals("/api/events")) {
+            if (!isRead(method)) {
+                requireMethod(method, "GET");
+            }
+            LocalDate day = day(Request.extractQueryParameters(request).getValue("day"));
+            ObjectNode body = mapper.createObjectNode().put("day", day.toString());
+            ArrayNode list = body.putArray("events");
+            for (Event e : events.onDay(day)) {
+                list.add(json.event(e, links));
+            }
+            return new Reply(200, body);
+        }
         throw new ApiError(404, "no API route " + path + "; see the README for the routes", null);
     }
 
@@ -206,6 +230,20 @@ final class ApiHandler extends Handler.Abstract {
         } catch (IllegalArgumentException e) {
             throw new ApiError(409, e.getMessage(), "slug");
         }
+    }
+
+    private static LocalDate day(String value) {
+        if (value == null || value.isEmpty()) {
+            throw new ApiError(400, "day is required, as YYYY-MM-DD", "day");
+        }
+        try {
+            if (DAY.matcher(value).matches()) {
+                return LocalDate.parse(value);
+            }
+        } catch (DateTimeParseException e) {
+            // refused below
+        }
+        throw new ApiError(400, "day must be a date written YYYY-MM-DD", "day");
     }
 
     private static boolean isRead(String method) {

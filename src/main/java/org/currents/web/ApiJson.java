@@ -1,9 +1,14 @@
 package org.currents.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.currents.event.ContextSummary;
+import org.currents.event.Event;
+import org.currents.event.EventSource;
+import org.currents.publish.PageFormat;
+import org.currents.publish.SiteLinks;
 import org.currents.source.Source;
 import org.currents.source.SourceStatus;
 
@@ -53,6 +58,20 @@ final class ApiJson {
         n.put("events", c.eventCount());
         n.put("last_updated", time(c.lastUpdated()));
         n.put("hidden", c.hidden());
+        return n;
+    }
+
+    /** An event in a day's list: its pages, headline and the outlets that reported it. */
+    ObjectNode event(Event e, SiteLinks links) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("id", e.id());
+        n.put("url", links.event(e.headlineRef(), PageFormat.HTML));
+        n.put("json", links.event(e.headlineRef(), PageFormat.JSON));
+        n.put("headline", e.headline());
+        ArrayNode list = n.putArray("sources");
+        for (EventSource s : e.sources()) {
+            list.addObject().put("name", s.outlet()).put("url", s.articleUrl());
+        }
         return n;
     }
 
