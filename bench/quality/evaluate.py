@@ -528,7 +528,6 @@ def score(reports, split_of, near_misses, corpus, events, cluster, lost, split=N
     gold = defaultdict(list)
     for r in reports:
         gold[r.happening].append(r.idx)
-    rep = {r.idx: r for r in reports}
     in_split = {r.idx for r in items}
 
     gold_pairs = {(a, b) for idxs in gold.values() for a, b in itertools.combinations(sorted(idxs), 2)
