@@ -173,10 +173,10 @@ def load_data(corpus, data_dir, warnings):
                         warnings.append("%s report %d: second report from %s" % (where, j, outlet))
                     seen_outlets.add(outlet)
                     t = parse_time(r["time"])
-                    if not r.get("headline") or not r.get("url", "").startswith("https://"):
-                        raise ValueError("headline and an https url are required")
+                    if not r.get("headline") or not re.match(r"https?://[^/\s]+", r.get("url") or ""):
+                        raise ValueError("a headline and an http(s) url are required")
                     if hp.get("date") and t.date().isoformat() != hp["date"]:
-                        warnings.append("%s report %d: time %s is not on the happening's date %s"
+                        warnings.append("%s report %d (note): time %s is not on the happening's date %s"
                                         % (where, j, r["time"], hp["date"]))
                     reports.append(dict(outlet=outlet, time=t, headline=r["headline"], summary=r.get("summary") or "",
                                         links=[x for x in r.get("links") or [] if x],
@@ -494,21 +494,44 @@ def f1(p, r):
     return 2 * p * r / (p + r)
 
 
+_TRACKING = re.compile(r"^(utm_.*|fbclid|gclid)$", re.I)
+
+
+def canonical_url(url):
+    """The form two reports of one article share: lower-case scheme and host, no default port, no fragment,
+    no tracking parameters (utm_*, fbclid, gclid)."""
+    try:
+        p = urllib.parse.urlsplit(url.strip())
+        host = (p.hostname or "").lower()
+        port = p.port
+    except ValueError:
+        return url
+    scheme = p.scheme.lower()
+    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else "%s:%d" % (host, port)
+    query = "&".join(q for q in p.query.split("&") if q and not _TRACKING.match(q.split("=", 1)[0]))
+    return urllib.parse.urlunsplit((scheme, netloc, p.path or "/", query, ""))
+
+
 def assign(reports, events, warnings):
-    """Report index -> event id (reports the app lost get a cluster of their own: 'lost:<idx>')."""
+    """Report index -> event id (reports the app lost get a cluster of their own: 'lost:<idx>').
+
+    A report is the source of an event with its outlet's name and its article URL, as published or in
+    canonical form (the app strips tracking parameters); failing that, the one event listing that URL."""
     by_key, by_url = {}, defaultdict(set)
     for ev in events:
         for s in ev["sources"]:
             url = s.get("url")
             if url:
-                by_key.setdefault((s.get("name"), url), ev["id"])
-                by_url[url].add(ev["id"])
+                for u in {url, canonical_url(url)}:
+                    by_key.setdefault((s.get("name"), u), ev["id"])
+                    by_url[u].add(ev["id"])
     cluster, lost = {}, []
     for r in reports:
         title = OUTLETS[r.outlet][0]
-        ev = by_key.get((title, r.url))
-        if ev is None and len(by_url.get(r.url, ())) == 1:
-            ev = next(iter(by_url[r.url]))
+        ev = by_key.get((title, r.url)) or by_key.get((title, canonical_url(r.url)))
+        for u in (r.url, canonical_url(r.url)):
+            if ev is None and len(by_url.get(u, ())) == 1:
+                ev = next(iter(by_url[u]))
         if ev is None:
             lost.append(r.idx)
             ev = "lost:%d" % r.idx
@@ -743,6 +766,8 @@ def main(argv=None):
             log("%s: polling %d feeds from %s%s/ ..." % (variant, len(OUTLETS), base, variant))
             t0 = time.monotonic()
             events = run_app(args.jar, variant, feed_urls[variant], work, args.out, args.java.split())
+            with open(os.path.join(args.out, "%s-events.json" % variant), "w", encoding="utf-8") as f:
+                json.dump(events, f, indent=1, ensure_ascii=False)
             vwarn = []
             cluster, lost = assign(reports, events, vwarn)
             figures = {"overall": score(reports, split_of, near_misses, corpus, events, cluster, lost)}
