@@ -7,9 +7,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import org.currents.cli.Cli;
+import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
 import org.currents.fetch.FeedFetcher;
-import org.currents.normalize.EventMerger;
+import org.currents.match.EventMerger;
+import org.currents.match.Matcher;
+import org.currents.match.Places;
+import org.currents.match.TextAnalyzer;
+import org.currents.match.WindowIndex;
 import org.currents.normalize.Normalizer;
 import org.currents.parse.FeedParser;
 import org.currents.poll.PollPlanner;
@@ -23,6 +28,7 @@ import org.currents.source.OpmlReader;
 import org.currents.source.Source;
 import org.currents.store.ContextStore;
 import org.currents.store.Database;
+import org.currents.store.EventIngest;
 import org.currents.store.EventStore;
 import org.currents.store.SourceStore;
 import org.currents.web.WebServer;
@@ -61,8 +67,12 @@ public final class App implements AutoCloseable {
         this.contexts = new ContextStore(database);
         this.fetcher = new FeedFetcher(settings.fetch(), clock);
         FeedParser parser = new FeedParser();
-        this.poller = new Poller(sources, fetcher, parser, new Normalizer(settings.contexts()), events,
-                new EventMerger(), new PollPlanner(settings.poll(), new Random()), clock);
+        TextAnalyzer analyzer = new TextAnalyzer(Places.standard());
+        MatchSettings match = settings.match();
+        EventIngest ingest = new EventIngest(database, clock, new Matcher(match.threshold()), new EventMerger(), analyzer,
+                new WindowIndex(match.window(), match.memoryEvents()));
+        this.poller = new Poller(sources, fetcher, parser, new Normalizer(settings.contexts(), analyzer), ingest,
+                new PollPlanner(settings.poll(), new Random()), clock);
         this.related = new RelatedEvents(events);
         this.scheduler = new PollScheduler(settings.poll(), settings.fetch().maxPerHost(),
                 id -> poller.poll(id).nextPoll(), clock);
@@ -133,6 +143,10 @@ public final class App implements AutoCloseable {
 
     public URI baseUri() {
         return baseUri;
+    }
+
+    public int pollThreads() {
+        return settings.poll().threads();
     }
 
     public Poller poller() {

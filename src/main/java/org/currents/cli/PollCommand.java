@@ -38,7 +38,7 @@ final class PollCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (App app = launcher.open(options)) {
-            List<PollOutcome> outcomes = app.poller().pollAll();
+            List<PollOutcome> outcomes = app.poller().pollAll(app.pollThreads());
             for (PollOutcome o : outcomes) {
                 out.printf("source %d: %s%s%s%n", o.sourceId(), o.status(),
                         o.created() + o.updated() > 0 ? " (" + o.created() + " new, " + o.updated() + " updated)" : "",

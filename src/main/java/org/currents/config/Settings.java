@@ -12,6 +12,7 @@ public record Settings(
         FetchSettings fetch,
         PollSettings poll,
         ContextSettings contexts,
+        MatchSettings match,
         AdminSettings admin) {
 
     public Settings {

@@ -46,7 +46,7 @@ public final class SettingsLoader {
         int port = values.integer(Key.PORT, 0, 65535);
         ServerSettings server = new ServerSettings(values.string(Key.HOST), port, siteUrl(values));
         return new Settings(configDir, dataDir, server, store(values, dataDir), fetch(values, configDir, server),
-                poll(values), contexts(values), new AdminSettings(blankToNull(values.string(Key.ADMIN_TOKEN))));
+                poll(values), contexts(values), match(values), new AdminSettings(blankToNull(values.string(Key.ADMIN_TOKEN))));
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -159,6 +159,20 @@ public final class SettingsLoader {
             rules.put(rule.substring(0, eq).strip(), rule.substring(eq + 1).strip());
         }
         return new ContextSettings(patterns, rules);
+    }
+
+    private static MatchSettings match(SettingValues values) {
+        double threshold;
+        try {
+            threshold = Double.parseDouble(values.string(Key.MATCH_THRESHOLD).strip());
+        } catch (NumberFormatException e) {
+            throw values.invalid(Key.MATCH_THRESHOLD, "is not a number");
+        }
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw values.invalid(Key.MATCH_THRESHOLD, "must be above 0 and at most 1");
+        }
+        return new MatchSettings(values.duration(Key.MATCH_WINDOW), threshold,
+                values.integer(Key.MATCH_MEMORY, 1000, 100_000_000));
     }
 
     private static String blankToNull(String s) {

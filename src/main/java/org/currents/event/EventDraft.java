@@ -10,14 +10,13 @@ import java.util.Set;
  *
  * <p>{@code itemKey} identifies the item inside its source (guid, else link, else a hash of its
  * text) and survives re-polls and re-dating. {@code matchKeys} are further exact keys shared by
- * reports of the same happening (canonical link). {@code fingerprint} is the set of
- * locality-sensitive band keys of the headline and summary; two drafts with near-identical text
- * share at least one with high probability, so the store can find candidates by index.
+ * reports of the same article (its canonical link, a permalink guid). {@code features} are
+ * what the matcher compares with the events of its time window.
  */
 public record EventDraft(
         String itemKey,
         Set<String> matchKeys,
-        Set<Long> fingerprint,
+        Features features,
         Instant published,
         String headline,
         String summary,
@@ -31,7 +30,7 @@ public record EventDraft(
     public EventDraft {
         Objects.requireNonNull(itemKey, "itemKey");
         matchKeys = Set.copyOf(matchKeys);
-        fingerprint = Set.copyOf(fingerprint);
+        Objects.requireNonNull(features, "features");
         Objects.requireNonNull(published, "published");
         Objects.requireNonNull(headline, "headline");
         summary = summary == null ? "" : summary;

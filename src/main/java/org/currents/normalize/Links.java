@@ -2,9 +2,8 @@ package org.currents.normalize;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import org.currents.event.ArticleUrls;
 
 /** Resolves and canonicalizes the URLs feeds give, keeping only http(s) ones. */
 final class Links {
@@ -54,7 +53,7 @@ final class Links {
                 out.append(':').append(port);
             }
             out.append(path);
-            String query = cleanQuery(u.getRawQuery());
+            String query = ArticleUrls.cleanQuery(u.getRawQuery());
             if (!query.isEmpty()) {
                 out.append('?').append(query);
             }
@@ -62,19 +61,5 @@ final class Links {
         } catch (URISyntaxException | RuntimeException e) {
             return absolute;
         }
-    }
-
-    private static String cleanQuery(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return "";
-        }
-        List<String> kept = new ArrayList<>();
-        for (String part : raw.split("&")) {
-            String name = part.split("=", 2)[0].toLowerCase(Locale.ROOT);
-            if (!name.isEmpty() && !name.startsWith("utm_") && !name.equals("fbclid") && !name.equals("gclid")) {
-                kept.add(part);
-            }
-        }
-        return String.join("&", kept);
     }
 }

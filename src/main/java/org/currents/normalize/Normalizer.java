@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.currents.config.ContextSettings;
+import org.currents.event.ArticleUrls;
 import org.currents.event.EventDraft;
-import org.currents.event.Fingerprint;
+import org.currents.event.Keys;
 import org.currents.event.EventSource;
+import org.currents.match.TextAnalyzer;
 import org.currents.parse.ParsedFeed;
 import org.currents.parse.ParsedItem;
 import org.currents.parse.ParsedMedia;
@@ -29,9 +32,11 @@ public final class Normalizer {
 
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final ContextFinder contexts;
+    private final TextAnalyzer analyzer;
 
-    public Normalizer(ContextSettings settings) {
+    public Normalizer(ContextSettings settings, TextAnalyzer analyzer) {
         this.contexts = new ContextFinder(settings);
+        this.analyzer = analyzer;
     }
 
     /** Drafts for every usable item; {@code now} dates items that carry no date. */
@@ -70,13 +75,21 @@ public final class Normalizer {
         }
         String itemId = item.guid() != null && !item.guid().isBlank() ? item.guid().strip()
                 : link != null ? link : "sha256:" + sha256(headline + "\n" + summary);
-        Set<String> matchKeys = link == null ? Set.of() : Set.of("link:" + link);
-        Set<Long> fingerprint = Fingerprint.of(headline, summary);
+        Set<String> matchKeys = new LinkedHashSet<>();
+        for (String url : new String[] {link, item.guid() == null ? null : Links.absolute(item.guid().strip(), null)}) {
+            String key = ArticleUrls.key(url);
+            if (key != null) {
+                matchKeys.add("link:" + key);
+            }
+        }
         ContextFinder.Found found = contexts.find(source.contexts(), item.categories(), body.links(),
                 headline + "\n" + summary);
-        return new EventDraft("item:" + source.id() + ":" + itemId, matchKeys, fingerprint, published, headline, summary,
-                body.html(), link, cover(item, body.images(), base),
-                new EventSource(source.id(), outlet, link, source.feedUrl()), found.contexts(), found.storySlug());
+        String itemKey = "item:" + source.id() + ":" + itemId;
+        EventSource report = new EventSource(source.id(), outlet, link, source.feedUrl(), headline, published,
+                Keys.hash(itemKey), null);
+        return new EventDraft(itemKey, matchKeys, analyzer.analyze(headline, summary, found.contexts()), published,
+                headline, summary, body.html(), link, cover(item, body.images(), base), report, found.contexts(),
+                found.storySlug());
     }
 
     /** The item's cover image: a media image, a thumbnail, an image enclosure, else the first image of its HTML. */

@@ -4,10 +4,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Optional;
 import org.currents.event.EventDraft;
-import org.currents.event.EventReconciler;
 import org.currents.fetch.FeedFetcher;
 import org.currents.fetch.FetchRequest;
 import org.currents.fetch.FetchResult;
@@ -22,7 +26,7 @@ import org.currents.parse.FeedParser;
 import org.currents.parse.ParsedFeed;
 import org.currents.source.Source;
 import org.currents.source.SourceStatus;
-import org.currents.store.EventStore;
+import org.currents.store.EventIngest;
 import org.currents.store.IngestResult;
 import org.currents.store.SourceStore;
 import org.slf4j.Logger;
@@ -40,20 +44,18 @@ public final class Poller {
     private final FeedFetcher fetcher;
     private final FeedParser parser;
     private final Normalizer normalizer;
-    private final EventStore events;
-    private final EventReconciler reconciler;
+    private final EventIngest events;
     private final PollPlanner planner;
     private final Clock clock;
     private final PollMetrics metrics = new PollMetrics();
 
     public Poller(SourceStore sources, FeedFetcher fetcher, FeedParser parser, Normalizer normalizer,
-                  EventStore events, EventReconciler reconciler, PollPlanner planner, Clock clock) {
+                  EventIngest events, PollPlanner planner, Clock clock) {
         this.sources = sources;
         this.fetcher = fetcher;
         this.parser = parser;
         this.normalizer = normalizer;
         this.events = events;
-        this.reconciler = reconciler;
         this.planner = planner;
         this.clock = clock;
     }
@@ -67,9 +69,41 @@ public final class Poller {
         return poll(source.get());
     }
 
-    /** Polls every enabled source once, one after another (for {@code poll --once}). */
+    /** Polls every enabled source once, one after another. */
     public List<PollOutcome> pollAll() {
-        return sources.all().stream().filter(Source::enabled).map(this::poll).toList();
+        return pollAll(1);
+    }
+
+    /**
+     * Polls every enabled source once on {@code threads} threads (for {@code poll --once}); the
+     * fetcher's per-host limit keeps one host from being hit by all of them. The outcomes come
+     * in the order of the sources.
+     */
+    public List<PollOutcome> pollAll(int threads) {
+        List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "poll-once");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<PollOutcome>> running = new ArrayList<>();
+            for (Source s : enabled) {
+                running.add(pool.submit(() -> poll(s)));
+            }
+            List<PollOutcome> out = new ArrayList<>();
+            for (Future<PollOutcome> f : running) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while polling", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a poll failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public PollOutcome poll(Source source) {
@@ -120,7 +154,7 @@ public final class Poller {
             return failed(source, fetched.status(), e.getMessage(), null, now);
         }
         List<EventDraft> drafts = normalizer.normalize(source, feed, now);
-        IngestResult stored = events.ingest(drafts, reconciler);
+        IngestResult stored = events.ingest(drafts);
         return succeeded(source, fetched.status(), fetched.etag(), fetched.lastModified(), feed.hints(), stored, "ok", now);
     }
 

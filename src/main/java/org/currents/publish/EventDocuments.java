@@ -43,7 +43,13 @@ final class EventDocuments {
         root.put("link", e.link());
         root.put("cover_image", e.coverImage());
         ArrayNode sources = root.putArray("sources");
-        e.sources().forEach(s -> sources.addObject().put("name", s.outlet()).put("url", s.articleUrl()));
+        for (EventSource s : e.sources()) {
+            ObjectNode source = sources.addObject().put("name", s.outlet()).put("url", s.articleUrl())
+                    .put("headline", s.headline()).put("published", s.published() == null ? null : s.published().toString());
+            if (s.merge() != null) {
+                source.putObject("merged").put("score", s.merge().score()).put("reasons", s.merge().reasons());
+            }
+        }
         ArrayNode contexts = root.putArray("contexts");
         e.contexts().forEach(c -> contexts.addObject().put("slug", c.slug()).put("name", c.name())
                 .put("kind", c.kind().name().toLowerCase()).put("url", links.contextPage(c.slug())));
@@ -87,7 +93,19 @@ final class EventDocuments {
                 if (s.articleUrl() != null) {
                     w.writeAttribute("url", s.articleUrl());
                 }
-                w.writeCharacters(s.outlet());
+                if (s.published() != null) {
+                    w.writeAttribute("published", s.published().toString());
+                }
+                element(w, "outlet", s.outlet());
+                if (s.headline() != null) {
+                    element(w, "headline", s.headline());
+                }
+                if (s.merge() != null) {
+                    w.writeStartElement("merged");
+                    w.writeAttribute("score", Double.toString(s.merge().score()));
+                    w.writeCharacters(s.merge().reasons());
+                    w.writeEndElement();
+                }
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -130,7 +148,11 @@ final class EventDocuments {
         }
         md.append("Sources:\n\n");
         for (EventSource s : e.sources()) {
-            md.append("- ").append(s.articleUrl() == null ? inline(s.outlet()) : link(s.outlet(), s.articleUrl())).append('\n');
+            md.append("- ").append(s.articleUrl() == null ? inline(s.outlet()) : link(s.outlet(), s.articleUrl()));
+            if (s.merge() != null) {
+                md.append(" (merged: ").append(inline(s.merge().reasons())).append(')');
+            }
+            md.append('\n');
         }
         if (e.coverImage() != null) {
             md.append("- ").append(link("Cover Image", e.coverImage())).append('\n');

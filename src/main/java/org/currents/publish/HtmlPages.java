@@ -85,7 +85,15 @@ final class HtmlPages {
         b.append("<h2>Sources</h2><ul>");
         for (EventSource s : e.sources()) {
             b.append("<li>").append(s.articleUrl() == null ? text(s.outlet())
-                    : "<a href=\"" + attr(s.articleUrl()) + "\">" + text(s.outlet()) + "</a>").append("</li>");
+                    : "<a href=\"" + attr(s.articleUrl()) + "\">" + text(s.outlet()) + "</a>");
+            if (s.headline() != null && !s.headline().equals(e.headline())) {
+                b.append(": ").append(text(s.headline()));
+            }
+            if (s.merge() != null) {
+                b.append("<br><small class=\"why\">Merged with this event: ").append(text(s.merge().reasons()))
+                        .append("</small>");
+            }
+            b.append("</li>");
         }
         b.append("</ul><h2>Contexts</h2><ul>");
         for (Context c : e.contexts()) {

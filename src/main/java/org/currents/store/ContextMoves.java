@@ -43,7 +43,7 @@ final class ContextMoves {
 
     static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            EventRows.bind(st, params);
+            Sql.bind(st, params);
             return st.executeUpdate();
         }
     }

@@ -48,14 +48,14 @@ public final class ContextStore {
         if (slugs.isEmpty()) {
             return new Stamp(0, null);
         }
-        return stamp("SELECT MAX(x.version), MAX(x.updated) FROM context x WHERE x.slug IN (" + EventRows.marks(slugs)
+        return stamp("SELECT MAX(x.version), MAX(x.updated) FROM context x WHERE x.slug IN (" + Sql.marks(slugs.size())
                 + ")", slugs.toArray());
     }
 
     private Stamp stamp(String sql, Object... params) {
         return db.read(c -> {
             try (PreparedStatement st = c.prepareStatement(sql)) {
-                EventRows.bind(st, params);
+                Sql.bind(st, params);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     OffsetDateTime updated = rs.getObject(2, OffsetDateTime.class);
@@ -142,7 +142,7 @@ public final class ContextStore {
 
     private static List<ContextSummary> summaries(java.sql.Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            EventRows.bind(st, params);
+            Sql.bind(st, params);
             try (ResultSet rs = st.executeQuery()) {
                 List<ContextSummary> out = new ArrayList<>();
                 while (rs.next()) {

@@ -1,11 +1,11 @@
 package org.currents.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +14,14 @@ import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.event.Event;
 import org.currents.event.EventSource;
+import org.currents.event.MergeNote;
 
 /** Reads events with their sources and contexts: one query for the rows, one each for the lists. */
 final class EventRows {
     static final String COLUMNS = "e.id, e.slug, e.published, e.headline, e.summary, e.content_html, e.link, "
             + "e.cover_image, e.story_slug, e.first_seen, e.updated";
+    /** Bound on the values of one IN list, well inside what both databases accept. */
+    private static final int CHUNK = 1000;
 
     private EventRows() {
     }
@@ -26,20 +29,58 @@ final class EventRows {
     /** The events a query selects (it must select {@link #COLUMNS} from {@code event e}), in its order. */
     static List<Event> load(Connection c, String sql, Object... params) throws SQLException {
         Map<String, Row> rows = new LinkedHashMap<>();
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, params);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Row row = new Row(rs);
-                    rows.put(row.id, row);
-                }
-            }
+        for (Row r : Sql.query(c, sql, Row::new, params)) {
+            rows.put(r.id, r);
         }
+        return withLists(c, rows);
+    }
+
+    /** The events with these ids, in no particular order; ids not found are left out. */
+    static List<Event> load(Connection c, List<String> ids) throws SQLException {
+        List<Event> out = new ArrayList<>();
+        for (List<String> chunk : chunks(ids)) {
+            out.addAll(load(c, "SELECT " + COLUMNS + " FROM event e WHERE e.id IN (" + Sql.marks(chunk.size()) + ")",
+                    chunk.toArray()));
+        }
+        return out;
+    }
+
+    /** Every event of these days, as matching needs them (content left out). */
+    static List<Event> loadOnDays(Connection c, Collection<LocalDate> days) throws SQLException {
+        List<Event> out = new ArrayList<>();
+        for (List<LocalDate> chunk : chunks(List.copyOf(days))) {
+            String in = " IN (" + Sql.marks(chunk.size()) + ")";
+            Map<String, Row> rows = new LinkedHashMap<>();
+            for (Row r : Sql.query(c, "SELECT e.id, e.slug, e.published, e.headline, e.summary, '' AS content_html, "
+                    + "NULL AS link, NULL AS cover_image, e.story_slug, e.first_seen, e.updated FROM event e "
+                    + "WHERE e.event_day" + in, Row::new, chunk.toArray())) {
+                rows.put(r.id, r);
+            }
+            String ofDays = "IN (SELECT id FROM event WHERE event_day" + in + ")";
+            out.addAll(assemble(rows, sources(c, ofDays, chunk), contexts(c, ofDays, chunk)));
+        }
+        return out;
+    }
+
+    static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += CHUNK) {
+            out.add(values.subList(i, Math.min(values.size(), i + CHUNK)));
+        }
+        return out;
+    }
+
+    private static List<Event> withLists(Connection c, Map<String, Row> rows) throws SQLException {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<EventSource>> sources = sources(c, rows.keySet());
-        Map<String, List<Context>> contexts = contexts(c, rows.keySet());
+        List<String> ids = List.copyOf(rows.keySet());
+        String in = "IN (" + Sql.marks(ids.size()) + ")";
+        return assemble(rows, sources(c, in, ids), contexts(c, in, ids));
+    }
+
+    private static List<Event> assemble(Map<String, Row> rows, Map<String, List<EventSource>> sources,
+                                        Map<String, List<Context>> contexts) {
         List<Event> events = new ArrayList<>(rows.size());
         for (Row r : rows.values()) {
             events.add(new Event(r.id, r.slug, r.published, r.headline, r.summary, r.contentHtml, r.link, r.coverImage,
@@ -49,71 +90,28 @@ final class EventRows {
         return events;
     }
 
-    /**
-     * Events with only what matching needs (id, slug, dates, headline, summary): candidates for the
-     * reconciler, loaded many at a time; the one matched is then loaded whole.
-     */
-    static List<Event> loadThin(Connection c, List<String> ids) throws SQLException {
-        List<Event> out = new ArrayList<>(ids.size());
-        try (PreparedStatement st = c.prepareStatement("SELECT id, slug, published, headline, summary, first_seen, updated "
-                + "FROM event WHERE id IN (" + marks(ids) + ")")) {
-            bind(st, ids.toArray());
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Event(rs.getString("id"), rs.getString("slug"), Columns.instant(rs, "published"),
-                            rs.getString("headline"), rs.getString("summary"), "", null, null, List.of(), List.of(), null,
-                            Columns.instant(rs, "first_seen"), Columns.instant(rs, "updated")));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, List<EventSource>> sources(Connection c, Iterable<String> ids) throws SQLException {
+    private static Map<String, List<EventSource>> sources(Connection c, String idIn, List<?> params) throws SQLException {
         Map<String, List<EventSource>> out = new HashMap<>();
-        String sql = "SELECT event_id, source_id, outlet, article_url, feed_url FROM event_source WHERE event_id IN ("
-                + marks(ids) + ") ORDER BY event_id, position";
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, list(ids).toArray());
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
+        Sql.query(c, "SELECT event_id, source_id, outlet, article_url, feed_url, headline, reported, item_key, "
+                + "merge_score, merge_reasons FROM event_source WHERE event_id " + idIn + " ORDER BY event_id, position", rs -> {
+                    double score = rs.getDouble("merge_score");
+                    MergeNote note = rs.wasNull() ? null : new MergeNote(score, rs.getString("merge_reasons"));
                     out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new EventSource(rs.getLong(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5)));
-                }
-            }
-        }
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString("headline"),
+                            Columns.instant(rs, "reported"), rs.getLong("item_key"), note));
+                    return null;
+                }, params.toArray());
         return out;
     }
 
-    private static Map<String, List<Context>> contexts(Connection c, Iterable<String> ids) throws SQLException {
+    private static Map<String, List<Context>> contexts(Connection c, String idIn, List<?> params) throws SQLException {
         Map<String, List<Context>> out = new HashMap<>();
-        String sql = "SELECT ec.event_id, x.slug, x.name, x.kind FROM event_context ec JOIN context x "
-                + "ON x.slug = ec.context_slug WHERE ec.event_id IN (" + marks(ids) + ") ORDER BY ec.event_id, ec.position";
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, list(ids).toArray());
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
+        Sql.query(c, "SELECT ec.event_id, x.slug, x.name, x.kind FROM event_context ec JOIN context x "
+                + "ON x.slug = ec.context_slug WHERE ec.event_id " + idIn + " ORDER BY ec.event_id, ec.position", rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Context(rs.getString(2),
                             rs.getString(3), ContextKind.valueOf(rs.getString(4))));
-                }
-            }
-        }
-        return out;
-    }
-
-    static void bind(PreparedStatement st, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            st.setObject(i + 1, params[i]);
-        }
-    }
-
-    static String marks(Iterable<?> values) {
-        return String.join(", ", Collections.nCopies(list(values).size(), "?"));
-    }
-
-    private static <T> List<T> list(Iterable<T> values) {
-        List<T> out = new ArrayList<>();
-        values.forEach(out::add);
+                    return null;
+                }, params.toArray());
         return out;
     }
 

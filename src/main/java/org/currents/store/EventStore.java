@@ -7,16 +7,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
-import org.currents.event.Context;
 import org.currents.event.Event;
-import org.currents.event.EventDraft;
-import org.currents.event.EventReconciler;
 
 /** Events, their sources, contexts and identity keys. Lists are newest first. */
 public final class EventStore {
@@ -28,79 +21,6 @@ public final class EventStore {
     public EventStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-    }
-
-    /**
-     * Matches each draft to a stored event (by item key, then match keys, then the reconciler's
-     * fuzzy match over fingerprint candidates) or creates one; all drafts in one transaction.
-     */
-    public IngestResult ingest(List<EventDraft> drafts, EventReconciler reconciler) {
-        if (drafts.isEmpty()) {
-            return new IngestResult(0, 0, 0);
-        }
-        createContexts(drafts);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                EventWriter[] writer = new EventWriter[1];
-                IngestResult result = db.inTransaction(c -> {
-                    writer[0] = new EventWriter(c, reconciler, clock.instant());
-                    return writer[0].ingest(drafts);
-                });
-                db.inTransaction(c -> {
-                    writer[0].stampVersions(c);
-                    return null;
-                });
-                return result;
-            } catch (StoreException e) {
-                // Another source stored the same article at the same moment; run again and merge with it.
-                if (attempt == 3 || !e.isUniqueViolation()) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /**
-     * Creates the contexts the drafts name that do not exist yet, each in its own short
-     * statement before the ingest, so concurrent ingests never wait on each other's new
-     * contexts. A context with no event is listed nowhere, so an ingest that fails after this
-     * shows nothing half-done.
-     */
-    private void createContexts(List<EventDraft> drafts) {
-        Map<String, Context> wanted = new LinkedHashMap<>();
-        drafts.forEach(d -> d.contexts().forEach(x -> wanted.putIfAbsent(x.slug(), x)));
-        if (wanted.isEmpty()) {
-            return;
-        }
-        db.read(c -> {
-            List<String> slugs = List.copyOf(wanted.keySet());
-            Set<String> existing = new HashSet<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT slug FROM context WHERE slug IN (" + EventRows.marks(slugs)
-                    + ")")) {
-                EventRows.bind(st, slugs.toArray());
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        existing.add(rs.getString(1));
-                    }
-                }
-            }
-            for (Context x : wanted.values()) {
-                if (existing.contains(x.slug())) {
-                    continue;
-                }
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO context (slug, name, kind, version, updated, hidden) "
-                        + "VALUES (?, ?, ?, 0, ?, FALSE)")) {
-                    st.setString(1, x.slug());
-                    st.setString(2, Columns.fit(x.name(), 500));
-                    st.setString(3, x.kind().name());
-                    Columns.setInstant(st, 4, clock.instant());
-                    st.executeUpdate();
-                } catch (SQLException raced) {
-                    // Another ingest created it between our look and our insert: it exists, as wanted.
-                }
-            }
-            return null;
-        });
     }
 
     public Optional<Event> find(String id) {
@@ -174,14 +94,14 @@ public final class EventStore {
                 return 0;
             }
             long v = Versions.next(c);
-            String in = " IN (" + EventRows.marks(ids) + ")";
-            ContextMoves.update(c, "UPDATE context SET version = " + v + " WHERE slug IN (SELECT context_slug FROM "
+            String in = " IN (" + Sql.marks(ids.size()) + ")";
+            Sql.update(c, "UPDATE context SET version = " + v + " WHERE slug IN (SELECT context_slug FROM "
                     + "event_context WHERE event_id" + in + ")", ids.toArray());
-            // event_band has no index on event_id (see V3__NumericBands): this delete scans it, which is rare enough.
-            for (String table : List.of("event_source", "event_context", "event_key", "event_band")) {
-                ContextMoves.update(c, "DELETE FROM " + table + " WHERE event_id" + in, ids.toArray());
+            // event_key has no index on event_id (see V5): this delete scans it, which is rare enough.
+            for (String table : List.of("event_source", "event_context", "event_key")) {
+                Sql.update(c, "DELETE FROM " + table + " WHERE event_id" + in, ids.toArray());
             }
-            ContextMoves.update(c, "DELETE FROM event WHERE id" + in, ids.toArray());
+            Sql.update(c, "DELETE FROM event WHERE id" + in, ids.toArray());
             return ids.size();
         });
     }
@@ -223,7 +143,7 @@ public final class EventStore {
 
     private static Optional<LocalDate> day(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            EventRows.bind(st, params);
+            Sql.bind(st, params);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getObject(1, LocalDate.class)) : Optional.empty();
             }

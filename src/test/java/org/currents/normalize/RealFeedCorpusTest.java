@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.currents.store.TestIngest;
 import org.currents.config.ContextSettings;
 import org.currents.event.EventDraft;
 import org.currents.parse.FeedParseException;
@@ -35,7 +36,7 @@ class RealFeedCorpusTest {
     void readsTheRealWorldCorpusAndRefusesOnlyWithClearErrors() throws IOException {
         assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS);
         FeedParser parser = new FeedParser();
-        Normalizer normalizer = new Normalizer(new ContextSettings(List.of(), java.util.Map.of()));
+        Normalizer normalizer = new Normalizer(new ContextSettings(List.of(), java.util.Map.of()), TestIngest.ANALYZER);
         Source source = new Source(1, "https://example.org/feed", "Corpus", null, List.of(), null, true,
                 SourceStatus.NEVER_POLLED);
         List<String> refusedValid = new ArrayList<>();

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
+import org.currents.store.TestIngest;
 import org.currents.config.ContextSettings;
 import org.currents.config.FetchSettings;
 import org.currents.config.PollSettings;
 import org.currents.event.Event;
 import org.currents.fetch.FeedFetcher;
-import org.currents.normalize.EventMerger;
 import org.currents.normalize.Normalizer;
 import org.currents.parse.FeedParser;
 import org.currents.source.Source;
@@ -63,8 +63,8 @@ class PollerTest {
         fetcher = new FeedFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
                 4096, 3, "Currents/test", List.of(), dir, List.of(dir.resolve("feeds")), 2, 4), clock);
         poller = new Poller(sources, fetcher, new FeedParser(), new Normalizer(new ContextSettings(
-                List.of(Pattern.compile("https?://en\\.wikipedia\\.org/wiki/([^?#]+)")), Map.of())), events,
-                new EventMerger(), new PollPlanner(new PollSettings(Duration.ofMinutes(15), Duration.ofMinutes(5),
+                List.of(Pattern.compile("https?://en\\.wikipedia\\.org/wiki/([^?#]+)")), Map.of()), TestIngest.ANALYZER),
+                TestIngest.of(db, clock), new PollPlanner(new PollSettings(Duration.ofMinutes(15), Duration.ofMinutes(5),
                 Duration.ofHours(24), Duration.ofHours(6), Duration.ofDays(7), 2), new Random(1)), clock);
     }
 

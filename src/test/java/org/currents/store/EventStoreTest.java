@@ -18,9 +18,8 @@ import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.event.Event;
 import org.currents.event.EventDraft;
-import org.currents.event.EventReconciler;
 import org.currents.event.EventSource;
-import org.currents.normalize.EventMerger;
+import org.currents.event.Features;
 import org.currents.source.SourceSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,12 +37,14 @@ class EventStoreTest {
     private Database db;
     private EventStore events;
     private ContextStore contexts;
-    private final EventMerger merger = new EventMerger();
+    private EventIngest ingest;
 
     private void open(String kind) {
         settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
         db = Database.open(settings);
-        events = new EventStore(db, Clock.fixed(DAY.plusSeconds(3600), ZoneOffset.UTC));
+        Clock clock = Clock.fixed(DAY.plusSeconds(3600), ZoneOffset.UTC);
+        events = new EventStore(db, clock);
+        ingest = TestIngest.of(db, clock);
         contexts = new ContextStore(db);
     }
 
@@ -61,7 +62,7 @@ class EventStoreTest {
     @ValueSource(strings = {"h2", "postgres"})
     void storesAnEventWithItsSourcesAndContexts(String kind) {
         open(kind);
-        IngestResult r = events.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon in the Philippines", DAY)), merger);
+        IngestResult r = ingest.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon in the Philippines", DAY)));
         assertEquals(new IngestResult(1, 0, 0), r);
         Event e = events.latest(10).get(0);
         assertEquals("volcano-erupts-on-mayon-in-the-philippines", e.slug());
@@ -78,11 +79,11 @@ class EventStoreTest {
     @ValueSource(strings = {"h2", "postgres"})
     void rePollingOrRedatingAnItemNeverMakesASecondEvent(String kind) {
         open(kind);
-        events.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon", DAY)), merger);
+        ingest.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon", DAY)));
         long version = events.version();
-        assertEquals(new IngestResult(0, 0, 1), events.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon", DAY)), merger));
+        assertEquals(new IngestResult(0, 0, 1), ingest.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon", DAY))));
         assertEquals(version, events.version(), "an unchanged re-poll writes nothing");
-        events.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon", DAY.plusSeconds(5 * 86400))), merger);
+        ingest.ingest(List.of(draft(1, "g1", "Volcano erupts on Mayon", DAY.plusSeconds(5 * 86400))));
         assertEquals(1, events.count());
         assertEquals(DAY, events.latest(1).get(0).published(), "an event's date (and URL) never moves");
     }
@@ -91,8 +92,8 @@ class EventStoreTest {
     @ValueSource(strings = {"h2", "postgres"})
     void theSameHappeningFromTwoSourcesBecomesOneEventWithTwoSources(String kind) {
         open(kind);
-        events.ingest(List.of(draft(1, "a", "Mount Mayon erupts, forcing thousands of residents to evacuate", DAY)), merger);
-        events.ingest(List.of(draft(2, "b", "Mount Mayon erupts, forcing thousands to evacuate", DAY.plusSeconds(7200))), merger);
+        ingest.ingest(List.of(draft(1, "a", "Mount Mayon erupts, forcing thousands of residents to evacuate", DAY)));
+        ingest.ingest(List.of(draft(2, "b", "Mount Mayon erupts, forcing thousands to evacuate", DAY.plusSeconds(7200))));
         assertEquals(1, events.count());
         assertEquals(2, events.latest(1).get(0).sources().size());
     }
@@ -101,13 +102,13 @@ class EventStoreTest {
     @ValueSource(strings = {"h2", "postgres"})
     void differentHappeningsStaySeparateAndSlugsStayUniquePerDay(String kind) {
         open(kind);
-        events.ingest(List.of(draft(1, "a", "Floods hit Lima", DAY), draft(1, "b", "Floods hit Lima", DAY.plusSeconds(9 * 86400)),
-                draft(1, "c", "Parliament passes budget", DAY)), merger);
+        ingest.ingest(List.of(draft(1, "a", "Floods hit Lima", DAY), draft(1, "b", "Floods hit Lima", DAY.plusSeconds(9 * 86400)),
+                draft(1, "c", "Parliament passes budget", DAY)));
         assertEquals(3, events.count(), "same words nine days apart are another happening");
-        EventDraft sameSlug = new EventDraft("item:3:z", Set.of(), Set.of(), DAY, "Floods: hit Lima!", "", "", null,
+        EventDraft sameSlug = new EventDraft("item:3:z", Set.of(), Features.NONE, DAY, "Floods: hit Lima!", "", "", null,
                 null, new EventSource(3, "Other", null, "file:x"), List.of(), null);
-        // No fingerprint and no shared key: a new event whose slug must not clash.
-        events.ingest(List.of(sameSlug), merger);
+        // No features and no shared key: a new event whose slug must not clash.
+        ingest.ingest(List.of(sameSlug));
         assertTrue(events.find(LocalDate.of(2018, 1, 12), "floods-hit-lima-2").isPresent());
     }
 
@@ -115,44 +116,37 @@ class EventStoreTest {
     @ValueSource(strings = {"h2", "postgres"})
     void contextVersionMovesOnlyWhenAnEventInItChanges(String kind) {
         open(kind);
-        events.ingest(List.of(draft(1, "a", "Volcano erupts on Mayon", DAY)), merger);
-        events.ingest(List.of(new EventDraft("item:9:x", Set.of(), Set.of(), DAY, "Unrelated news", "", "", null, null,
-                new EventSource(9, "Nine", null, "file:nine"), List.of(Context.named("Economy", ContextKind.CATEGORY)), null)),
-                merger);
+        ingest.ingest(List.of(draft(1, "a", "Volcano erupts on Mayon", DAY)));
+        ingest.ingest(List.of(new EventDraft("item:9:x", Set.of(), Features.NONE, DAY, "Unrelated news", "", "", null, null,
+                new EventSource(9, "Nine", null, "file:nine"), List.of(Context.named("Economy", ContextKind.CATEGORY)), null)));
         long philippines = contexts.feedStamp("philippines").version();
         long economy = contexts.feedStamp("economy").version();
-        events.ingest(List.of(draft(2, "b", "Volcano erupts on Mayon again", DAY.plusSeconds(600))), merger);
+        ingest.ingest(List.of(draft(2, "b", "Volcano erupts on Mayon again", DAY.plusSeconds(600))));
         assertNotEquals(philippines, contexts.feedStamp("philippines").version());
         assertEquals(economy, contexts.feedStamp("economy").version());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
-    void aFailureDuringIngestRollsBackTheWholeFeed(String kind) {
+    void aFailureDuringIngestRollsBackTheWholeFeed(String kind) throws Exception {
         open(kind);
-        events.ingest(List.of(draft(1, "kept", "Stored before", DAY)), merger);
-        EventReconciler failing = new EventReconciler() {
-            @Override
-            public Optional<Event> match(EventDraft d, List<Event> candidates) {
-                if (d.headline().startsWith("Second")) {
-                    throw new IllegalStateException("boom");
-                }
-                return Optional.empty();
-            }
-
-            @Override
-            public Event create(EventDraft d, String id, String slug, Instant now) {
-                return merger.create(d, id, slug, now);
-            }
-
-            @Override
-            public Event merge(Event existing, EventDraft d, Instant now) {
-                return merger.merge(existing, d, now);
-            }
-        };
-        assertThrows(IllegalStateException.class, () -> events.ingest(List.of(
-                draft(2, "x", "First of the feed", DAY), draft(2, "y", "Second of the feed", DAY)), failing));
+        ingest.ingest(List.of(draft(1, "kept", "Stored before", DAY)));
+        long version = events.version();
+        // The database refuses the feed's second event, after its first was written in the same transaction.
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+            st.execute("ALTER TABLE event ADD CONSTRAINT refuse_second CHECK (headline NOT LIKE 'Second%')");
+        }
+        assertThrows(StoreException.class, () -> ingest.ingest(List.of(
+                draft(2, "x", "Ash closes the airport of Legazpi", DAY), draft(2, "y", "Second typhoon of the season nears Luzon", DAY))));
         assertEquals(1, events.count(), "nothing of the failed feed is stored, nothing stored before is lost");
+        assertEquals(version, events.version());
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+            st.execute("ALTER TABLE event DROP CONSTRAINT refuse_second");
+        }
+        assertEquals(new IngestResult(2, 0, 0), ingest.ingest(List.of(
+                draft(2, "x", "Ash closes the airport of Legazpi", DAY), draft(2, "y", "Second typhoon of the season nears Luzon", DAY))),
+                "the failed feed's events were forgotten, not left behind in memory");
+        assertEquals(3, events.count());
     }
 
     @ParameterizedTest
@@ -170,15 +164,11 @@ class EventStoreTest {
     }
 
     private static EventDraft draft(long sourceId, String guid, String headline, Instant published) {
-        var words = org.currents.event.Words.of(headline);
-        Set<Long> bands = new java.util.HashSet<>();
-        // Every word a band: any shared word makes a candidate, and the reconciler decides.
-        words.forEach(w -> bands.add((long) w.hashCode()));
-        return new EventDraft("item:" + sourceId + ":" + guid, Set.of(), bands, published, headline,
-                "", "<p>" + headline + "</p>", null, null,
+        List<Context> contexts = List.of(Context.named("Mayon Volcano", ContextKind.STORY),
+                Context.named("Philippines", ContextKind.SUBJECT));
+        return new EventDraft("item:" + sourceId + ":" + guid, Set.of(), TestIngest.ANALYZER.analyze(headline, "", contexts),
+                published, headline, "", "<p>" + headline + "</p>", null, null,
                 new EventSource(sourceId, "Outlet " + sourceId, "https://outlet" + sourceId + ".example/" + guid,
-                        "file:feeds/" + sourceId),
-                List.of(Context.named("Mayon Volcano", ContextKind.STORY), Context.named("Philippines", ContextKind.SUBJECT)),
-                "mayon-volcano");
+                        "file:feeds/" + sourceId), contexts, "mayon-volcano");
     }
 }

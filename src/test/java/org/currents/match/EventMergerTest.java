@@ -1,8 +1,7 @@
-package org.currents.normalize;
+package org.currents.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +11,8 @@ import org.currents.event.ContextKind;
 import org.currents.event.Event;
 import org.currents.event.EventDraft;
 import org.currents.event.EventSource;
+import org.currents.event.Features;
+import org.currents.event.MergeNote;
 import org.junit.jupiter.api.Test;
 
 class EventMergerTest {
@@ -19,7 +20,7 @@ class EventMergerTest {
     private final EventMerger merger = new EventMerger();
 
     private static EventDraft draft(long source, String headline, String summary, Instant at, String... contexts) {
-        return new EventDraft("item:" + source + ":" + headline.hashCode(), Set.of(), Set.of(), at, headline, summary, "",
+        return new EventDraft("item:" + source + ":" + headline.hashCode(), Set.of(), Features.NONE, at, headline, summary, "",
                 "https://s" + source + ".example/a", null, new EventSource(source, "S" + source, "https://s" + source
                 + ".example/a", "file:s" + source), java.util.Arrays.stream(contexts)
                 .map(c -> Context.named(c, ContextKind.SUBJECT)).toList(), null);
@@ -30,43 +31,25 @@ class EventMergerTest {
     }
 
     @Test
-    void matchesNearIdenticalHeadlinesWithin48Hours() {
-        Event e = stored(draft(1, "Mount Mayon erupts, forcing thousands of residents to evacuate", "", T));
-        EventDraft other = draft(2, "Mount Mayon erupts, forcing thousands to evacuate", "", T.plusSeconds(30 * 3600));
-        assertEquals(e, merger.match(other, List.of(e)).orElseThrow());
-        EventDraft late = draft(2, "Mount Mayon erupts, forcing thousands to evacuate", "", T.plusSeconds(50 * 3600));
-        assertTrue(merger.match(late, List.of(e)).isEmpty(), "two days later is another happening");
-    }
-
-    @Test
-    void matchesOnTheSameSummaryUnderDifferentHeadlines() {
-        String blurb = "Colombia's military and ELN rebels resumed hostilities on Wednesday after failing to agree to an extension";
-        Event e = stored(draft(1, "Hostilities resume in Colombia", blurb, T));
-        assertTrue(merger.match(draft(2, "ELN ceasefire ends", blurb, T), List.of(e)).isPresent());
-    }
-
-    @Test
-    void keepsDifferentHappeningsApart() {
-        Event e = stored(draft(1, "Floods kill twelve in Peru's capital Lima", "", T));
-        assertTrue(merger.match(draft(2, "Parliament of Peru approves the national budget", "", T), List.of(e)).isEmpty());
-    }
-
-    @Test
     void mergingAddsTheSecondSourceAndItsContextsButKeepsTheFirstWording() {
         Event e = stored(draft(1, "Mayon erupts", "", T, "Mayon Volcano"));
-        Event merged = merger.merge(e, draft(2, "Mayon volcano erupts", "", T.plusSeconds(60), "Philippines"), T.plusSeconds(90));
+        MergeNote why = new MergeNote(0.8, "same subjects Mayon Volcano");
+        Event merged = merger.merge(e, draft(2, "Mayon volcano erupts", "", T.plusSeconds(60), "Philippines"), why,
+                T.plusSeconds(90));
         assertEquals("Mayon erupts", merged.headline());
         assertEquals(2, merged.sources().size());
+        assertEquals(why, merged.sources().get(1).merge(), "the joining report says why it joined");
+        assertEquals(null, merged.sources().get(0).merge());
         assertEquals(List.of("mayon-volcano", "philippines"), merged.contexts().stream().map(Context::slug).toList());
         assertEquals(T.plusSeconds(90), merged.updated());
         assertSame(merged, merger.merge(merged, draft(2, "Mayon volcano erupts", "", T.plusSeconds(60), "Philippines"),
-                T.plusSeconds(500)), "the same report again changes nothing");
+                null, T.plusSeconds(500)), "the same report again changes nothing");
     }
 
     @Test
     void theOriginalSourceMayCorrectItsWording() {
         Event e = stored(draft(1, "Mayon erupts", "", T));
-        Event corrected = merger.merge(e, draft(1, "Mayon erupts", "Lava flows reached 3 km.", T), T.plusSeconds(60));
+        Event corrected = merger.merge(e, draft(1, "Mayon erupts", "Lava flows reached 3 km.", T), null, T.plusSeconds(60));
         assertEquals("Lava flows reached 3 km.", corrected.summary());
         assertEquals(e.published(), corrected.published());
     }

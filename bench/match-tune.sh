@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The matcher alone over the quality set, in seconds (see MatchTune); for work on matching.
+# Usage: bench/match-tune.sh [THRESHOLD=0.30] [text-only]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -DskipTests compile
+[ -f target/bench-classpath.txt ] || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+CP="target/bench-classes:target/classes:$(cat target/bench-classpath.txt)"
+mkdir -p target/bench-classes
+javac -d target/bench-classes -cp "$CP" bench/src/org/currents/bench/MatchTune.java
+java -cp "$CP" org.currents.bench.MatchTune ../shared/corpus/wcep/events.json bench/quality/data "${1:-0.30}" "${2:-}"

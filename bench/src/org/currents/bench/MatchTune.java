@@ -1,0 +1,281 @@
+package org.currents.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.currents.event.Context;
+import org.currents.event.ContextKind;
+import org.currents.event.Event;
+import org.currents.event.EventSource;
+import org.currents.match.Candidate;
+import org.currents.match.Decision;
+import org.currents.match.Matcher;
+import org.currents.match.Places;
+import org.currents.match.Report;
+import org.currents.match.TextAnalyzer;
+import org.currents.match.WindowIndex;
+
+/**
+ * The matcher alone over the quality set (bench/quality/data and the WCEP corpus), in seconds,
+ * for working on matching between full runs of bench/quality/run.sh: reports in time order,
+ * decided online as the app does, then pairwise precision and recall per split, near misses
+ * merged, and the misses and wrong merges with their evidence.
+ *
+ * <p>Usage: MatchTune WCEP_EVENTS_JSON DATA_DIR [THRESHOLD=0.30] [text-only]; with {@code grid} as
+ * the third argument, searches the weights on the tune split alone (full and text-only copies)
+ * and reports the best on both splits, so the holdout split stays unseen by the search.
+ */
+public final class MatchTune {
+    private record Item(String happening, String split, String outlet, Instant at, String headline, String summary,
+                        List<Context> contexts) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 2 && args[2].equals("grid")) {
+            grid(load(args, false), load(args, true));
+            return;
+        }
+        double threshold = args.length > 2 ? Double.parseDouble(args[2]) : 0.30;
+        boolean textOnly = args.length > 3 && args[3].equals("text-only");
+        Loaded set = load(args, textOnly);
+        Map<Item, String> why = new HashMap<>();
+        Map<Item, String> eventOf = run(set.items, Matcher.Weights.DEFAULT.withThreshold(threshold), why);
+        report(set.items, eventOf, why, set.nearMisses);
+    }
+
+    private record Loaded(List<Item> items, List<String[]> nearMisses) {
+    }
+
+    private static Loaded load(String[] args, boolean textOnly) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> wcep = new LinkedHashMap<>();
+        for (JsonNode r : json.readTree(Path.of(args[0]).toFile())) {
+            if (r.get("duplicate_of").isNull() && !r.path("suspect_misdated").asBoolean(false)
+                    && r.get("cross_day_duplicate_of").isNull() && !r.get("headline").isNull()) {
+                wcep.put(r.get("slug").asText(), r);
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        Set<String> written = new HashSet<>();
+        List<String[]> nearMisses = new ArrayList<>();
+        try (var files = Files.list(Path.of(args[1]))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode data = json.readTree(p.toFile());
+                String split = data.get("split").asText();
+                for (JsonNode h : data.get("happenings")) {
+                    written.add(h.get("wcep_slug").asText());
+                    for (JsonNode r : h.get("reports")) {
+                        List<Context> contexts = new ArrayList<>();
+                        r.get("links").forEach(l -> contexts.add(Context.named(l.asText(), ContextKind.SUBJECT)));
+                        r.get("categories").forEach(l -> contexts.add(Context.named(l.asText(), ContextKind.CATEGORY)));
+                        items.add(new Item(h.get("wcep_slug").asText(), split, r.get("outlet").asText(),
+                                Instant.parse(r.get("time").asText()), r.get("headline").asText(), r.get("summary").asText(),
+                                textOnly ? List.of() : contexts));
+                    }
+                }
+                data.path("near_misses").forEach(n -> nearMisses.add(new String[] {n.get("a").asText(), n.get("b").asText()}));
+            }
+        }
+        String[] outlets = {"harbor", "meridian", "civic", "northern", "lantern"};
+        for (JsonNode r : wcep.values()) {
+            String slug = r.get("slug").asText();
+            if (written.contains(slug)) {
+                continue;
+            }
+            List<Context> contexts = new ArrayList<>();
+            r.get("contexts").forEach(c -> contexts.add(Context.named(c.asText(), ContextKind.SUBJECT)));
+            if (!r.get("story").isNull()) {
+                contexts.add(Context.named(r.get("story").asText(), ContextKind.CATEGORY));
+            }
+            int hash = Math.abs(slug.hashCode());
+            Instant at = LocalDate.parse(r.get("date").asText()).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
+                    .plus(Duration.ofMinutes(360 + hash % 840));
+            items.add(new Item(slug, "single", outlets[hash % 5], at, r.get("headline").asText(),
+                    r.get("summary").isNull() ? "" : r.get("summary").asText(), textOnly ? List.of() : contexts));
+        }
+        items.sort(Comparator.comparing(Item::at));
+        return new Loaded(items, nearMisses);
+    }
+
+    private static final TextAnalyzer ANALYZER = new TextAnalyzer(Places.standard());
+    private static final String[] OUTLETS = {"harbor", "meridian", "civic", "northern", "lantern"};
+
+    private static Map<Item, String> run(List<Item> items, Matcher.Weights weights, Map<Item, String> why) {
+        TextAnalyzer analyzer = ANALYZER;
+        String[] outlets = OUTLETS;
+        Matcher matcher = new Matcher(weights);
+        WindowIndex index = new WindowIndex(Duration.ofDays(2), 1_000_000);
+        for (LocalDate d = LocalDate.of(2018, 1, 5); d.isBefore(LocalDate.of(2018, 1, 30)); d = d.plusDays(1)) {
+            index.load(d, List.of());
+        }
+        Map<String, Event> events = new HashMap<>();
+        Map<Item, String> eventOf = new HashMap<>();
+        for (Item it : items) {
+            long source = List.of(outlets).indexOf(it.outlet());
+            Report report = new Report(it.at(), source, analyzer.analyze(it.headline(), it.summary(), it.contexts()));
+            Decision d = matcher.decide(report, index.candidates(report, 40), index);
+            EventSource es = new EventSource(source, it.outlet(), null, "x", it.headline(), it.at(), 0, null);
+            Event e;
+            if (d instanceof Decision.Join j) {
+                Event old = events.get(j.eventId());
+                List<EventSource> sources = new ArrayList<>(old.sources());
+                sources.add(es);
+                List<Context> contexts = new ArrayList<>(old.contexts());
+                it.contexts().stream().filter(c -> !contexts.contains(c)).forEach(contexts::add);
+                e = new Event(old.id(), old.slug(), old.published(), old.headline(), old.summary(), "", null, null, sources,
+                        contexts, null, old.firstSeen(), old.updated());
+                why.put(it, j.evidence().toString());
+            } else {
+                e = new Event("e" + events.size(), "s", it.at(), it.headline(), it.summary(), "", null, null, List.of(es),
+                        it.contexts(), null, it.at(), it.at());
+                why.put(it, "nearest " + ((Decision.Start) d).nearest());
+            }
+            events.put(e.id(), e);
+            eventOf.put(it, e.id());
+            Candidate c = analyzer.candidate(e);
+            index.put(c);
+        }
+        return eventOf;
+    }
+
+    /** Pairwise counts for one split: true positives, merged pairs, gold pairs; and near misses merged. */
+    private static int[] score(List<Item> items, Map<Item, String> eventOf, String split, List<String[]> nearMisses) {
+        int[] c = new int[4];
+        for (int i = 0; i < items.size(); i++) {
+            for (int j = i + 1; j < items.size(); j++) {
+                Item a = items.get(i);
+                Item b = items.get(j);
+                if (!a.split().equals(split) && !b.split().equals(split)) {
+                    continue;
+                }
+                boolean gold = a.happening().equals(b.happening());
+                boolean merged = eventOf.get(a).equals(eventOf.get(b));
+                c[0] += gold && merged ? 1 : 0;
+                c[1] += merged ? 1 : 0;
+                c[2] += gold ? 1 : 0;
+                c[3] += merged && !gold && isNearMiss(a, b, nearMisses) ? 1 : 0;
+            }
+        }
+        return c;
+    }
+
+    private static boolean isNearMiss(Item a, Item b, List<String[]> nearMisses) {
+        for (String[] n : nearMisses) {
+            if (n[0].equals(a.happening()) && n[1].equals(b.happening()) || n[1].equals(a.happening())
+                    && n[0].equals(b.happening())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void grid(Loaded full, Loaded text) {
+        double bestValue = -1;
+        Matcher.Weights best = null;
+        for (double threshold : new double[] {0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.33}) {
+            for (double name : new double[] {1.0, 1.3, 1.6, 2.0}) {
+                for (double subject : new double[] {0.1, 0.2, 0.3}) {
+                    for (double late : new double[] {0.2, 0.4, 0.6}) {
+                        for (double noName : new double[] {0.5, 0.7, 1.0}) {
+                          for (int grace : new int[] {6, 12}) {
+                            Matcher.Weights w = new Matcher.Weights(threshold, name, 1.4, subject, Duration.ofHours(grace),
+                                    late, 0.2, Duration.ofHours(6), noName);
+                            int[] f = score(full.items, run(full.items, w, new HashMap<>()), "tune", full.nearMisses);
+                            int[] t = score(text.items, run(text.items, w, new HashMap<>()), "tune", text.nearMisses);
+                            double pf = f[1] == 0 ? 1 : (double) f[0] / f[1];
+                            double pt = t[1] == 0 ? 1 : (double) t[0] / t[1];
+                            double value = (double) f[0] / f[2] + (double) t[0] / t[2]
+                                    - 4 * Math.max(0, 0.97 - pf) - 4 * Math.max(0, 0.97 - pt) - 0.2 * (f[3] + t[3]);
+                            if (value > bestValue) {
+                                bestValue = value;
+                                best = w;
+                            }
+                          }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("best on tune: " + best);
+        for (String split : List.of("tune", "holdout")) {
+            for (Loaded set : List.of(full, text)) {
+                int[] c = score(set.items, run(set.items, best, new HashMap<>()), split, set.nearMisses);
+                System.out.printf("%-8s %-9s precision %.3f recall %.3f near misses merged %d%n", split,
+                        set == full ? "full" : "text-only", c[1] == 0 ? 1.0 : (double) c[0] / c[1], (double) c[0] / c[2], c[3]);
+            }
+        }
+    }
+
+    private static void report(List<Item> items, Map<Item, String> eventOf, Map<Item, String> why,
+                               List<String[]> nearMisses) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (String split : List.of("tune", "holdout", "all")) {
+            counts.put(split, new int[3]); // true positives, predicted pairs, gold pairs
+        }
+        List<String> missed = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            for (int j = i + 1; j < items.size(); j++) {
+                Item a = items.get(i);
+                Item b = items.get(j);
+                boolean gold = a.happening().equals(b.happening());
+                boolean merged = eventOf.get(a).equals(eventOf.get(b));
+                Set<String> splits = new HashSet<>(List.of(a.split(), b.split(), "all"));
+                for (String split : splits) {
+                    int[] c = counts.get(split);
+                    if (c == null) {
+                        continue;
+                    }
+                    if (gold && merged) {
+                        c[0]++;
+                    }
+                    if (merged) {
+                        c[1]++;
+                    }
+                    if (gold) {
+                        c[2]++;
+                    }
+                }
+                if (gold && !merged) {
+                    missed.add(String.format("MISSED [%s]%n   %s | %s%n   %s | %s%n   %s", a.split(), a.outlet(), a.headline(),
+                            b.outlet(), b.headline(), why.get(b)));
+                } else if (!gold && merged) {
+                    wrong.add(String.format("WRONG%n   %s | %s%n   %s | %s%n   %s", a.outlet(), a.headline(), b.outlet(),
+                            b.headline(), why.get(b)));
+                }
+            }
+        }
+        int near = 0;
+        Map<String, String> byHappening = new HashMap<>();
+        items.forEach(i -> byHappening.putIfAbsent(i.happening(), eventOf.get(i)));
+        for (String[] n : nearMisses) {
+            Set<String> ea = new HashSet<>();
+            Set<String> eb = new HashSet<>();
+            items.stream().filter(i -> i.happening().equals(n[0])).forEach(i -> ea.add(eventOf.get(i)));
+            items.stream().filter(i -> i.happening().equals(n[1])).forEach(i -> eb.add(eventOf.get(i)));
+            ea.retainAll(eb);
+            if (!ea.isEmpty()) {
+                near++;
+                System.out.println("NEAR MISS MERGED: " + n[0] + " / " + n[1]);
+            }
+        }
+        missed.forEach(System.out::println);
+        wrong.forEach(System.out::println);
+        counts.forEach((split, c) -> System.out.printf("%-8s precision %.3f  recall %.3f  (%d merged pairs, %d gold)%n", split,
+                c[1] == 0 ? 1.0 : (double) c[0] / c[1], c[2] == 0 ? Double.NaN : (double) c[0] / c[2], c[1], c[2]));
+        System.out.printf("near misses merged: %d of %d; events %d for %d items%n", near, nearMisses.size(),
+                new HashSet<>(eventOf.values()).size(), items.size());
+    }
+}

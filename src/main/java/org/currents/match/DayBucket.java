@@ -1,0 +1,75 @@
+package org.currents.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The events of one UTC day with an inverted index from token to events: postings are linked
+ * lists in two int arrays, so a day of a few thousand events costs a few hundred kilobytes.
+ * Replaced or removed events are tombstoned and their postings skipped.
+ */
+final class DayBucket {
+    private final List<Candidate> events = new ArrayList<>();
+    private final IntIntMap head = new IntIntMap(256);
+    private int[] next = new int[1024];
+    private int[] owner = new int[1024];
+    private int postings;
+    private int live;
+
+    /** Adds an event and returns its position in the day. */
+    int add(Candidate c) {
+        int at = events.size();
+        events.add(c);
+        live++;
+        post(c.features().words(), at);
+        post(c.features().subjects(), at);
+        return at;
+    }
+
+    Candidate get(int at) {
+        return events.get(at);
+    }
+
+    /** Tombstones the event at {@code at}; returns what was there. */
+    Candidate remove(int at) {
+        Candidate old = events.set(at, null);
+        if (old != null) {
+            live--;
+        }
+        return old;
+    }
+
+    int liveEvents() {
+        return live;
+    }
+
+    /** Adds {@code weight} to {@code scores[event]} for every live event of the day holding {@code token}. */
+    void score(int token, double weight, double[] scores) {
+        for (int p = head.get(token, -1); p >= 0; p = next[p]) {
+            if (events.get(owner[p]) != null) {
+                scores[owner[p]] += weight;
+            }
+        }
+    }
+
+    int size() {
+        return events.size();
+    }
+
+    List<Candidate> live() {
+        return events.stream().filter(e -> e != null).toList();
+    }
+
+    private void post(int[] tokens, int at) {
+        for (int t : tokens) {
+            if (postings == next.length) {
+                next = Arrays.copyOf(next, postings * 2);
+                owner = Arrays.copyOf(owner, postings * 2);
+            }
+            next[postings] = head.get(t, -1);
+            owner[postings] = at;
+            head.put(t, postings++);
+        }
+    }
+}

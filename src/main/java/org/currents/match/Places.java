@@ -1,0 +1,80 @@
+package org.currents.match;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Place names behind demonyms and short forms ("Pakistani", "Afghans", "U.S."), so that reports
+ * naming a place in different ways still share it. Acronyms ("US", "EU") count only in capitals:
+ * "us" is a pronoun.
+ */
+public final class Places {
+    private static final String RESOURCE = "/org/currents/match/demonyms.txt";
+
+    private final Map<String, String> demonyms;
+    private final Map<String, String> acronyms;
+
+    private Places(Map<String, String> demonyms, Map<String, String> acronyms) {
+        this.demonyms = Map.copyOf(demonyms);
+        this.acronyms = Map.copyOf(acronyms);
+    }
+
+    /** The list shipped with Currents. */
+    public static Places standard() {
+        try (InputStream in = Places.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** Lines of {@code Place: demonym, demonym}; blank lines and {@code #} comments are skipped. */
+    static Places parse(List<String> lines) {
+        Map<String, String> demonyms = new HashMap<>();
+        Map<String, String> acronyms = new HashMap<>();
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (line.isBlank() || line.startsWith("#") || colon < 0) {
+                continue;
+            }
+            String place = line.substring(0, colon).strip();
+            for (String form : line.substring(colon + 1).split(",")) {
+                String f = form.strip().replace(".", "");
+                if (f.isEmpty()) {
+                    continue;
+                }
+                if (f.length() <= 4 && f.equals(f.toUpperCase(Locale.ROOT))) {
+                    acronyms.put(f, place);
+                } else {
+                    demonyms.put(f.toLowerCase(Locale.ROOT), place);
+                }
+            }
+        }
+        return new Places(demonyms, acronyms);
+    }
+
+    /** The place a word names by demonym or acronym; {@code surface} as written, dots removed. */
+    public Optional<String> placeOf(String surface) {
+        String acronym = acronyms.get(surface);
+        if (acronym != null) {
+            return Optional.of(acronym);
+        }
+        // "poles" and "indian summer" are not places: a demonym is written with a capital.
+        if (surface.isEmpty() || !Character.isUpperCase(surface.charAt(0))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(demonyms.get(surface.toLowerCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,218 @@
+package org.currents.match;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.currents.event.Features;
+import org.currents.event.Context;
+import org.currents.event.ContextKind;
+import org.currents.event.Event;
+import org.currents.event.EventSource;
+
+/**
+ * Reads the {@link Features} of a report from its headline, summary and contexts. A word is a
+ * name when it is written with a capital where a sentence does not begin, anywhere in the
+ * report (so title-cased headlines and sentence starts do not make names of ordinary words),
+ * when it is an acronym, or when it names a place by demonym.
+ */
+public final class TextAnalyzer {
+    private final Places places;
+
+    public TextAnalyzer(Places places) {
+        this.places = places;
+    }
+
+    /**
+     * An event as a merge candidate: its features cover its own text and the headlines of
+     * every report merged into it, so a further report may match any of their wordings.
+     */
+    public Candidate candidate(Event e) {
+        StringBuilder text = new StringBuilder(e.summary());
+        for (EventSource s : e.sources()) {
+            if (s.headline() != null && !s.headline().equals(e.headline())) {
+                text.append('\n').append(s.headline());
+            }
+        }
+        long[] sources = e.sources().stream().mapToLong(EventSource::sourceId).distinct().toArray();
+        return new Candidate(e.id(), e.published(), sources, analyze(e.headline(), text.toString(), e.contexts())
+                .unlabelled());
+    }
+
+    public Features analyze(String headline, String summary, List<Context> contexts) {
+        Set<String> capitalised = new HashSet<>();
+        Collector collect = new Collector(capitalised);
+        for (String text : new String[] {headline, summary}) {
+            if (text != null && !isTitleCase(text)) {
+                scan(text, (surface, sentenceStart) -> {
+                    if (!sentenceStart && Character.isUpperCase(surface.charAt(0))) {
+                        capitalised.add(fold(surface));
+                    }
+                });
+            }
+        }
+        for (String text : new String[] {headline, summary}) {
+            if (text != null) {
+                scan(text, (surface, sentenceStart) -> collect.word(surface));
+            }
+        }
+        TreeSet<Integer> subjects = new TreeSet<>();
+        for (Context c : contexts) {
+            if (c.kind() != ContextKind.SOURCE_GROUP) {
+                int h = Features.hash("s:" + c.slug());
+                subjects.add(h);
+                collect.labels.putIfAbsent(h, c.name());
+            }
+        }
+        return new Features(ints(collect.words), ints(collect.names), ints(collect.figures), ints(subjects), collect.labels);
+    }
+
+    /** Folds one word into the collector's sets. */
+    private final class Collector {
+        final Set<String> capitalised;
+        final TreeSet<Integer> words = new TreeSet<>();
+        final TreeSet<Integer> names = new TreeSet<>();
+        final TreeSet<Integer> figures = new TreeSet<>();
+        final Map<Integer, String> labels = new HashMap<>();
+
+        Collector(Set<String> capitalised) {
+            this.capitalised = capitalised;
+        }
+
+        void word(String surface) {
+            char first = surface.charAt(0);
+            if (Character.isDigit(first)) {
+                figure(surface);
+                return;
+            }
+            String place = places.placeOf(surface.replace(".", "")).orElse(null);
+            if (place != null) {
+                for (String part : place.split("[\\s-]+")) {
+                    add(fold(part), part, true);
+                }
+                return;
+            }
+            String lower = fold(surface.replace(".", ""));
+            if (lower.length() < 2 || Stems.isStop(lower)) {
+                return;
+            }
+            boolean acronym = surface.length() >= 2 && surface.chars().allMatch(ch -> !Character.isLowerCase(ch));
+            add(lower, surface, acronym || Character.isUpperCase(first) && capitalised.contains(lower));
+        }
+
+        private void add(String lower, String surface, boolean name) {
+            if (Stems.isStop(lower)) {
+                return;
+            }
+            int h = Features.hash(Stems.of(lower));
+            words.add(h);
+            if (name) {
+                names.add(h);
+            }
+            labels.putIfAbsent(h, surface);
+        }
+
+        private void figure(String surface) {
+            String digits = surface.replace(",", "");
+            if (digits.length() < 2) {
+                return;
+            }
+            int h = Features.hash("#" + digits);
+            words.add(h);
+            // A year dates the report; it is a word, not a figure of the happening.
+            if (!(digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20")))) {
+                figures.add(h);
+            }
+            labels.putIfAbsent(h, surface);
+        }
+    }
+
+    /** Calls {@code sink} with every word and number of {@code text}, and whether a sentence begins there. */
+    static void scan(String text, WordSink sink) {
+        int n = text.length();
+        boolean sentenceStart = true;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n') {
+                    sentenceStart = true;
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean number = Character.isDigit(c);
+            i++;
+            while (i < n) {
+                char d = text.charAt(i);
+                if (Character.isLetterOrDigit(d)) {
+                    i++;
+                } else if (i + 1 < n && isJoiner(text, i, number)) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            // "U.S." keeps its last dot, which ends no sentence.
+            if (i < n && text.charAt(i) == '.' && i - start >= 3 && text.charAt(i - 2) == '.') {
+                i++;
+            }
+            sink.accept(text.substring(start, i), sentenceStart);
+            sentenceStart = false;
+        }
+    }
+
+    /** Inside a number, "." "," and "-" join digits (7.9, 40,000, 81-18); inside a word, "." joins initials (U.S). */
+    private static boolean isJoiner(String text, int i, boolean number) {
+        char d = text.charAt(i);
+        char next = text.charAt(i + 1);
+        if (number) {
+            return (d == '.' || d == ',' || d == '-') && Character.isDigit(next) && Character.isDigit(text.charAt(i - 1));
+        }
+        return d == '.' && Character.isUpperCase(next) && Character.isUpperCase(text.charAt(i - 1))
+                && (i < 2 || !Character.isLetter(text.charAt(i - 2)));
+    }
+
+    /** A headline written With Every Word Capitalised says nothing about which words are names. */
+    private static boolean isTitleCase(String text) {
+        int words = 0;
+        int capitals = 0;
+        for (String w : text.split("\\s+")) {
+            if (!w.isEmpty() && Character.isLetter(w.charAt(0)) && w.length() > 3) {
+                words++;
+                if (Character.isUpperCase(w.charAt(0))) {
+                    capitals++;
+                }
+            }
+        }
+        return words >= 3 && capitals * 10 >= words * 8;
+    }
+
+    static String fold(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 128) {
+                return Normalizer.normalize(word, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+            }
+        }
+        return word.toLowerCase(Locale.ROOT);
+    }
+
+    private static int[] ints(TreeSet<Integer> set) {
+        int[] out = new int[set.size()];
+        int i = 0;
+        for (int v : set) {
+            out[i++] = v;
+        }
+        return out;
+    }
+
+    @FunctionalInterface
+    interface WordSink {
+        void accept(String surface, boolean sentenceStart);
+    }
+}

@@ -1,0 +1,177 @@
+package org.currents.match;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.currents.event.Features;
+
+/**
+ * The merge candidates of recent days, in memory: day buckets of events with an inverted index
+ * of their tokens, and how many events hold each token (for {@link Rarity}). A cache in front
+ * of the store: days are loaded from it when a report needs them, the least recently used days
+ * go when the budget of events is spent, and a day is simply forgotten when its contents may
+ * be stale. Not thread-safe: the ingest lock guards it.
+ */
+public final class WindowIndex implements Rarity {
+    private final Duration window;
+    private final int maxEvents;
+    private final LinkedHashMap<LocalDate, DayBucket> days = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<String, Slot> slots = new HashMap<>();
+    private final IntIntMap documents = new IntIntMap(1 << 14);
+    private int size;
+
+    public WindowIndex(Duration window, int maxEvents) {
+        this.window = window;
+        this.maxEvents = maxEvents;
+    }
+
+    public Duration window() {
+        return window;
+    }
+
+    /** The days a report published at {@code t} may match within, that are not in memory. */
+    public List<LocalDate> missingDays(Instant t) {
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate d = day(t.minus(window)); !d.isAfter(day(t.plus(window))); d = d.plusDays(1)) {
+            if (!days.containsKey(d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** Puts a day's stored events in memory (replacing what was there), then keeps to the budget. */
+    public void load(LocalDate day, Collection<Candidate> events) {
+        forget(List.of(day));
+        days.put(day, new DayBucket());
+        events.forEach(this::put);
+        Iterator<Map.Entry<LocalDate, DayBucket>> eldest = days.entrySet().iterator();
+        while (size > maxEvents && days.size() > 1 && eldest.hasNext()) {
+            Map.Entry<LocalDate, DayBucket> e = eldest.next();
+            if (e.getKey().equals(day)) {
+                continue;
+            }
+            drop(e.getValue());
+            eldest.remove();
+        }
+    }
+
+    /** Adds or replaces an event; ignored when its day is not in memory (it is read with the day). */
+    public void put(Candidate c) {
+        remove(c.eventId());
+        LocalDate d = day(c.published());
+        DayBucket bucket = days.get(d);
+        if (bucket == null) {
+            return;
+        }
+        slots.put(c.eventId(), new Slot(d, bucket.add(c)));
+        count(c.features(), 1);
+        size++;
+    }
+
+    public void remove(String eventId) {
+        Slot slot = slots.remove(eventId);
+        if (slot == null) {
+            return;
+        }
+        Candidate old = days.get(slot.day).remove(slot.position);
+        if (old != null) {
+            count(old.features(), -1);
+            size--;
+        }
+    }
+
+    /** Drops these days from memory; they are read again from the store when next needed. */
+    public void forget(Collection<LocalDate> forgotten) {
+        for (LocalDate d : forgotten) {
+            DayBucket bucket = days.remove(d);
+            if (bucket != null) {
+                drop(bucket);
+            }
+        }
+    }
+
+    public void clear() {
+        days.clear();
+        slots.clear();
+        documents.clear();
+        size = 0;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /**
+     * The events within the window of the report's time that share the most telling tokens with
+     * it, best first, at most {@code limit}.
+     */
+    public List<Candidate> candidates(Report r, int limit) {
+        Instant from = r.published().minus(window);
+        Instant to = r.published().plus(window);
+        List<Scored> found = new ArrayList<>();
+        for (LocalDate d = day(from); !d.isAfter(day(to)); d = d.plusDays(1)) {
+            DayBucket bucket = days.get(d);
+            if (bucket == null) {
+                continue;
+            }
+            double[] scores = new double[bucket.size()];
+            for (int t : r.features().words()) {
+                bucket.score(t, idf(t), scores);
+            }
+            for (int t : r.features().subjects()) {
+                bucket.score(t, idf(t), scores);
+            }
+            for (int i = 0; i < scores.length; i++) {
+                Candidate c = scores[i] > 0 ? bucket.get(i) : null;
+                if (c != null && !c.published().isBefore(from) && !c.published().isAfter(to)) {
+                    found.add(new Scored(c, scores[i]));
+                }
+            }
+        }
+        found.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.candidate.eventId()));
+        return found.stream().limit(limit).map(Scored::candidate).toList();
+    }
+
+    /** Smoothed inverse document frequency over the events in memory. */
+    @Override
+    public double idf(int token) {
+        return Math.log((size + 1.0) / (documents.get(token, 0) + 1.0)) + 1;
+    }
+
+    private void drop(DayBucket bucket) {
+        for (Candidate c : bucket.live()) {
+            slots.remove(c.eventId());
+            count(c.features(), -1);
+            size--;
+        }
+    }
+
+    private void count(Features f, int delta) {
+        for (int t : f.words()) {
+            documents.add(t, delta);
+        }
+        for (int t : f.subjects()) {
+            documents.add(t, delta);
+        }
+    }
+
+    private static LocalDate day(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    private record Slot(LocalDate day, int position) {
+    }
+
+    private record Scored(Candidate candidate, double score) {
+    }
+}

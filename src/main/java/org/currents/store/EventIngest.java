@@ -1,0 +1,122 @@
+package org.currents.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.currents.event.EventDraft;
+import org.currents.match.EventMerger;
+import org.currents.match.Matcher;
+import org.currents.match.TextAnalyzer;
+import org.currents.match.WindowIndex;
+
+/**
+ * Files feeds' drafts as events, one feed per transaction, so that reports of one happening
+ * become one event however many polls run at once, on one node or many.
+ *
+ * <p>Matching and writing are serialized: threads of this node queue on a lock, and nodes on
+ * the row of the events counter, taken {@code FOR UPDATE} first in every ingest transaction.
+ * Holding it, the ingest catches its {@link WindowIndex} up with what other nodes wrote since
+ * (events carry the version that last wrote them), decides, writes, and moves the counter.
+ * Parsing and normalizing, the expensive part, stay outside and run in parallel. A rolled back
+ * ingest makes the index forget the days it touched, which are read again when needed.
+ */
+public final class EventIngest {
+    private final Database db;
+    private final Clock clock;
+    private final Matcher matcher;
+    private final EventMerger merger;
+    private final TextAnalyzer analyzer;
+    private final WindowIndex index;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    /** The counter value the index reflects; -1 before the first ingest. */
+    private long seen = -1;
+
+    public EventIngest(Database db, Clock clock, Matcher matcher, EventMerger merger, TextAnalyzer analyzer,
+                       WindowIndex index) {
+        this.db = db;
+        this.clock = clock;
+        this.matcher = matcher;
+        this.merger = merger;
+        this.analyzer = analyzer;
+        this.index = index;
+    }
+
+    /** Matches each draft to a stored event (by its keys, else by evidence) or creates one; all in one transaction. */
+    public IngestResult ingest(List<EventDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return new IngestResult(0, 0, 0);
+        }
+        lock.lock();
+        try {
+            IngestTransaction[] tx = new IngestTransaction[1];
+            try {
+                return db.inTransaction(c -> {
+                    long current = lockCounter(c);
+                    catchUp(c, current);
+                    tx[0] = new IngestTransaction(c, matcher, merger, analyzer, index, clock.instant());
+                    IngestResult result = tx[0].run(drafts, current + 1);
+                    seen = result.created() + result.updated() > 0 || tx[0].wroteKeys() ? current + 1 : current;
+                    return result;
+                });
+            } catch (RuntimeException e) {
+                if (tx[0] != null) {
+                    index.forget(tx[0].touchedDays());
+                }
+                seen = -1;
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Splits the report with this article URL out of the event into an event of its own; the
+     * split sticks on later polls. Throws {@link java.util.NoSuchElementException} for an unknown
+     * event and {@link IllegalArgumentException} when the event has no such source or no other.
+     */
+    public EventSplit.Result split(String eventId, String articleUrl) {
+        lock.lock();
+        try {
+            try {
+                EventSplit.Result result = db.inTransaction(c -> {
+                    long current = lockCounter(c);
+                    catchUp(c, current);
+                    EventSplit.Result r = new EventSplit(c, current + 1, clock.instant()).split(eventId, articleUrl);
+                    seen = current + 1;
+                    return r;
+                });
+                index.put(analyzer.candidate(result.original()));
+                index.put(analyzer.candidate(result.split()));
+                return result;
+            } catch (RuntimeException e) {
+                seen = -1;
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static long lockCounter(Connection c) throws SQLException {
+        return Sql.query(c, "SELECT counter_value FROM counter WHERE name = 'events' FOR UPDATE", rs -> rs.getLong(1))
+                .get(0);
+    }
+
+    /** Others wrote since the index was last in step: the days of what they wrote are read again when needed. */
+    private void catchUp(Connection c, long current) throws SQLException {
+        if (seen == current) {
+            return;
+        }
+        if (seen < 0) {
+            index.clear();
+        } else {
+            index.forget(Sql.query(c, "SELECT DISTINCT event_day FROM event WHERE seq > ?",
+                    rs -> rs.getObject(1, LocalDate.class), seen));
+        }
+        seen = current;
+    }
+}

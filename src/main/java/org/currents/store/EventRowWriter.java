@@ -1,0 +1,192 @@
+package org.currents.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.currents.event.Context;
+import org.currents.event.ContextKind;
+import org.currents.event.Event;
+import org.currents.event.EventSource;
+import org.currents.event.Slugs;
+
+/**
+ * Writes what one ingest decided, in JDBC batches: new events under the first slug free on their
+ * day, the changed parts of changed events, new identity keys, the contexts they name (created
+ * when new, and given the ingest's version) and the version itself.
+ */
+final class EventRowWriter {
+    private final Connection c;
+    private final long version;
+    private final Instant now;
+    private final Map<String, ContextKind> touched = new LinkedHashMap<>();
+    private final List<Object[]> sourceRows = new ArrayList<>();
+    private final List<Object[]> contextRows = new ArrayList<>();
+    private final Map<String, Context> named = new LinkedHashMap<>();
+    private final Map<String, ContextKind> stored = new HashMap<>();
+
+    EventRowWriter(Connection c, long version, Instant now) {
+        this.c = c;
+        this.version = version;
+        this.now = now;
+    }
+
+    void write(Collection<Event> created, Collection<Event> changed, Map<String, Event> before, Map<Long, String> keys)
+            throws SQLException {
+        List<Object[]> eventRows = new ArrayList<>();
+        for (Event e : withFreeSlugs(created)) {
+            eventRows.add(new Object[] {e.id(), e.date(), e.slug(), e.published(), headline(e), summary(e),
+                    content(e), Columns.fit(e.link(), 2048), Columns.fit(e.coverImage(), 2048), e.storySlug(),
+                    e.firstSeen(), e.updated(), version});
+            lists(e, null);
+        }
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> cleared = new ArrayList<>();
+        for (Event e : changed) {
+            updates.add(new Object[] {headline(e), summary(e), content(e), Columns.fit(e.link(), 2048),
+                    Columns.fit(e.coverImage(), 2048), e.storySlug(), e.updated(), version, e.id()});
+            Event old = before.get(e.id());
+            if (!lists(e, old)) {
+                cleared.add(new Object[] {e.id()});
+            }
+        }
+        ensureContexts();
+        Sql.batch(c, "INSERT INTO event (id, event_day, slug, published, headline, summary, content_html, link, "
+                + "cover_image, story_slug, first_seen, updated, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                eventRows);
+        Sql.batch(c, "UPDATE event SET headline = ?, summary = ?, content_html = ?, link = ?, cover_image = ?, "
+                + "story_slug = ?, updated = ?, seq = ? WHERE id = ?", updates);
+        Sql.batch(c, "DELETE FROM event_source WHERE event_id = ?", cleared);
+        Sql.batch(c, "DELETE FROM event_context WHERE event_id = ?", cleared);
+        Sql.batch(c, "INSERT INTO event_source (event_id, position, source_id, outlet, article_url, feed_url, headline, "
+                + "reported, item_key, merge_score, merge_reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sourceRows);
+        Sql.batch(c, "INSERT INTO event_context (event_id, context_slug, position) VALUES (?, ?, ?)", contextRows);
+        List<Object[]> keyRows = new ArrayList<>();
+        keys.forEach((k, id) -> keyRows.add(new Object[] {k, id}));
+        Sql.batch(c, "INSERT INTO event_key (key_hash, event_id) VALUES (?, ?)", keyRows);
+        stampContexts();
+        Sql.update(c, "UPDATE counter SET counter_value = ? WHERE name = 'events'", version);
+    }
+
+    /**
+     * Queues the rows of the event's sources and contexts: only those added after {@code old}'s
+     * when its lists are a prefix of the new ones (the common case: a report joins), else all of
+     * them; returns false when the old rows must be deleted first.
+     */
+    private boolean lists(Event e, Event old) {
+        for (Context x : e.contexts()) {
+            touched.merge(x.slug(), x.kind(), (a, b) -> a.weight() >= b.weight() ? a : b);
+            named.putIfAbsent(x.slug(), x);
+        }
+        if (old != null) {
+            old.contexts().forEach(x -> touched.putIfAbsent(x.slug(), x.kind()));
+        }
+        boolean appendSources = old != null && isPrefix(old.sources(), e.sources());
+        boolean appendContexts = old != null && isPrefix(old.contexts(), e.contexts());
+        boolean append = appendSources && appendContexts;
+        int firstSource = append ? old.sources().size() : 0;
+        for (int i = firstSource; i < e.sources().size(); i++) {
+            EventSource s = e.sources().get(i);
+            sourceRows.add(new Object[] {e.id(), i, s.sourceId(), Columns.fit(s.outlet(), 500),
+                    Columns.fit(s.articleUrl(), 2048), Columns.fit(s.feedUrl(), 2048), Columns.fit(s.headline(), 500),
+                    s.published(), s.reportKey(), s.merge() == null ? null : s.merge().score(),
+                    s.merge() == null ? null : Columns.fit(s.merge().reasons(), 1000)});
+        }
+        int firstContext = append ? old.contexts().size() : 0;
+        for (int i = firstContext; i < e.contexts().size(); i++) {
+            contextRows.add(new Object[] {e.id(), e.contexts().get(i).slug(), i});
+        }
+        return old == null || append;
+    }
+
+    private static <T> boolean isPrefix(List<T> a, List<T> b) {
+        return a.size() <= b.size() && a.equals(b.subList(0, a.size()));
+    }
+
+    /** The events with the first slug (base, base-2, …) free on their day, in one query for the lot. */
+    private List<Event> withFreeSlugs(Collection<Event> events) throws SQLException {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Set<String> taken = new HashSet<>();
+        Set<String> bases = new HashSet<>();
+        events.forEach(e -> bases.add(Slugs.of(e.headline())));
+        for (List<String> chunk : EventRows.chunks(List.copyOf(bases))) {
+            Sql.query(c, "SELECT event_day, slug FROM event WHERE slug IN (" + Sql.marks(chunk.size()) + ")",
+                    rs -> taken.add(rs.getObject(1, LocalDate.class) + "/" + rs.getString(2)), chunk.toArray());
+        }
+        List<Event> out = new ArrayList<>();
+        for (Event e : events) {
+            String base = Slugs.of(e.headline());
+            String slug = base;
+            for (int n = 2; taken.contains(e.date() + "/" + slug) || n > 2 && exists(e.date(), slug); n++) {
+                slug = base + "-" + n;
+            }
+            taken.add(e.date() + "/" + slug);
+            out.add(new Event(e.id(), slug, e.published(), e.headline(), e.summary(), e.contentHtml(), e.link(),
+                    e.coverImage(), e.sources(), e.contexts(), e.storySlug(), e.firstSeen(), e.updated()));
+        }
+        return out;
+    }
+
+    private boolean exists(LocalDate day, String slug) throws SQLException {
+        return !Sql.query(c, "SELECT 1 FROM event WHERE event_day = ? AND slug = ?", rs -> true, day, slug).isEmpty();
+    }
+
+    /** Creates the contexts the events name that do not exist yet, with the strongest kind they were seen as. */
+    private void ensureContexts() throws SQLException {
+        if (touched.isEmpty()) {
+            return;
+        }
+        stored.putAll(kinds(touched.keySet()));
+        List<Object[]> rows = new ArrayList<>();
+        for (Context x : named.values()) {
+            if (!stored.containsKey(x.slug())) {
+                ContextKind kind = touched.get(x.slug());
+                rows.add(new Object[] {x.slug(), Columns.fit(x.name(), 500), kind.name(), version, now});
+                stored.put(x.slug(), kind);
+            }
+        }
+        Sql.batch(c, "INSERT INTO context (slug, name, kind, version, updated, hidden) VALUES (?, ?, ?, ?, ?, FALSE)",
+                rows);
+    }
+
+    /** Every context the ingest touched gets its version; one seen as a stronger kind than stored is upgraded. */
+    private void stampContexts() throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        touched.forEach((slug, kind) -> {
+            ContextKind old = stored.getOrDefault(slug, kind);
+            rows.add(new Object[] {version, now, (old.weight() >= kind.weight() ? old : kind).name(), slug});
+        });
+        Sql.batch(c, "UPDATE context SET version = ?, updated = ?, kind = ? WHERE slug = ?", rows);
+    }
+
+    private Map<String, ContextKind> kinds(Collection<String> slugs) throws SQLException {
+        Map<String, ContextKind> out = new HashMap<>();
+        for (List<String> chunk : EventRows.chunks(List.copyOf(slugs))) {
+            Sql.query(c, "SELECT slug, kind FROM context WHERE slug IN (" + Sql.marks(chunk.size()) + ")",
+                    rs -> out.put(rs.getString(1), ContextKind.valueOf(rs.getString(2))), chunk.toArray());
+        }
+        return out;
+    }
+
+    private static String headline(Event e) {
+        return Columns.fit(e.headline(), 2000);
+    }
+
+    private static String summary(Event e) {
+        return Columns.fit(e.summary(), 10_000);
+    }
+
+    private static String content(Event e) {
+        return Columns.fit(e.contentHtml(), 1_000_000);
+    }
+}

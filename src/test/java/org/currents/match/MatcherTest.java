@@ -1,0 +1,142 @@
+package org.currents.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.currents.event.Context;
+import org.currents.event.ContextKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One pair per signal that must merge, and one per trap that must not, each judged among a
+ * background of other news of the same days, as in a real window.
+ */
+class MatcherTest {
+    private static final Instant T = Instant.parse("2018-01-23T10:00:00Z");
+    private static final String[] BACKGROUND = {
+        "Parliament approves the budget after a long night of debate",
+        "Police arrest two men after a shooting at a shopping centre",
+        "Government announces new measures to cut air pollution in the capital",
+        "Thousands protest against corruption in the capital",
+        "President meets the prime minister to discuss trade",
+        "Floods force hundreds from their homes after heavy rain",
+        "Central bank keeps interest rates unchanged",
+        "Court sentences former minister to five years in prison",
+        "Opposition leader calls for early elections",
+        "Storm leaves thousands without power",
+        "Prime minister resigns after losing a confidence vote",
+        "Health officials report new cases of flu across the country",
+        "Striking workers shut down the port for a second day",
+        "Bus crash kills 12 on a mountain road",
+        "Fire destroys a market; no injuries reported",
+        "Ministers agree on a deal to cut fishing quotas",
+    };
+
+    private final TextAnalyzer analyzer = new TextAnalyzer(Places.standard());
+    private final Matcher matcher = new Matcher(0.30);
+    private WindowIndex index;
+    private int ids;
+
+    @BeforeEach
+    void background() {
+        index = new WindowIndex(Duration.ofDays(2), 10_000);
+        for (int d = -3; d <= 3; d++) {
+            index.load(LocalDate.of(2018, 1, 23).plusDays(d), List.of());
+        }
+        for (int i = 0; i < BACKGROUND.length; i++) {
+            stored(100 + i, BACKGROUND[i], "", T.minus(Duration.ofHours(3 * i)));
+        }
+    }
+
+    private String stored(long source, String headline, String summary, Instant at, Context... contexts) {
+        String id = "e" + ids++;
+        index.put(new Candidate(id, at, new long[] {source}, analyzer.analyze(headline, summary, Arrays.asList(contexts))
+                .unlabelled()));
+        return id;
+    }
+
+    private Decision decide(long source, String headline, String summary, Instant at, Context... contexts) {
+        Report r = new Report(at, source, analyzer.analyze(headline, summary, Arrays.asList(contexts)));
+        Decision d = matcher.decide(r, index.candidates(r, 40), index);
+        System.out.println("DECISION " + headline + " -> " + d);
+        return d;
+    }
+
+    private static Context subject(String name) {
+        return Context.named(name, ContextKind.SUBJECT);
+    }
+
+    @Test
+    void rewordedReportsMergeOnNamesFiguresAndRareWordsAlone() {
+        String quake = stored(1, "A 7.9 magnitude earthquake occurs in the Gulf of Alaska; a tsunami warning is issued",
+                "The quake struck off Kodiak Island; warnings went out for coastal Alaska and British Columbia.", T);
+        Decision d = decide(2, "Alaska quake triggers tsunami alert along the coast, then all clear",
+                "The magnitude 7.9 tremor hit early on Tuesday. Alerts were lifted hours later.", T.plusSeconds(7200));
+        Decision.Join join = assertInstanceOf(Decision.Join.class, d);
+        assertEquals(quake, join.eventId());
+        assertEquals(List.of("Alaska"), join.evidence().names());
+        assertEquals(List.of("7.9"), join.evidence().figures());
+    }
+
+    @Test
+    void reportsMergeOnTheSubjectsTheyLinkTo() {
+        String afrin = stored(1, "Turkish troops and Syrian rebels begin a ground offensive on the Kurdish-held town",
+                "", T, subject("Operation Olive Branch"), subject("Afrin"));
+        Decision d = decide(2, "Ankara sends soldiers across the border", "The operation targets the YPG militia.",
+                T.plusSeconds(3 * 3600), subject("Operation Olive Branch"), subject("Afrin District"));
+        assertEquals(afrin, assertInstanceOf(Decision.Join.class, d).eventId());
+    }
+
+    @Test
+    void reportsMergeOnAFigureAndTheWordsAroundIt() {
+        String vote = stored(1, "Senate passes a stopgap bill 81-18 to reopen the federal government", "", T);
+        Decision d = decide(2, "Lawmakers vote 81-18 to end the federal shutdown", "", T.plusSeconds(1800));
+        assertEquals(vote, assertInstanceOf(Decision.Join.class, d).eventId());
+    }
+
+    @Test
+    void theSameWordsInAnotherCountryAreAnotherHappening() {
+        stored(1, "A magnitude 6.2 earthquake strikes off the coast of Peru", "Buildings shook in Lima.", T);
+        assertInstanceOf(Decision.Start.class, decide(2, "A magnitude 6.0 earthquake strikes off the coast of Indonesia",
+                "Buildings shook in Jakarta.", T.plus(Duration.ofDays(1))));
+    }
+
+    @Test
+    void theSameCompanyWithAnotherAnnouncementIsAnotherHappening() {
+        stored(1, "Toshiba agrees to sell its memory chip unit to a Bain-led group", "", T);
+        assertInstanceOf(Decision.Start.class, decide(2, "Toshiba warns of a record annual loss", "",
+                T.plus(Duration.ofHours(20))));
+    }
+
+    @Test
+    void theSamePlaceOnAnotherDayWithAnotherHappeningIsAnotherEvent() {
+        stored(1, "A car bomb kills 12 people near a market in Kabul", "", T, subject("Kabul"));
+        assertInstanceOf(Decision.Start.class, decide(2, "Gunmen storm the Intercontinental Hotel in Kabul, killing guests",
+                "", T.plus(Duration.ofHours(30)), subject("Kabul"), subject("Intercontinental Hotel Kabul")));
+    }
+
+    @Test
+    void oneOutletsFollowUpTheNextDayStaysItsOwnEvent() {
+        List<Decision> decisions = new ArrayList<>();
+        stored(1, "Mount Mayon spews ash as thousands flee in Albay", "", T, subject("Mayon"));
+        decisions.add(decide(1, "Mount Mayon spews lava; Albay evacuations widen", "", T.plus(Duration.ofHours(26)),
+                subject("Mayon")));
+        assertInstanceOf(Decision.Start.class, decisions.get(0));
+    }
+
+    @Test
+    void evidenceReadsAsASentence() {
+        Evidence e = new Evidence(0.71, false, List.of("Gulf of Alaska", "Tsunami"), List.of("Alaska"), List.of("7.9"),
+                List.of("quake", "coast"), 125, false);
+        assertEquals("same subjects Gulf of Alaska, Tsunami; same names Alaska; same figures 7.9; 2 rare words in common "
+                + "(quake, coast); 2 h apart", e.explain());
+        assertEquals("same article; 5 min apart", Evidence.sameArticle(5).explain());
+    }
+}

@@ -1,0 +1,75 @@
+package org.currents.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.currents.event.Context;
+import org.currents.event.ContextKind;
+import org.currents.event.Features;
+import org.junit.jupiter.api.Test;
+
+class TextAnalyzerTest {
+    private final TextAnalyzer analyzer = new TextAnalyzer(Places.parse(List.of(
+            "# test list", "Pakistan: Pakistani, Pakistanis", "United States: American, Americans, US, USA")));
+
+    private List<String> labels(Features f, int[] tokens) {
+        List<String> out = new ArrayList<>();
+        for (int t : tokens) {
+            out.add(f.label(t));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Test
+    void namesAreCapitalisedWhereNoSentenceBegins() {
+        Features f = analyzer.analyze("Floods hit Lima as Peru declares an emergency", "Rain fell in Lima for days.", List.of());
+        assertEquals(List.of("Lima", "Peru"), labels(f, f.names()));
+    }
+
+    @Test
+    void aTitleCasedHeadlineMakesNoNamesOfItsOwn() {
+        Features f = analyzer.analyze("Floods Hit Capital As Rivers Burst", "The capital of Peru flooded.", List.of());
+        assertEquals(List.of("Peru"), labels(f, f.names()));
+    }
+
+    @Test
+    void demonymsAndAcronymsNameTheirPlaceButPronounsDoNot() {
+        Features a = analyzer.analyze("Pakistani police arrest suspect", "", List.of());
+        Features b = analyzer.analyze("Police in Pakistan arrest a suspect", "", List.of());
+        assertTrue(Features.contains(a.names(), Features.hash("pakistan")));
+        assertTrue(Features.contains(b.names(), Features.hash("pakistan")));
+        Features us = analyzer.analyze("Tell us what the US wants", "", List.of());
+        assertEquals(List.of("States", "United"), labels(us, us.names()),
+                "'us' the pronoun names nothing; 'US' names the United States");
+    }
+
+    @Test
+    void figuresKeepTheirDigitsAndYearsAreNotFigures() {
+        Features f = analyzer.analyze("A 7.9 magnitude quake in 2018 kills 40,000 and the vote ends 81-18", "", List.of());
+        assertEquals(List.of("40,000", "7.9", "81-18"), labels(f, f.figures()));
+        assertTrue(Features.contains(f.words(), Features.hash("#2018")));
+    }
+
+    @Test
+    void wordFamiliesAndEndingsFoldTogether() {
+        Features a = analyzer.analyze("Quake triggers tsunami alert", "", List.of());
+        Features b = analyzer.analyze("Earthquake triggered a tsunami warning", "", List.of());
+        int[] shared = java.util.Arrays.stream(a.words()).filter(t -> Features.contains(b.words(), t)).toArray();
+        assertEquals(List.of("Quake", "alert", "triggers", "tsunami"), labels(a, shared));
+    }
+
+    @Test
+    void stopWordsAndSourceGroupsAreNotCompared() {
+        Features f = analyzer.analyze("The talks are over", "", List.of(Context.named("World", ContextKind.SOURCE_GROUP),
+                Context.named("Diplomacy", ContextKind.CATEGORY)));
+        assertEquals(List.of("talks"), labels(f, f.words()));
+        assertEquals(List.of("Diplomacy"), labels(f, f.subjects()));
+        assertFalse(f.labels().containsValue("World"));
+        assertEquals(Map.of(), f.unlabelled().labels());
+    }
+}

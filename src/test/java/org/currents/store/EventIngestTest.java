@@ -1,0 +1,168 @@
+package org.currents.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.currents.config.StoreSettings;
+import org.currents.event.Context;
+import org.currents.event.ContextKind;
+import org.currents.event.Event;
+import org.currents.event.EventDraft;
+import org.currents.event.EventSource;
+import org.currents.event.Keys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Ingests that race, re-polls that must write nothing, and splits that stick, on H2 and PostgreSQL. */
+class EventIngestTest {
+    private static final Instant T = Instant.parse("2018-01-16T08:00:00Z");
+    private static final String[] HAPPENINGS = {
+        "Volcano Mayon erupts in Albay, forcing thousands to flee",
+        "Sanchi tanker sinks in the East China Sea after burning for a week",
+        "Senate reaches a deal to end the federal government shutdown",
+        "Gunmen attack the Intercontinental Hotel in Kabul",
+        "Twin car bombs kill dozens in Benghazi",
+        "Emirates orders 36 more Airbus A380 superjumbos",
+        "Romanians rally in Bucharest against judicial changes",
+        "Turkish troops enter Afrin in northern Syria",
+        "Rappler faces an investigation by the National Bureau of Investigation",
+        "Drone rescues two swimmers off the coast of New South Wales",
+    };
+
+    @TempDir
+    Path dir;
+
+    private StoreSettings settings;
+    private final List<Database> opened = new ArrayList<>();
+    private final Clock clock = Clock.fixed(T.plusSeconds(86400), ZoneOffset.UTC);
+
+    private Database open(String kind) {
+        if (settings == null) {
+            settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        }
+        Database db = Database.open(settings);
+        opened.add(db);
+        return db;
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(Database::close);
+        if (settings != null && settings.isPostgres()) {
+            TestDatabases.dropPostgres(settings);
+        }
+    }
+
+    /** Source {@code source}'s feed: every happening, each linking the wire story all sources share. */
+    private static List<EventDraft> feed(long source) {
+        List<EventDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < HAPPENINGS.length; i++) {
+            String headline = source % 2 == 0 ? HAPPENINGS[i] : HAPPENINGS[i].toUpperCase();
+            String link = "https://wire.example/story/" + i;
+            String itemKey = "item:" + source + ":" + link;
+            List<Context> contexts = List.of(Context.named("World", ContextKind.SOURCE_GROUP));
+            drafts.add(new EventDraft(itemKey, Set.of("link:wire.example/story/" + i),
+                    TestIngest.ANALYZER.analyze(headline, "", contexts), T.plusSeconds(600L * i + 60 * source), headline, "",
+                    "<p>" + headline + "</p>", link, null, new EventSource(source, "Outlet " + source, link, "file:f" + source,
+                    headline, T, Keys.hash(itemKey), null), contexts, null));
+        }
+        return drafts;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void feedsSharingArticlesIngestedAtOnceMakeOneEventPerHappening(String kind) throws Exception {
+        Database db = open(kind);
+        // Two ingests over one database: two nodes, each with its own lock and index, as in a cluster.
+        EventIngest[] nodes = {TestIngest.of(db, clock), TestIngest.of(open(kind), clock)};
+        int sources = 8;
+        CyclicBarrier start = new CyclicBarrier(sources);
+        ExecutorService pool = Executors.newFixedThreadPool(sources);
+        try {
+            List<Future<IngestResult>> results = new ArrayList<>();
+            for (int s = 1; s <= sources; s++) {
+                long source = s;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return nodes[(int) source % 2].ingest(feed(source));
+                }));
+            }
+            int created = 0;
+            for (Future<IngestResult> r : results) {
+                created += r.get().created();
+            }
+            assertEquals(HAPPENINGS.length, created, "no ingest failed and no event was made twice");
+        } finally {
+            pool.shutdownNow();
+        }
+        EventStore events = new EventStore(db, clock);
+        assertEquals(HAPPENINGS.length, events.count());
+        for (Event e : events.latest(100)) {
+            assertEquals(sources, e.sources().size(), e.headline() + " has every outlet's report once");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void rePollingFiftyFeedsCreatesNothingAndWritesNothing(String kind) {
+        Database db = open(kind);
+        EventIngest ingest = TestIngest.of(db, clock);
+        EventStore events = new EventStore(db, clock);
+        for (long s = 1; s <= 50; s++) {
+            ingest.ingest(feed(s));
+        }
+        long version = events.version();
+        long count = events.count();
+        EventIngest restarted = TestIngest.of(db, clock);
+        for (long s = 1; s <= 50; s++) {
+            assertEquals(new IngestResult(0, 0, HAPPENINGS.length), restarted.ingest(feed(s)));
+        }
+        assertEquals(version, events.version(), "no ingest moved the version: nothing was written");
+        assertEquals(count, events.count());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aSplitReportGetsItsOwnEventAndKeepsItOnTheNextPoll(String kind) {
+        Database db = open(kind);
+        EventIngest ingest = TestIngest.of(db, clock);
+        EventStore events = new EventStore(db, clock);
+        ingest.ingest(feed(1));
+        ingest.ingest(feed(2));
+        Event merged = events.latest(100).stream().filter(e -> e.headline().toLowerCase().startsWith("twin car bombs")).findFirst()
+                .orElseThrow();
+        assertEquals(2, merged.sources().size());
+        String url = "HTTPS://www.wire.example/story/4?utm_source=x";
+        assertThrows(IllegalArgumentException.class, () -> ingest.split(merged.id(), "https://elsewhere.example/"));
+        assertThrows(NoSuchElementException.class, () -> ingest.split("nope", url));
+        // Both reports share the wire link: the first source's report (the same URL) goes.
+        EventSplit.Result r = ingest.split(merged.id(), url);
+        assertEquals(1, r.original().sources().size());
+        assertEquals(1, r.split().sources().size());
+        assertEquals(HAPPENINGS.length + 1, events.count());
+        assertEquals(merged.date(), r.split().date());
+        assertTrue(events.find(merged.id()).isPresent(), "the original keeps its id and URL");
+
+        EventIngest restarted = TestIngest.of(db, clock);
+        restarted.ingest(feed(1));
+        restarted.ingest(feed(2));
+        assertEquals(HAPPENINGS.length + 1, events.count(), "the next polls leave the split as it is");
+        assertEquals(1, events.find(r.split().id()).orElseThrow().sources().size());
+        assertEquals(1, events.find(merged.id()).orElseThrow().sources().size());
+    }
+}
