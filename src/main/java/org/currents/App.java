@@ -67,11 +67,12 @@ public final class App implements AutoCloseable {
         this.contexts = new ContextStore(database);
         this.fetcher = new FeedFetcher(settings.fetch(), clock);
         FeedParser parser = new FeedParser();
-        TextAnalyzer analyzer = new TextAnalyzer(Places.standard());
+        Places places = Places.standard();
+        TextAnalyzer analyzer = new TextAnalyzer(places);
         MatchSettings match = settings.match();
         EventIngest ingest = new EventIngest(database, clock, new Matcher(match.threshold()), new EventMerger(), analyzer,
                 new WindowIndex(match.window(), match.memoryEvents()));
-        this.poller = new Poller(sources, fetcher, parser, new Normalizer(settings.contexts(), analyzer), ingest,
+        this.poller = new Poller(sources, fetcher, parser, new Normalizer(settings.contexts(), analyzer, places), ingest,
                 new PollPlanner(settings.poll(), new Random()), clock);
         this.related = new RelatedEvents(events);
         this.scheduler = new PollScheduler(settings.poll(), settings.fetch().maxPerHost(),
@@ -126,7 +127,7 @@ public final class App implements AutoCloseable {
         int port = web.open();
         baseUri = settings.server().siteUrl() != null ? settings.server().siteUrl()
                 : URI.create("http://localhost:" + port + "/");
-        web.start(new Site(events, contexts, related, baseUri), database::isHealthy,
+        web.start(new Site(events, contexts, related, baseUri, settings.contexts().minEvents()), database::isHealthy,
                 new WebServices(sources, events, contexts, admin, poller.metrics(), settings.admin().token()));
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);

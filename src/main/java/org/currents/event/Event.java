@@ -54,8 +54,10 @@ public record Event(
         return EventHeadline.pathOf(date(), slug);
     }
 
+    /** The main story: the one the feed marked, else the first context recognised as a story. */
     public Optional<Context> story() {
-        return contexts.stream().filter(c -> c.slug().equals(storySlug)).findFirst();
+        Optional<Context> marked = contexts.stream().filter(c -> c.slug().equals(storySlug)).findFirst();
+        return marked.isPresent() ? marked : contexts.stream().filter(c -> c.kind() == ContextKind.STORY).findFirst();
     }
 
     public EventHeadline headlineRef() {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * Place names behind demonyms and short forms ("Pakistani", "Afghans", "U.S."), so that reports
@@ -22,10 +24,20 @@ public final class Places {
 
     private final Map<String, String> demonyms;
     private final Map<String, String> acronyms;
+    private final Set<String> places;
 
     private Places(Map<String, String> demonyms, Map<String, String> acronyms) {
         this.demonyms = Map.copyOf(demonyms);
         this.acronyms = Map.copyOf(acronyms);
+        Set<String> names = new HashSet<>();
+        demonyms.values().forEach(p -> names.add(p.toLowerCase(Locale.ROOT)));
+        acronyms.values().forEach(p -> names.add(p.toLowerCase(Locale.ROOT)));
+        this.places = Set.copyOf(names);
+    }
+
+    /** Whether {@code name} is a place of the list ("France", "European Union"), by name, demonym or acronym. */
+    public boolean isPlace(String name) {
+        return places.contains(name.strip().toLowerCase(Locale.ROOT)) || placeOf(name.strip().replace(".", "")).isPresent();
     }
 
     /** The list shipped with Currents. */

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.currents.config.ContextSettings;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
+import org.currents.match.Places;
 import org.currents.parse.ParsedCategory;
 
 /**
@@ -24,9 +25,11 @@ final class ContextFinder {
 
     private final List<Pattern> subjectLinks;
     private final Map<Pattern, String> rules = new LinkedHashMap<>();
+    private final Places places;
 
-    ContextFinder(ContextSettings settings) {
+    ContextFinder(ContextSettings settings, Places places) {
         this.subjectLinks = settings.subjectLinkPatterns();
+        this.places = places;
         settings.keywordRules().forEach((keyword, context) -> rules.put(
                 Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}])",
                         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), context));
@@ -39,7 +42,7 @@ final class ContextFinder {
         for (ParsedCategory c : categories) {
             boolean isStory = isStoryScheme(c.scheme());
             Context context = add(found, c.name(), isStory ? ContextKind.STORY : ContextKind.CATEGORY);
-            if (isStory && story == null && context != null) {
+            if (isStory && story == null && context != null && context.kind() == ContextKind.STORY) {
                 story = context.slug();
             }
         }
@@ -90,14 +93,17 @@ final class ContextFinder {
         return s.equals("story") || s.endsWith("/story");
     }
 
-    private static Context add(Map<String, Context> found, String name, ContextKind kind) {
+    private Context add(Map<String, Context> found, String name, ContextKind given) {
         if (name == null) {
             return null;
         }
-        String clean = name.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        String clean = name.replaceAll("[\\p{Cntrl}\\s]+", " ").strip().replaceAll("['\u2019]s$", "");
         if (clean.isEmpty() || clean.length() > MAX_NAME) {
             return null;
         }
+        // One subject under one name: "Afghan" and "Afghanistan", "U.S." and "United States".
+        clean = places.placeOf(clean.replace(".", "")).orElse(clean);
+        ContextKind kind = kindFor(clean, given);
         Context context = Context.named(clean, kind);
         Context earlier = found.get(context.slug());
         if (earlier != null) {
@@ -111,6 +117,22 @@ final class ContextFinder {
         }
         found.put(context.slug(), context);
         return context;
+    }
+
+    /**
+     * The kind a name's evidence supports: a place is a subject whoever calls it a story or a
+     * category, and a story is a happening with a name of some length ("Sanchi oil tanker
+     * collision", "2018 Tunisian protests"), not one common word a feed happened to mark.
+     */
+    private ContextKind kindFor(String name, ContextKind given) {
+        if ((given == ContextKind.STORY || given == ContextKind.CATEGORY) && places.isPlace(name)) {
+            return ContextKind.SUBJECT;
+        }
+        if (given == ContextKind.STORY && !name.contains(" ") && !name.matches(".*\\d.*")
+                && !name.equals(name.toUpperCase(Locale.ROOT))) {
+            return ContextKind.SUBJECT;
+        }
+        return given;
     }
 
     /** The contexts of one item and the slug of its story, or null. */

@@ -16,6 +16,7 @@ import org.currents.event.ArticleUrls;
 import org.currents.event.EventDraft;
 import org.currents.event.Keys;
 import org.currents.event.EventSource;
+import org.currents.match.Places;
 import org.currents.match.TextAnalyzer;
 import org.currents.parse.ParsedFeed;
 import org.currents.parse.ParsedItem;
@@ -34,8 +35,8 @@ public final class Normalizer {
     private final ContextFinder contexts;
     private final TextAnalyzer analyzer;
 
-    public Normalizer(ContextSettings settings, TextAnalyzer analyzer) {
-        this.contexts = new ContextFinder(settings);
+    public Normalizer(ContextSettings settings, TextAnalyzer analyzer, Places places) {
+        this.contexts = new ContextFinder(settings, places);
         this.analyzer = analyzer;
     }
 

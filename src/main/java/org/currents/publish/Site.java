@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.currents.event.Context;
+import org.currents.event.ContextKind;
 import org.currents.event.ContextSummary;
 import org.currents.event.Event;
 import org.currents.relate.RelatedEvents;
@@ -38,8 +40,10 @@ public final class Site {
     private final JsonFeedWriter json;
     private final EventDocuments eventDocuments;
     private final OpmlCatalogue opml;
+    private final int minEvents;
 
-    public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base) {
+    public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents) {
+        this.minEvents = minEvents;
         this.events = events;
         this.contexts = contexts;
         this.related = related;
@@ -60,7 +64,7 @@ public final class Site {
 
     public Document home() {
         return document("text/html; charset=utf-8", "home", events.stamp(),
-                () -> pages.home(events.latest(30), visibleContexts()));
+                () -> pages.home(events.latest(30), offeredContexts()));
     }
 
     public Optional<Document> contextPage(String slug) {
@@ -114,7 +118,7 @@ public final class Site {
     /** OPML 2.0 catalogue of every visible context's feeds. */
     public Document opml() {
         Stamp stamp = events.stamp();
-        return document("text/x-opml; charset=utf-8", "opml", stamp, () -> opml.write(visibleContexts(), stamp.updated()));
+        return document("text/x-opml; charset=utf-8", "opml", stamp, () -> opml.write(offeredContexts(), stamp.updated()));
     }
 
     /** The HTML body of a 404 page for {@code path}. */
@@ -122,8 +126,21 @@ public final class Site {
         return pages.notFound(path);
     }
 
-    private List<ContextSummary> visibleContexts() {
-        return contexts.all().stream().filter(c -> !c.hidden()).toList();
+    /**
+     * The contexts worth a feed, as the catalogue and home page offer them: not hidden, holding at
+     * least {@code minEvents} events, and not a link to a common word (a subject page whose title
+     * is lower-case, "policy", "talks", which the event keeps but nobody subscribes to). Stories
+     * first, then subjects, categories and source groups, the busiest first within each kind.
+     */
+    private List<ContextSummary> offeredContexts() {
+        return contexts.all().stream()
+                .filter(c -> !c.hidden() && c.eventCount() >= minEvents)
+                .filter(c -> c.context().kind() != ContextKind.SUBJECT
+                        || !Character.isLowerCase(c.context().name().codePointAt(0)))
+                .sorted(Comparator.comparing((ContextSummary c) -> c.context().kind())
+                        .thenComparing(Comparator.comparingInt(ContextSummary::eventCount).reversed())
+                        .thenComparing(c -> c.context().name()))
+                .toList();
     }
 
     private byte[] feed(FeedFormat format, FeedMeta meta, List<Event> list) {

@@ -17,6 +17,7 @@ import org.currents.event.ContextKind;
 import org.currents.event.Event;
 import org.currents.event.EventSource;
 import org.currents.event.Slugs;
+import org.currents.event.StoryNames;
 
 /**
  * Writes what one ingest decided, in JDBC batches: new events under the first slug free on their
@@ -159,14 +160,40 @@ final class EventRowWriter {
                 rows);
     }
 
-    /** Every context the ingest touched gets its version; one seen as a stronger kind than stored is upgraded. */
+    /**
+     * Every context the ingest touched gets its version; one seen as a stronger kind than stored
+     * is upgraded, and a subject with a story's name that recurs over days becomes a story.
+     */
     private void stampContexts() throws SQLException {
+        promoteRecurringStories();
         List<Object[]> rows = new ArrayList<>();
         touched.forEach((slug, kind) -> {
             ContextKind old = stored.getOrDefault(slug, kind);
             rows.add(new Object[] {version, now, (old.weight() >= kind.weight() ? old : kind).name(), slug});
         });
         Sql.batch(c, "UPDATE context SET version = ?, updated = ?, kind = ? WHERE slug = ?", rows);
+    }
+
+    private void promoteRecurringStories() throws SQLException {
+        List<String> candidates = new ArrayList<>();
+        touched.forEach((slug, kind) -> {
+            Context c = named.get(slug);
+            if (kind == ContextKind.SUBJECT && stored.get(slug) == ContextKind.SUBJECT && c != null
+                    && StoryNames.isStoryLike(c.name())) {
+                candidates.add(slug);
+            }
+        });
+        for (List<String> chunk : EventRows.chunks(candidates)) {
+            Sql.query(c, "SELECT ec.context_slug, COUNT(*), COUNT(DISTINCT e.event_day) FROM event_context ec JOIN event e "
+                    + "ON e.id = ec.event_id WHERE ec.context_slug IN (" + Sql.marks(chunk.size()) + ") "
+                    + "GROUP BY ec.context_slug", rs -> {
+                        // Rows of this ingest are counted too: they were written before the stamp.
+                        if (rs.getInt(2) >= StoryNames.MIN_EVENTS && rs.getInt(3) >= StoryNames.MIN_DAYS) {
+                            touched.put(rs.getString(1), ContextKind.STORY);
+                        }
+                        return null;
+                    }, chunk.toArray());
+        }
     }
 
     private Map<String, ContextKind> kinds(Collection<String> slugs) throws SQLException {

@@ -30,7 +30,7 @@ class NormalizerTest {
 
     private final Normalizer normalizer = new Normalizer(new ContextSettings(
             List.of(Pattern.compile("https?://[a-z]{2,3}(?:\\.m)?\\.wikipedia\\.org/wiki/([^?#]+)")),
-            Map.of("earthquake", "Earthquakes")), TestIngest.ANALYZER);
+            Map.of("earthquake", "Earthquakes")), TestIngest.ANALYZER, TestIngest.PLACES);
 
     private EventDraft one(ParsedItem item) {
         List<EventDraft> drafts = normalizer.normalize(SOURCE, new ParsedFeed("rss_2.0", "Wire", null, null, null,
@@ -70,11 +70,28 @@ class NormalizerTest {
                         + "<a href=\"https://en.wikipedia.org/wiki/S%C3%A3o_Paulo#History\">SP</a>",
                 List.of(new ParsedCategory("Philippine volcanoes", null, "https://currents.example/story"),
                         new ParsedCategory("Asia", null, null)), List.of()));
-        assertEquals(List.of(Context.named("Philippine volcanoes", ContextKind.STORY), Context.named("Asia", ContextKind.CATEGORY),
+        assertEquals(List.of(Context.named("Philippine volcanoes", ContextKind.STORY), Context.named("Asia", ContextKind.SUBJECT),
                 Context.named("Mayon Volcano", ContextKind.SUBJECT), Context.named("São Paulo", ContextKind.SUBJECT),
                 Context.named("Earthquakes", ContextKind.CATEGORY), Context.named("World news", ContextKind.SOURCE_GROUP)),
                 d.contexts());
         assertEquals("philippine-volcanoes", d.storySlug());
+    }
+
+    @Test
+    void contextsFollowTheirEvidenceAndVariantsOfOneSubjectFold() {
+        String story = "https://currents.example/story";
+        EventDraft d = one(item("g", "Talks resume", null,
+                "<a href=\"https://en.wikipedia.org/wiki/Afghan\">Afghan</a>"
+                        + "<a href=\"https://en.wikipedia.org/wiki/Afghanistan\">Afghanistan</a>"
+                        + "<a href=\"https://en.wikipedia.org/wiki/Mount_Mayon's\">Mayon</a>",
+                List.of(new ParsedCategory("France", null, story), new ParsedCategory("Covering", null, story),
+                        new ParsedCategory("EU", null, null), new ParsedCategory("2018 Winter Olympics", null, story)),
+                List.of()));
+        assertEquals(List.of(Context.named("France", ContextKind.SUBJECT), Context.named("Covering", ContextKind.SUBJECT),
+                Context.named("European Union", ContextKind.SUBJECT), Context.named("2018 Winter Olympics", ContextKind.STORY),
+                Context.named("Afghanistan", ContextKind.SUBJECT), Context.named("Mount Mayon", ContextKind.SUBJECT),
+                Context.named("World news", ContextKind.SOURCE_GROUP)), d.contexts());
+        assertEquals("2018-winter-olympics", d.storySlug(), "a place or one common word is no story");
     }
 
     @Test

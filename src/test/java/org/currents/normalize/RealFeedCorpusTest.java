@@ -36,7 +36,7 @@ class RealFeedCorpusTest {
     void readsTheRealWorldCorpusAndRefusesOnlyWithClearErrors() throws IOException {
         assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS);
         FeedParser parser = new FeedParser();
-        Normalizer normalizer = new Normalizer(new ContextSettings(List.of(), java.util.Map.of()), TestIngest.ANALYZER);
+        Normalizer normalizer = new Normalizer(new ContextSettings(List.of(), java.util.Map.of()), TestIngest.ANALYZER, TestIngest.PLACES);
         Source source = new Source(1, "https://example.org/feed", "Corpus", null, List.of(), null, true,
                 SourceStatus.NEVER_POLLED);
         List<String> refusedValid = new ArrayList<>();

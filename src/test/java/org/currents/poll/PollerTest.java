@@ -63,7 +63,7 @@ class PollerTest {
         fetcher = new FeedFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
                 4096, 3, "Currents/test", List.of(), dir, List.of(dir.resolve("feeds")), 2, 4), clock);
         poller = new Poller(sources, fetcher, new FeedParser(), new Normalizer(new ContextSettings(
-                List.of(Pattern.compile("https?://en\\.wikipedia\\.org/wiki/([^?#]+)")), Map.of()), TestIngest.ANALYZER),
+                List.of(Pattern.compile("https?://en\\.wikipedia\\.org/wiki/([^?#]+)")), Map.of()), TestIngest.ANALYZER, TestIngest.PLACES),
                 TestIngest.of(db, clock), new PollPlanner(new PollSettings(Duration.ofMinutes(15), Duration.ofMinutes(5),
                 Duration.ofHours(24), Duration.ofHours(6), Duration.ofDays(7), 2), new Random(1)), clock);
     }

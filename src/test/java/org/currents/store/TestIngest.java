@@ -10,7 +10,8 @@ import org.currents.match.WindowIndex;
 
 /** The ingest as {@code App} builds it, with the default match settings, for tests of other stages. */
 public final class TestIngest {
-    public static final TextAnalyzer ANALYZER = new TextAnalyzer(Places.standard());
+    public static final Places PLACES = Places.standard();
+    public static final TextAnalyzer ANALYZER = new TextAnalyzer(PLACES);
 
     private TestIngest() {
     }
