@@ -3,6 +3,7 @@ package org.currents;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
@@ -15,11 +16,12 @@ import org.currents.parse.FeedParser;
 import org.currents.poll.PollPlanner;
 import org.currents.poll.Poller;
 import org.currents.poll.SourceAdmin;
+import org.currents.poll.SourceIntake;
 import org.currents.publish.Site;
 import org.currents.relate.RelatedEvents;
 import org.currents.schedule.PollScheduler;
-import org.currents.source.OpmlImport;
-import org.currents.source.OpmlReader;
+import org.currents.source.OpmlException;
+import org.currents.source.OwnSite;
 import org.currents.source.Source;
 import org.currents.store.ContextStore;
 import org.currents.store.Database;
@@ -50,7 +52,8 @@ public final class App implements AutoCloseable {
     private final PollScheduler scheduler;
     private final SourceAdmin admin;
     private final WebServer web;
-    private URI baseUri;
+    private volatile URI baseUri;
+    private volatile int port;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -66,56 +69,79 @@ public final class App implements AutoCloseable {
         this.related = new RelatedEvents(events);
         this.scheduler = new PollScheduler(settings.poll(), settings.fetch().maxPerHost(),
                 id -> poller.poll(id).nextPoll(), clock);
-        this.admin = new SourceAdmin(sources, events, fetcher, parser, poller, scheduler::schedule, scheduler::unschedule,
-                clock);
+        this.admin = new SourceAdmin(sources, events, new SourceIntake(fetcher, parser, this::ownSite), poller,
+                scheduler::schedule, scheduler::unschedule, clock);
         this.web = new WebServer(settings.server());
     }
 
     public static void main(String[] args) {
+        // The default H2 database serves itself to a second process (the command line beside the
+        // server, AUTO_SERVER=TRUE); keep that port on the loopback interface. Read once by H2, so
+        // set before any H2 class loads.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         System.exit(Cli.run(args, System.getenv()));
     }
 
     /**
-     * Opens the database (migrating it) and registers the sources of {@code sources.opml}; polls
-     * and serving begin with {@link #start()}.
+     * Opens the database (migrating it); {@link #importConfiguredSources()} brings in the sources
+     * of {@code sources.opml}, and polls and serving begin with {@link #start()}.
      */
     public static App open(Settings settings) {
         return open(settings, Clock.systemUTC());
     }
 
     public static App open(Settings settings, Clock clock) {
-        App app = new App(settings, clock);
-        try {
-            app.registerConfiguredSources();
-            return app;
-        } catch (RuntimeException e) {
-            app.close();
-            throw e;
-        }
+        return new App(settings, clock);
     }
 
-    /** Adds or updates every source listed in {@code sources.opml}, so sources added there are picked up on restart. */
-    private void registerConfiguredSources() {
-        if (!Files.isRegularFile(settings.sourcesFile())) {
-            log.info("no {}; starting with the sources already stored", settings.sourcesFile());
-            return;
+    /**
+     * Adds the sources listed in {@code sources.opml} and updates the stored ones it lists, with
+     * the checks every door shares, and returns what it did, entries refused with their reasons.
+     * Run when the server starts, by {@code poll --once}, and by {@code import-opml} without a file.
+     */
+    public SourceAdmin.ImportReport importConfiguredSources() {
+        Path file = settings.sourcesFile();
+        if (!Files.isRegularFile(file)) {
+            log.info("no {}; using the sources already stored", file);
+            return new SourceAdmin.ImportReport(0, 0, List.of());
         }
-        OpmlImport imported;
+        byte[] opml;
         try {
-            imported = new OpmlReader().read(Files.readAllBytes(settings.sourcesFile()));
+            opml = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + settings.sourcesFile() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        imported.sources().forEach(sources::upsert);
-        imported.skipped().forEach(s -> log.warn("{}: skipped outline '{}': {}", settings.sourcesFile(), s.text(), s.reason()));
-        log.info("{} sources from {}", imported.sources().size(), settings.sourcesFile());
+        SourceAdmin.ImportReport report;
+        try {
+            report = admin.importConfigured(opml);
+        } catch (OpmlException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        return report;
+    }
+
+    /** Where this instance publishes: its base URL and port once serving, else as configured. */
+    private OwnSite ownSite() {
+        URI base = baseUri;
+        if (base != null) {
+            return new OwnSite(base, port);
+        }
+        int configured = settings.server().port();
+        return new OwnSite(settings.server().siteUrl() != null ? settings.server().siteUrl()
+                : URI.create("http://localhost:" + configured + "/"), configured);
     }
 
     /** Starts the web server, then the scheduler (the site can answer while the first polls run). */
     public void start() {
-        int port = web.open();
+        port = web.open();
         baseUri = settings.server().siteUrl() != null ? settings.server().siteUrl()
                 : URI.create("http://localhost:" + port + "/");
+        SourceAdmin.ImportReport configured = importConfiguredSources();
+        configured.skipped().forEach(s -> log.warn("{}: skipped '{}': {}", settings.sourcesFile(), s.text(), s.reason()));
+        log.info("{}: {} sources added, {} updated, {} skipped", settings.sourcesFile(), configured.added(),
+                configured.merged(), configured.skipped().size());
         web.start(new Site(events, contexts, related, baseUri), database::isHealthy,
                 new WebServices(sources, events, contexts, admin, poller.metrics(), settings.admin().token()));
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
@@ -123,12 +149,16 @@ public final class App implements AutoCloseable {
         log.info("serving {} on port {}; {} sources scheduled", baseUri, port, enabled.size());
     }
 
+    /** Stops taking requests, lets running polls finish, then closes the HTTP client and the database; logs each. */
     @Override
     public void close() {
         web.stop();
         scheduler.shutdown();
         fetcher.close();
         database.close();
+        if (baseUri != null) {
+            log.info("stopped: web server (port {}), poll scheduler (running polls finished), HTTP client, database", port);
+        }
     }
 
     public URI baseUri() {

@@ -1,8 +1,11 @@
 package org.currents.cli;
 
+import java.nio.file.Files;
 import java.util.Map;
 import org.currents.App;
+import org.currents.config.Key;
 import org.currents.config.Settings;
+import org.currents.config.SettingsException;
 import org.currents.config.SettingsLoader;
 
 /** Loads settings from flags and environment and builds the {@link App} a command runs on. */
@@ -13,11 +16,27 @@ final class AppLauncher {
         this.environment = Map.copyOf(environment);
     }
 
+    /** The settings, refusing a config directory that does not exist: it would run an empty site. */
+    Settings settings(Map<String, String> flags) {
+        Settings settings = new SettingsLoader(App.VERSION).load(flags, environment);
+        if (!Files.isDirectory(settings.configDir())) {
+            throw new SettingsException("no config directory " + settings.configDir() + " (config comes from "
+                    + settings.origin(Key.CONFIG) + "); give --config DIR, a directory holding currents.properties "
+                    + "and sources.opml, or run from the project directory");
+        }
+        return settings;
+    }
+
     Settings settings(CommonOptions options) {
-        return new SettingsLoader(App.VERSION).load(options.flags(), environment);
+        return settings(options.flags());
+    }
+
+    /** Opens the database; the sources of sources.opml are imported only where a command asks for it. */
+    App open(Settings settings) {
+        return App.open(settings);
     }
 
     App open(CommonOptions options) {
-        return App.open(settings(options));
+        return open(settings(options));
     }
 }

@@ -71,7 +71,7 @@ class SettingsLoaderTest {
     @Test
     void refusesMalformedValuesNamingKeyValueAndOrigin() {
         SettingsException port = assertThrows(SettingsException.class, () -> load(Map.of("port", "80a"), Map.of()));
-        assertEquals("setting port = '80a' (from command-line flag) is not a whole number", port.getMessage());
+        assertEquals("setting port = '80a' (from the --port flag) is not a whole number", port.getMessage());
 
         SettingsException range = assertThrows(SettingsException.class,
                 () -> load(Map.of(), Map.of("CURRENTS_PORT", "70000")));

@@ -35,6 +35,7 @@ class AdminApiTest {
     static void start() {
         app = App.open(new SettingsLoader("test").load(Map.of("config", "config", "data", data.toString(), "port", "0",
                 "host", "127.0.0.1"), Map.of("CURRENTS_ADMIN_TOKEN", TOKEN)));
+        app.importConfiguredSources();
         app.poller().pollAll();
         app.start();
     }
