@@ -25,14 +25,14 @@ public final class Cli implements Runnable {
 
     private final AppLauncher launcher;
 
-    private Cli(AppLauncher launcher) {
-        this.launcher = launcher;
+    private Cli(Map<String, String> environment) {
+        this.launcher = new AppLauncher(environment, () -> options.flags());
     }
 
     /** Runs the command line and returns the process exit code (see {@link ExitCode}). */
     public static int run(String[] args, Map<String, String> environment) {
-        AppLauncher launcher = new AppLauncher(environment);
-        Cli root = new Cli(launcher);
+        Cli root = new Cli(environment);
+        AppLauncher launcher = root.launcher;
         CommandLine line = new CommandLine(root)
                 .addSubcommand(new ServeCommand(launcher))
                 .addSubcommand(new PollCommand(launcher))
@@ -69,7 +69,6 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         ServeCommand serve = new ServeCommand(launcher);
-        serve.options = options;
         try {
             serve.call();
         } catch (InterruptedException e) {
