@@ -5,8 +5,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.currents.cli.Cli;
 import org.currents.config.Settings;
 import org.currents.fetch.FeedFetcher;
@@ -23,6 +27,7 @@ import org.currents.schedule.PollScheduler;
 import org.currents.source.OpmlException;
 import org.currents.source.OwnSite;
 import org.currents.source.Source;
+import org.currents.source.SourceWatch;
 import org.currents.store.ContextStore;
 import org.currents.store.Database;
 import org.currents.store.EventStore;
@@ -52,6 +57,14 @@ public final class App implements AutoCloseable {
     private final PollScheduler scheduler;
     private final SourceAdmin admin;
     private final WebServer web;
+    /** How often the server looks for sources changed by another process (the command line beside it). */
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
+
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "source-watch");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile URI baseUri;
     private volatile int port;
 
@@ -146,6 +159,18 @@ public final class App implements AutoCloseable {
                 new WebServices(sources, events, contexts, admin, poller.metrics(), settings.admin().token()));
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);
+        SourceWatch watch = new SourceWatch(sources::all, scheduler::schedule, scheduler::unschedule, enabled);
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                int changed = watch.check();
+                if (changed > 0) {
+                    log.info("{} sources added, removed or disabled by another process; schedule updated", changed);
+                }
+            } catch (RuntimeException e) {
+                log.warn("cannot compare the stored sources with the schedule: {}", e.getMessage());
+                log.debug("source watch failed", e);
+            }
+        }, WATCH_EVERY.toSeconds(), WATCH_EVERY.toSeconds(), TimeUnit.SECONDS);
         log.info("serving {} on port {}; {} sources scheduled", baseUri, port, enabled.size());
     }
 
@@ -153,6 +178,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        watcher.shutdownNow();
         scheduler.shutdown();
         fetcher.close();
         database.close();
