@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * Polls on schedule and serves the site until the process is stopped. SIGTERM or Ctrl-C stops it
- * cleanly (web server, then running polls, then the database, each logged) and the exit status
- * is 0: the JVM would report 143 or 130 for the signal, which says "killed", not "stopped".
+ * cleanly (web server, then running polls, then the database, logged) and the exit status is 0:
+ * the JVM would report 143 or 130 for the signal, which says "killed", not "stopped".
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Import config/sources.opml, poll the sources on schedule and serve the site (the default command).")
@@ -31,18 +31,31 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Settings settings = launcher.settings(options.flags());
         App app = launcher.open(settings);
-        Thread stopper = new Thread(() -> {
+        Runnable stop = () -> {
             log.info("stopping: signal received");
             app.close();
             System.err.flush();
-            // Every part is closed; end with status 0 instead of the signal's 128+n.
-            Runtime.getRuntime().halt(ExitCode.OK);
-        }, "currents-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        };
+        Thread hook = null;
+        if (StopSignals.install(() -> {
+            stop.run();
+            System.exit(ExitCode.OK);
+        })) {
+            log.debug("SIGTERM and SIGINT stop the server before the JVM shuts down");
+        } else {
+            // Without the signal API: stop in a shutdown hook, and end with status 0, not the signal's 128+n.
+            hook = new Thread(() -> {
+                stop.run();
+                Runtime.getRuntime().halt(ExitCode.OK);
+            }, "currents-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
         try {
             app.start();
         } catch (RuntimeException e) {
-            Runtime.getRuntime().removeShutdownHook(stopper);
+            if (hook != null) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
             app.close();
             throw ErrorReport.of(e, settings);
         }
