@@ -3,9 +3,14 @@ package org.currents;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.currents.cli.Cli;
 import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
@@ -20,12 +25,14 @@ import org.currents.parse.FeedParser;
 import org.currents.poll.PollPlanner;
 import org.currents.poll.Poller;
 import org.currents.poll.SourceAdmin;
+import org.currents.poll.SourceIntake;
 import org.currents.publish.Site;
 import org.currents.relate.RelatedEvents;
 import org.currents.schedule.PollScheduler;
-import org.currents.source.OpmlImport;
-import org.currents.source.OpmlReader;
+import org.currents.source.OpmlException;
+import org.currents.source.OwnSite;
 import org.currents.source.Source;
+import org.currents.source.SourceWatch;
 import org.currents.store.ContextStore;
 import org.currents.store.Database;
 import org.currents.store.EventIngest;
@@ -56,7 +63,16 @@ public final class App implements AutoCloseable {
     private final PollScheduler scheduler;
     private final SourceAdmin admin;
     private final WebServer web;
-    private URI baseUri;
+    /** How often the server looks for sources changed by another process (the command line beside it). */
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
+
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "source-watch");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile URI baseUri;
+    private volatile int port;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -77,69 +93,109 @@ public final class App implements AutoCloseable {
         this.related = new RelatedEvents(events);
         this.scheduler = new PollScheduler(settings.poll(), settings.fetch().maxPerHost(),
                 id -> poller.poll(id).nextPoll(), clock);
-        this.admin = new SourceAdmin(sources, events, fetcher, parser, poller, scheduler::schedule, scheduler::unschedule,
-                clock);
+        this.admin = new SourceAdmin(sources, events, new SourceIntake(fetcher, parser, this::ownSite), poller,
+                scheduler::schedule, scheduler::unschedule, clock);
         this.web = new WebServer(settings.server());
     }
 
     public static void main(String[] args) {
+        // The default H2 database serves itself to a second process (the command line beside the
+        // server, AUTO_SERVER=TRUE); keep that port on the loopback interface. Read once by H2, so
+        // set before any H2 class loads.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         System.exit(Cli.run(args, System.getenv()));
     }
 
     /**
-     * Opens the database (migrating it) and registers the sources of {@code sources.opml}; polls
-     * and serving begin with {@link #start()}.
+     * Opens the database (migrating it); {@link #importConfiguredSources()} brings in the sources
+     * of {@code sources.opml}, and polls and serving begin with {@link #start()}.
      */
     public static App open(Settings settings) {
         return open(settings, Clock.systemUTC());
     }
 
     public static App open(Settings settings, Clock clock) {
-        App app = new App(settings, clock);
-        try {
-            app.registerConfiguredSources();
-            return app;
-        } catch (RuntimeException e) {
-            app.close();
-            throw e;
-        }
+        return new App(settings, clock);
     }
 
-    /** Adds or updates every source listed in {@code sources.opml}, so sources added there are picked up on restart. */
-    private void registerConfiguredSources() {
-        if (!Files.isRegularFile(settings.sourcesFile())) {
-            log.info("no {}; starting with the sources already stored", settings.sourcesFile());
-            return;
+    /**
+     * Adds the sources listed in {@code sources.opml} and updates the stored ones it lists, with
+     * the checks every door shares, and returns what it did, entries refused with their reasons.
+     * Run when the server starts, by {@code poll --once}, and by {@code import-opml} without a file.
+     */
+    public SourceAdmin.ImportReport importConfiguredSources() {
+        Path file = settings.sourcesFile();
+        if (!Files.isRegularFile(file)) {
+            log.info("no {}; using the sources already stored", file);
+            return new SourceAdmin.ImportReport(0, 0, List.of());
         }
-        OpmlImport imported;
+        byte[] opml;
         try {
-            imported = new OpmlReader().read(Files.readAllBytes(settings.sourcesFile()));
+            opml = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + settings.sourcesFile() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        imported.sources().forEach(sources::upsert);
-        imported.skipped().forEach(s -> log.warn("{}: skipped outline '{}': {}", settings.sourcesFile(), s.text(), s.reason()));
-        log.info("{} sources from {}", imported.sources().size(), settings.sourcesFile());
+        SourceAdmin.ImportReport report;
+        try {
+            report = admin.importConfigured(opml);
+        } catch (OpmlException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        return report;
+    }
+
+    /** Where this instance publishes: its base URL and port once serving, else as configured. */
+    private OwnSite ownSite() {
+        URI base = baseUri;
+        if (base != null) {
+            return new OwnSite(base, port);
+        }
+        int configured = settings.server().port();
+        return new OwnSite(settings.server().siteUrl() != null ? settings.server().siteUrl()
+                : URI.create("http://localhost:" + configured + "/"), configured);
     }
 
     /** Starts the web server, then the scheduler (the site can answer while the first polls run). */
     public void start() {
-        int port = web.open();
+        port = web.open();
         baseUri = settings.server().siteUrl() != null ? settings.server().siteUrl()
                 : URI.create("http://localhost:" + port + "/");
+        SourceAdmin.ImportReport configured = importConfiguredSources();
+        configured.skipped().forEach(s -> log.warn("{}: skipped '{}': {}", settings.sourcesFile(), s.text(), s.reason()));
+        log.info("{}: {} sources added, {} updated, {} skipped", settings.sourcesFile(), configured.added(),
+                configured.merged(), configured.skipped().size());
         web.start(new Site(events, contexts, related, baseUri, settings.contexts().minEvents()), database::isHealthy,
                 new WebServices(sources, events, contexts, admin, poller.metrics(), settings.admin().token()));
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);
+        SourceWatch watch = new SourceWatch(sources::all, scheduler::schedule, scheduler::unschedule, enabled);
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                int changed = watch.check();
+                if (changed > 0) {
+                    log.info("{} sources added, removed or disabled by another process; schedule updated", changed);
+                }
+            } catch (RuntimeException e) {
+                log.warn("cannot compare the stored sources with the schedule: {}", e.getMessage());
+                log.debug("source watch failed", e);
+            }
+        }, WATCH_EVERY.toSeconds(), WATCH_EVERY.toSeconds(), TimeUnit.SECONDS);
         log.info("serving {} on port {}; {} sources scheduled", baseUri, port, enabled.size());
     }
 
+    /** Stops taking requests, lets running polls finish, then closes the HTTP client and the database; logs each. */
     @Override
     public void close() {
         web.stop();
+        watcher.shutdownNow();
         scheduler.shutdown();
         fetcher.close();
         database.close();
+        if (baseUri != null) {
+            log.info("stopped: web server (port {}), poll scheduler (running polls finished), HTTP client, database", port);
+        }
     }
 
     public URI baseUri() {

@@ -19,6 +19,7 @@ public final class SampleApp implements AutoCloseable {
         Settings settings = new SettingsLoader("test").load(
                 Map.of("config", "config", "data", data.toString(), "port", "0", "host", "127.0.0.1"), Map.of());
         app = App.open(settings);
+        app.importConfiguredSources();
         app.poller().pollAll();
         app.start();
     }

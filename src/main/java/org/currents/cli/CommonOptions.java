@@ -14,10 +14,6 @@ final class CommonOptions {
             description = "Directory for the H2 database and other state (CURRENTS_DATA; default: data).")
     String data;
 
-    @Option(names = "--port", paramLabel = "N",
-            description = "Port the web server listens on (CURRENTS_PORT; default: 8080).")
-    String port;
-
     Map<String, String> flags() {
         Map<String, String> flags = new HashMap<>();
         if (config != null) {
@@ -25,9 +21,6 @@ final class CommonOptions {
         }
         if (data != null) {
             flags.put("data", data);
-        }
-        if (port != null) {
-            flags.put("port", port);
         }
         return flags;
     }

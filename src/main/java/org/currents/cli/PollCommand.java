@@ -12,15 +12,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Polls every enabled source once and exits: for cron-style use without the scheduler. */
+/** Imports config/sources.opml, polls every enabled source once and exits: the server's work, cron-style. */
 @Command(name = "poll", mixinStandardHelpOptions = true,
-        description = "Poll every enabled source once and exit; exit code 1 if any source failed.")
+        description = "Import config/sources.opml, poll every enabled source once and exit; exit code 1 if any source "
+                + "failed.")
 final class PollCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options = new CommonOptions();
 
     @Option(names = "--once", description = "Poll once and exit (required: scheduled polling is 'serve').")
     boolean once;
+
+    @Option(names = "--json", description = "Print the outcomes as JSON, for scripts.")
+    boolean json;
 
     @Spec
     CommandSpec spec;
@@ -38,16 +42,20 @@ final class PollCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (App app = launcher.open(options)) {
+            app.importConfiguredSources().skipped().forEach(s -> spec.commandLine().getErr().printf(
+                    "currents: sources.opml: skipped '%s': %s%n", s.text(), Failure.oneLine(s.reason())));
             List<PollOutcome> outcomes = app.poller().pollAll(app.pollThreads());
+            Table table = new Table("source", "status", "new", "updated", "error");
             for (PollOutcome o : outcomes) {
-                out.printf("source %d: %s%s%s%n", o.sourceId(), o.status(),
-                        o.created() + o.updated() > 0 ? " (" + o.created() + " new, " + o.updated() + " updated)" : "",
-                        o.error() != null ? ": " + o.error() : "");
+                table.add(o.sourceId(), o.status(), o.created(), o.updated(), o.error());
             }
+            table.print(out, json);
             long failed = outcomes.stream().filter(PollOutcome::failed).count();
-            out.printf("%d sources polled, %d failed, %d events stored%n", outcomes.size(), failed, app.events().count());
+            if (!json) {
+                out.printf("%d sources polled, %d failed, %d events stored%n", outcomes.size(), failed, app.events().count());
+            }
             out.flush();
-            return failed > 0 ? 1 : 0;
+            return failed > 0 ? ExitCode.PARTLY : ExitCode.OK;
         }
     }
 }

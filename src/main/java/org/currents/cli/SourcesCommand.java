@@ -1,6 +1,5 @@
 package org.currents.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.currents.App;
@@ -18,29 +17,33 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {SourcesCommand.ListSources.class, SourcesCommand.AddSource.class, SourcesCommand.RemoveSource.class})
 final class SourcesCommand {
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the sources with their poll status.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the sources with their poll status: a header, then one line per source.")
     static final class ListSources implements Callable<Integer> {
         @Mixin
         CommonOptions options = new CommonOptions();
+        @Option(names = "--json", description = "Print a JSON array instead, for scripts.")
+        boolean json;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
             try (App app = launcher(spec).open(options)) {
-                PrintWriter out = spec.commandLine().getOut();
+                Table table = new Table("id", "status", "feed_url", "title", "contexts", "error");
                 for (Source s : app.sources().all()) {
-                    out.printf("%d\t%s\t%s\t%s\t%s%s%n", s.id(), s.enabled() ? s.status().lastStatus() : "disabled",
-                            s.feedUrl(), s.displayName(), String.join(" / ", s.contexts()),
-                            s.status().lastError() == null ? "" : "\t" + s.status().lastError());
+                    table.add(s.id(), s.enabled() ? s.status().lastStatus() : "disabled", s.feedUrl(), s.displayName(),
+                            json ? s.contexts() : String.join(" / ", s.contexts()), s.status().lastError());
                 }
-                out.flush();
-                return 0;
+                table.print(spec.commandLine().getOut(), json);
+                return ExitCode.OK;
             }
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a source (its feed is fetched once to check it).")
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a source. Its URL is checked as every way in checks it (URL, address guard, not this "
+                    + "instance's own feed, not a duplicate) and its feed is fetched once, unless --no-validate.")
     static final class AddSource implements Callable<Integer> {
         @Mixin
         CommonOptions options = new CommonOptions();
@@ -50,7 +53,7 @@ final class SourcesCommand {
         String title;
         @Option(names = "--context", paramLabel = "NAME", description = "A context for its items (repeatable).")
         List<String> contexts = List.of();
-        @Option(names = "--no-validate", description = "Do not fetch the feed before saving it.")
+        @Option(names = "--no-validate", description = "Do not fetch the feed before saving it (the other checks still run).")
         boolean noValidate;
         @Spec
         CommandSpec spec;
@@ -58,10 +61,10 @@ final class SourcesCommand {
         @Override
         public Integer call() {
             try (App app = launcher(spec).open(options)) {
-                Source s = app.admin().add(new SourceSpec(url, title, null, contexts, null), !noValidate);
+                Source s = app.admin().add(new SourceSpec(url.strip(), title, null, contexts, null), !noValidate);
                 spec.commandLine().getOut().printf("added source %d: %s%n", s.id(), s.feedUrl());
                 spec.commandLine().getOut().flush();
-                return 0;
+                return ExitCode.OK;
             }
         }
     }
@@ -81,11 +84,11 @@ final class SourcesCommand {
         public Integer call() {
             try (App app = launcher(spec).open(options)) {
                 if (!app.admin().remove(id, withEvents)) {
-                    throw new IllegalArgumentException("no source " + id);
+                    throw new Failure(ExitCode.BAD_INPUT, "no source " + id + " (see 'currents sources list')");
                 }
                 spec.commandLine().getOut().printf("removed source %d%n", id);
                 spec.commandLine().getOut().flush();
-                return 0;
+                return ExitCode.OK;
             }
         }
     }

@@ -10,7 +10,8 @@ public enum Key {
     HOST("host", "0.0.0.0", "address the web server listens on"),
     PORT("port", "8080", "port the web server listens on (0: any free port)"),
     SITE_URL("site.url", "", "public base URL of published links (default http://localhost:<port>/)"),
-    DB_URL("db.url", "", "JDBC URL (default: an H2 file under the data directory; jdbc:postgresql://... for a cluster)"),
+    DB_URL("db.url", "", "JDBC URL (default: an H2 file under the data directory that the command line can open while "
+            + "the server runs; jdbc:postgresql://... for a cluster)"),
     DB_USER("db.user", "", "database user"),
     DB_PASSWORD("db.password", "", "database password"),
     DB_POOL_SIZE("db.pool-size", "8", "database connections"),
@@ -70,5 +71,40 @@ public enum Key {
 
     public static List<String> names() {
         return java.util.Arrays.stream(values()).map(Key::key).toList();
+    }
+
+    /** The known key closest to a misspelled one, by edit distance. */
+    public static Key closestTo(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return java.util.Arrays.stream(values())
+                .min(java.util.Comparator.comparingInt((Key k) -> distance(k.name, n)))
+                .orElseThrow();
+    }
+
+    /** The known key whose environment variable is closest to a misspelled one. */
+    public static Key closestToVariable(String variable) {
+        return java.util.Arrays.stream(values())
+                .min(java.util.Comparator.comparingInt((Key k) -> distance(k.environmentVariable(), variable)))
+                .orElseThrow();
+    }
+
+    /** Levenshtein distance: the fewest one-character insertions, deletions and substitutions from a to b. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

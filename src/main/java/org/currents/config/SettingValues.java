@@ -108,13 +108,18 @@ final class SettingValues {
         return Arrays.stream(text.split(separatorRegex)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** Where the value of {@code key} came from, as an operator would change it: "the --port flag", a file, ... */
+    String origin(Key key) {
+        return lookup(key).origin();
+    }
+
     SettingsException invalid(Key key, String problem) {
         return lookup(key).invalid(problem);
     }
 
     private Value lookup(Key key) {
         if (flags.containsKey(key.key())) {
-            return new Value(key, flags.get(key.key()), "command-line flag");
+            return new Value(key, flags.get(key.key()), "the --" + key.key() + " flag");
         }
         if (environment.containsKey(key.environmentVariable())) {
             return new Value(key, environment.get(key.environmentVariable()), "environment variable " + key.environmentVariable());
@@ -122,7 +127,7 @@ final class SettingValues {
         if (file.containsKey(key.key())) {
             return new Value(key, file.get(key.key()), fileName);
         }
-        return new Value(key, key.defaultValue(), "default");
+        return new Value(key, key.defaultValue(), "the default");
     }
 
     private record Value(Key key, String value, String origin) {

@@ -1,9 +1,10 @@
 package org.currents.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
-/** Every setting Currents runs with, validated, grouped by the stage that uses it. */
+/** Every setting Currents runs with, validated, grouped by the stage that uses it, and where each came from. */
 public record Settings(
         Path configDir,
         Path dataDir,
@@ -13,11 +14,21 @@ public record Settings(
         PollSettings poll,
         ContextSettings contexts,
         MatchSettings match,
-        AdminSettings admin) {
+        AdminSettings admin,
+        Map<Key, String> origins) {
 
     public Settings {
         Objects.requireNonNull(configDir, "configDir");
         Objects.requireNonNull(dataDir, "dataDir");
+        origins = Map.copyOf(origins);
+    }
+
+    /**
+     * Where a setting's value came from, as an operator would change it: "the --port flag",
+     * "environment variable CURRENTS_PORT", the properties file, or "the default".
+     */
+    public String origin(Key key) {
+        return origins.getOrDefault(key, "the default");
     }
 
     /** The OPML list of sources read at start. */

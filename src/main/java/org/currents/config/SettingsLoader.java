@@ -7,7 +7,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class SettingsLoader {
     public static final String PROPERTIES_FILE = "currents.properties";
+    /** Variables that are not settings: the log level, read by logback.xml. */
+    public static final Set<String> OTHER_VARIABLES = Set.of("CURRENTS_LOG_LEVEL");
 
     private final String version;
 
@@ -37,6 +41,7 @@ public final class SettingsLoader {
      * @param environment the process environment
      */
     public Settings load(Map<String, String> flags, Map<String, String> environment) {
+        refuseUnknownVariables(environment);
         SettingValues bootstrap = new SettingValues(flags, environment, Map.of(), "");
         Path configDir = Path.of(bootstrap.string(Key.CONFIG)).toAbsolutePath().normalize();
         Path file = configDir.resolve(PROPERTIES_FILE);
@@ -45,8 +50,31 @@ public final class SettingsLoader {
         Path dataDir = Path.of(values.string(Key.DATA)).toAbsolutePath().normalize();
         int port = values.integer(Key.PORT, 0, 65535);
         ServerSettings server = new ServerSettings(values.string(Key.HOST), port, siteUrl(values));
+        Map<Key, String> origins = new EnumMap<>(Key.class);
+        for (Key key : Key.values()) {
+            origins.put(key, values.origin(key));
+        }
         return new Settings(configDir, dataDir, server, store(values, dataDir), fetch(values, configDir, server),
-                poll(values), contexts(values), match(values), new AdminSettings(blankToNull(values.string(Key.ADMIN_TOKEN))));
+                poll(values), contexts(values), match(values), new AdminSettings(blankToNull(values.string(Key.ADMIN_TOKEN))),
+                origins);
+    }
+
+    /**
+     * A {@code CURRENTS_*} variable that names no setting is refused, naming the closest one: a
+     * misspelled override would otherwise be ignored without a word. {@link #OTHER_VARIABLES}
+     * and the test suite's {@code CURRENTS_REQUIRE_*} switches are not settings but are known.
+     */
+    private static void refuseUnknownVariables(Map<String, String> environment) {
+        Set<String> known = new HashSet<>(OTHER_VARIABLES);
+        for (Key key : Key.values()) {
+            known.add(key.environmentVariable());
+        }
+        for (String name : new TreeSet<>(environment.keySet())) {
+            if (name.startsWith("CURRENTS_") && !known.contains(name) && !name.startsWith("CURRENTS_REQUIRE_")) {
+                throw new SettingsException("unknown environment variable " + name + "; did you mean "
+                        + Key.closestToVariable(name).environmentVariable() + "? (the README lists every setting)");
+            }
+        }
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -59,10 +87,13 @@ public final class SettingsLoader {
         } catch (IOException | IllegalArgumentException e) {
             throw new SettingsException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+        TreeSet<String> unknown = new TreeSet<>(properties.stringPropertyNames());
         unknown.removeAll(Key.names());
         if (!unknown.isEmpty()) {
-            throw new SettingsException(file + ": unknown setting(s) " + unknown + "; known settings are " + Key.names());
+            String first = unknown.iterator().next();
+            throw new SettingsException(file + ": unknown setting '" + first + "'; did you mean "
+                    + Key.closestTo(first).key() + "?" + (unknown.size() > 1 ? " (also unknown: "
+                    + String.join(", ", unknown.tailSet(first, false)) + ")" : ""));
         }
         Map<String, String> map = new HashMap<>();
         properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
@@ -89,7 +120,12 @@ public final class SettingsLoader {
         String url = values.string(Key.DB_URL);
         if (url.isEmpty()) {
             // H2 re-parses SQL beyond its 8 cached statements per connection; an ingest runs a dozen kinds.
-            url = "jdbc:h2:file:" + dataDir.resolve("currents").toString().replace('\\', '/') + ";QUERY_CACHE_SIZE=64";
+            // AUTO_SERVER: the first process opens the file and serves it to the others (the command
+            // line beside a running server) over a local port guarded by a key in the lock file.
+            // LOCK_TIMEOUT: ingests queue on the events counter's row lock, one feed at a time; the
+            // default second would fail a poll queued behind a large feed.
+            url = "jdbc:h2:file:" + dataDir.resolve("currents").toString().replace('\\', '/')
+                    + ";QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000";
         } else if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw values.invalid(Key.DB_URL, "must be an H2 (jdbc:h2:) or PostgreSQL (jdbc:postgresql:) URL");
         }

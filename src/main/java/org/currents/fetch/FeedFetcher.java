@@ -1,6 +1,8 @@
 package org.currents.fetch;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
@@ -21,6 +23,7 @@ public final class FeedFetcher implements AutoCloseable {
     private final HttpFetcher http;
     private final FileFetcher files;
     private final Semaphore slots;
+    private final AddressGuard guard;
 
     public FeedFetcher(FetchSettings settings, Clock clock) {
         this.client = new HttpClient();
@@ -29,7 +32,8 @@ public final class FeedFetcher implements AutoCloseable {
         client.setIdleTimeout(settings.readTimeout().toMillis());
         client.setMaxConnectionsPerDestination(settings.maxPerHost());
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, settings.userAgent()));
-        client.setSocketAddressResolver(new GuardedResolver(new AddressGuard(settings.allow())));
+        this.guard = new AddressGuard(settings.allow());
+        client.setSocketAddressResolver(new GuardedResolver(guard));
         try {
             client.start();
         } catch (Exception e) {
@@ -38,6 +42,43 @@ public final class FeedFetcher implements AutoCloseable {
         this.http = new HttpFetcher(client, settings, clock);
         this.files = new FileFetcher(settings.fileBase(), settings.fileRoots(), settings.maxBodyBytes());
         this.slots = new Semaphore(Math.max(1, settings.maxConcurrent()));
+    }
+
+    /**
+     * Why every fetch of {@code url} would be refused, or null: a scheme we do not fetch, a file
+     * outside the allowed directories, or a host the address guard refuses that is known without
+     * asking DNS (an address literal, {@code localhost}). Host names are judged where they are
+     * resolved, at every fetch. Does no I/O beyond looking at the file system for file URLs.
+     */
+    public String refusal(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("file")) {
+            return files.refusal(url);
+        }
+        String problem = HttpTarget.problem(url);
+        if (problem != null) {
+            return url + " " + problem;
+        }
+        String host = url.getHost();
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (guard.allowsHost(bare)) {
+            return null;
+        }
+        String lower = bare.toLowerCase(Locale.ROOT);
+        boolean local = lower.equals("localhost") || lower.endsWith(".localhost");
+        if (!local && !AddressRange.isAddress(bare)) {
+            return null;
+        }
+        try {
+            InetAddress address = local ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bare);
+            if (!guard.allows(address)) {
+                return host + " is a private, loopback or reserved address, which the address guard refuses at every "
+                        + "fetch (allow it with fetch.allow)";
+            }
+        } catch (UnknownHostException e) {
+            return url + " has an address that cannot be read";
+        }
+        return null;
     }
 
     public FetchResult fetch(FetchRequest request) {

@@ -36,25 +36,36 @@ final class FileFetcher {
         this.maxBytes = maxBytes;
     }
 
-    FetchResult fetch(FetchRequest request) {
-        URI url = request.url();
+    /** Why every fetch of {@code url} would be refused (another host, outside the roots), or null; reads nothing. */
+    String refusal(URI url) {
         String host = url.getRawAuthority();
         // file://server/share is a network share on some systems: a source must not reach another machine this way.
         if (host != null && !host.isEmpty() && !host.equalsIgnoreCase("localhost")) {
-            return failed(url, FailureKind.NOT_ALLOWED, 0, url + " names the host " + host + "; file sources are read "
-                    + "from this machine only (file:///path, file://localhost/path or file:path)");
+            return url + " names the host " + host + "; file sources are read "
+                    + "from this machine only (file:///path, file://localhost/path or file:path)";
         }
-        FileRoots.Location location;
         try {
-            String raw = url.isOpaque() ? url.getSchemeSpecificPart() : url.getPath();
-            location = roots.locate(base.resolve(raw).normalize());
+            if (locate(url).place() == FileRoots.Place.OUTSIDE) {
+                return url + " is outside the directories file sources may read (fetch.file-roots)";
+            }
         } catch (InvalidPathException e) {
-            return failed(url, FailureKind.NOT_ALLOWED, 0, url + " is not a usable file path");
+            return url + " is not a usable file path";
         }
-        if (location.place() == FileRoots.Place.OUTSIDE) {
-            return failed(url, FailureKind.NOT_ALLOWED, 0, url + " is outside the directories file sources may read "
-                    + "(fetch.file-roots)");
+        return null;
+    }
+
+    private FileRoots.Location locate(URI url) {
+        String raw = url.isOpaque() ? url.getSchemeSpecificPart() : url.getPath();
+        return roots.locate(base.resolve(raw).normalize());
+    }
+
+    FetchResult fetch(FetchRequest request) {
+        URI url = request.url();
+        String refused = refusal(url);
+        if (refused != null) {
+            return failed(url, FailureKind.NOT_ALLOWED, 0, refused);
         }
+        FileRoots.Location location = locate(url);
         if (location.place() == FileRoots.Place.MISSING) {
             return failed(url, FailureKind.HTTP_ERROR, 404, url + ": no such file");
         }

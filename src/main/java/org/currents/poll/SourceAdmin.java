@@ -1,17 +1,12 @@
 package org.currents.poll;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import org.currents.fetch.FeedFetcher;
-import org.currents.fetch.FetchRequest;
-import org.currents.fetch.FetchResult;
-import org.currents.parse.FeedParseException;
-import org.currents.parse.FeedParser;
 import org.currents.source.OpmlImport;
 import org.currents.source.OpmlReader;
 import org.currents.source.OpmlWriter;
@@ -29,50 +24,53 @@ import org.currents.store.SourceStore;
 public final class SourceAdmin {
     private final SourceStore sources;
     private final EventStore events;
-    private final FeedFetcher fetcher;
-    private final FeedParser parser;
+    private final SourceIntake intake;
     private final Poller poller;
     private final Consumer<Source> scheduled;
     private final LongConsumer unscheduled;
     private final Clock clock;
 
-    public SourceAdmin(SourceStore sources, EventStore events, FeedFetcher fetcher, FeedParser parser, Poller poller,
+    public SourceAdmin(SourceStore sources, EventStore events, SourceIntake intake, Poller poller,
                        Consumer<Source> scheduled, LongConsumer unscheduled, Clock clock) {
         this.sources = sources;
         this.events = events;
-        this.fetcher = fetcher;
-        this.parser = parser;
+        this.intake = intake;
         this.poller = poller;
         this.scheduled = scheduled;
         this.unscheduled = unscheduled;
         this.clock = clock;
     }
 
-    /** Adds a source; with {@code validate}, its URL is fetched and parsed once first, and a failure refuses it. */
+    /**
+     * Adds a source after the checks every door shares (URL rules, address guard, this instance's
+     * own feeds) and refuses a duplicate by name; with {@code validate}, its URL is also fetched
+     * and parsed once, and a failure refuses it.
+     */
     public Source add(SourceSpec spec, boolean validate) {
-        String problem = SourceUrls.check(spec.feedUrl());
+        String problem = intake.refusal(spec.feedUrl());
         if (problem != null) {
             throw new InvalidInput("feed_url", problem);
         }
-        if (sources.findByUrl(spec.feedUrl()).isPresent()) {
-            throw new InvalidInput("feed_url", "a source with this URL exists");
+        Optional<Source> same = sameFeed(spec.feedUrl());
+        if (same.isPresent()) {
+            throw new InvalidInput("feed_url", spec.feedUrl() + " is already source " + same.get().id()
+                    + (same.get().feedUrl().equals(spec.feedUrl()) ? "" : " (" + same.get().feedUrl() + ")"));
         }
         if (validate) {
-            FetchResult result = fetcher.fetch(new FetchRequest(URI.create(spec.feedUrl()), null, null));
-            if (result instanceof FetchResult.Failed f) {
-                throw new InvalidInput("feed_url", "cannot fetch the feed: " + f.message());
-            }
-            if (result instanceof FetchResult.Fetched f) {
-                try {
-                    parser.parse(f.body(), f.contentType(), spec.feedUrl());
-                } catch (FeedParseException e) {
-                    throw new InvalidInput("feed_url", "not a feed: " + e.getMessage());
-                }
+            String unreadable = intake.fetchProblem(spec.feedUrl());
+            if (unreadable != null) {
+                throw new InvalidInput("feed_url", unreadable);
             }
         }
         Source added = sources.upsert(spec);
         scheduled.accept(added);
         return added;
+    }
+
+    /** The stored source that names the same feed (see {@link SourceUrls#key}), if any. */
+    private Optional<Source> sameFeed(String feedUrl) {
+        String key = SourceUrls.key(feedUrl);
+        return sources.all().stream().filter(s -> SourceUrls.key(s.feedUrl()).equals(key)).findFirst();
     }
 
     public Optional<Source> update(long id, String title, List<String> contexts, Duration interval, boolean clearInterval,
@@ -106,20 +104,66 @@ public final class SourceAdmin {
         return Optional.of(outcome);
     }
 
-    /** Imports an OPML list, all or nothing; a document that cannot be read is refused whole. */
+    /**
+     * Imports an OPML list. A document that cannot be read is refused whole and changes nothing;
+     * of a readable one, every entry the checks every door shares refuse is reported with its
+     * reason, and the others are added, or merged into the source that names the same feed, in
+     * one transaction.
+     */
     public ImportReport importOpml(byte[] opml) {
         OpmlImport read = new OpmlReader().read(opml);
-        SourceStore.ImportResult result = sources.importAll(read.sources());
+        List<OpmlImport.Skipped> skipped = new ArrayList<>(read.skipped());
+        List<SourceSpec> accepted = accepted(read, skipped);
+        SourceStore.ImportResult result = sources.importAll(accepted);
         sources.all().stream().filter(Source::enabled).filter(s -> s.status().lastPolled() == null).forEach(scheduled);
-        return new ImportReport(result.added(), result.merged(), read.skipped());
+        return new ImportReport(result.added(), result.merged(), skipped);
+    }
+
+    /**
+     * Brings the sources listed in {@code config/sources.opml} into the store, with the same
+     * checks: a new entry is added, a stored one takes the file's title, site and contexts.
+     */
+    public ImportReport importConfigured(byte[] opml) {
+        OpmlImport read = new OpmlReader().read(opml);
+        List<OpmlImport.Skipped> skipped = new ArrayList<>(read.skipped());
+        int added = 0;
+        int updated = 0;
+        for (SourceSpec spec : accepted(read, skipped)) {
+            Optional<Source> same = sameFeed(spec.feedUrl());
+            if (same.isPresent()) {
+                sources.upsert(new SourceSpec(same.get().feedUrl(), spec.title(), spec.siteUrl(), spec.contexts(),
+                        spec.interval()));
+                updated++;
+            } else {
+                sources.upsert(spec);
+                added++;
+            }
+        }
+        return new ImportReport(added, updated, skipped);
+    }
+
+    private List<SourceSpec> accepted(OpmlImport read, List<OpmlImport.Skipped> skipped) {
+        List<SourceSpec> accepted = new ArrayList<>();
+        for (SourceSpec spec : read.sources()) {
+            String problem = intake.refusal(spec.feedUrl());
+            if (problem == null) {
+                accepted.add(spec);
+            } else {
+                skipped.add(new OpmlImport.Skipped(spec.title().isEmpty() ? spec.feedUrl() : spec.title(), problem));
+            }
+        }
+        return accepted;
     }
 
     public byte[] exportOpml() {
         return new OpmlWriter().write(sources.all(), clock.instant());
     }
 
-    /** What an import did. */
+    /** What an import did: sources added, stored ones merged into or updated, and entries skipped with why. */
     public record ImportReport(int added, int merged, List<OpmlImport.Skipped> skipped) {
+        public ImportReport {
+            skipped = List.copyOf(skipped);
+        }
     }
 
     /** A value an operator gave that cannot be used, with the field it was given for. */

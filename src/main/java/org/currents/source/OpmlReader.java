@@ -51,6 +51,7 @@ public final class OpmlReader {
         Deque<Boolean> isGroup = new ArrayDeque<>();
         Deque<int[]> feedsUnder = new ArrayDeque<>();
         boolean sawRoot = false;
+        boolean sawBody = false;
         int outlines = 0;
         while (xml.hasNext()) {
             int event = xml.next();
@@ -64,6 +65,8 @@ public final class OpmlReader {
                         throw new OpmlException("not OPML: the root element is <" + name + ">, not <opml>", null);
                     }
                     sawRoot = true;
+                } else if ("body".equals(name)) {
+                    sawBody = true;
                 } else if ("outline".equals(name)) {
                     if (++outlines > MAX_OUTLINES) {
                         throw new OpmlException("more than " + MAX_OUTLINES + " outlines", null);
@@ -100,6 +103,9 @@ public final class OpmlReader {
         }
         if (!sawRoot) {
             throw new OpmlException("not OPML: no <opml> element", null);
+        }
+        if (!sawBody) {
+            throw new OpmlException("not OPML: no <body> element, where the outlines go", null);
         }
         return new OpmlImport(List.copyOf(sources.values()), skipped);
     }

@@ -69,9 +69,36 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void refusesAnUnknownKeyInTheFileNamingTheClosestKnownOne() throws IOException {
+        writeProperties("poll.intervall=5m\nfetch.maxbytes=1MB\n");
+        SettingsException e = assertThrows(SettingsException.class, () -> load(Map.of(), Map.of()));
+        assertEquals(dir.resolve("config/currents.properties") + ": unknown setting 'fetch.maxbytes'; did you mean "
+                + "fetch.max-bytes? (also unknown: poll.intervall)", e.getMessage());
+    }
+
+    @Test
+    void refusesAnUnknownCurrentsVariableNamingTheClosestKnownOne() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> load(Map.of(), Map.of("CURRENTS_POLL_INTERVALL", "5m", "HOME", "/root")));
+        assertEquals("unknown environment variable CURRENTS_POLL_INTERVALL; did you mean CURRENTS_POLL_INTERVAL? "
+                + "(the README lists every setting)", e.getMessage());
+        load(Map.of(), Map.of("CURRENTS_LOG_LEVEL", "DEBUG", "CURRENTS_REQUIRE_POSTGRES", "1"));
+    }
+
+    @Test
+    void saysWhereEachValueCameFrom() throws IOException {
+        writeProperties("poll.interval=20m\n");
+        Settings s = load(Map.of("port", "8083"), Map.of("CURRENTS_DATA", "/tmp/d"));
+        assertEquals("the --port flag", s.origin(Key.PORT));
+        assertEquals("environment variable CURRENTS_DATA", s.origin(Key.DATA));
+        assertEquals(dir.resolve("config/currents.properties").toString(), s.origin(Key.POLL_INTERVAL));
+        assertEquals("the default", s.origin(Key.HOST));
+    }
+
+    @Test
     void refusesMalformedValuesNamingKeyValueAndOrigin() {
         SettingsException port = assertThrows(SettingsException.class, () -> load(Map.of("port", "80a"), Map.of()));
-        assertEquals("setting port = '80a' (from command-line flag) is not a whole number", port.getMessage());
+        assertEquals("setting port = '80a' (from the --port flag) is not a whole number", port.getMessage());
 
         SettingsException range = assertThrows(SettingsException.class,
                 () -> load(Map.of(), Map.of("CURRENTS_PORT", "70000")));

@@ -68,7 +68,13 @@ final class FixtureServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the fixture server: " + e.getMessage(), e);
+        }
     }
 }

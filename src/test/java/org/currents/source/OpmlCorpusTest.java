@@ -3,7 +3,6 @@ package org.currents.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,16 +10,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.currents.SharedCorpus;
 import org.junit.jupiter.api.Test;
 
 /** Real-world OPML exports read, hostile ones refused, and export-import round trips. */
 class OpmlCorpusTest {
-    private static final Path CORPUS = Path.of(System.getProperty("currents.shared", "../shared"), "corpus", "real-feeds");
+    private static final Path CORPUS = SharedCorpus.path("corpus/real-feeds");
     private final OpmlReader reader = new OpmlReader();
 
     @Test
     void readsEveryRealWorldSubscriptionList() throws Exception {
-        assumeTrue(Files.isDirectory(CORPUS.resolve("opml")), "no corpus at " + CORPUS);
+        SharedCorpus.require(CORPUS.resolve("opml"));
         int feeds = 0;
         try (Stream<Path> files = Files.list(CORPUS.resolve("opml"))) {
             for (Path f : files.sorted().toList()) {
@@ -36,17 +36,17 @@ class OpmlCorpusTest {
 
     @Test
     void refusesTheMalformedOnesWithWhereTheyBreak() throws Exception {
-        assumeTrue(Files.isDirectory(CORPUS.resolve("malformed")), "no corpus at " + CORPUS);
+        SharedCorpus.require(CORPUS.resolve("malformed"));
+        int refused = 0;
         try (Stream<Path> files = Files.list(CORPUS.resolve("malformed"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".opml")).sorted().toList()) {
                 byte[] bytes = Files.readAllBytes(f);
-                try {
-                    reader.read(bytes);
-                } catch (OpmlException e) {
-                    assertTrue(e.getMessage().contains("line") || e.getMessage().contains("not OPML"), f + ": " + e.getMessage());
-                }
+                OpmlException e = assertThrows(OpmlException.class, () -> reader.read(bytes), f + " was accepted");
+                assertTrue(e.getMessage().contains("line") || e.getMessage().contains("not OPML"), f + ": " + e.getMessage());
+                refused++;
             }
         }
+        assertTrue(refused >= 7, "malformed OPML files refused: " + refused);
     }
 
     @Test

@@ -35,6 +35,7 @@ class AdminApiTest {
     static void start() {
         app = App.open(new SettingsLoader("test").load(Map.of("config", "config", "data", data.toString(), "port", "0",
                 "host", "127.0.0.1"), Map.of("CURRENTS_ADMIN_TOKEN", TOKEN)));
+        app.importConfiguredSources();
         app.poller().pollAll();
         app.start();
     }
@@ -136,6 +137,43 @@ class AdminApiTest {
         HttpResponse<String> export = call("GET", "/api/opml", null, null);
         assertEquals(200, export.statusCode());
         assertTrue(export.body().contains("xmlUrl=\"https://a.example/feed\""), export.body());
+    }
+
+    @Test
+    void importingItsOwnOpmlAddsNothingAndSaysWhy() throws Exception {
+        int before = app.sources().all().size();
+        String own = http.send(HttpRequest.newBuilder(app.baseUri().resolve("opml")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        int entries = own.split("xmlUrl=").length - 1;
+        assertTrue(entries > 3, own);
+        JsonNode report = json(call("POST", "/api/opml", own, TOKEN));
+        assertEquals(0, report.path("added").asInt(), report.toString());
+        assertEquals(0, report.path("merged").asInt(), report.toString());
+        assertEquals(entries, report.path("skipped").size(), report.toString());
+        report.path("skipped").forEach(s -> assertTrue(s.path("reason").asText().contains("is this instance's own feed"),
+                s.toString()));
+        assertEquals(before, app.sources().all().size());
+    }
+
+    @Test
+    void refusesPrivateAddressesOwnFeedsAndDuplicatesEvenWithoutValidating() throws Exception {
+        int before = app.sources().all().size();
+        HttpResponse<String> inside = call("POST", "/api/sources", "{\"feed_url\":\"http://10.0.0.7/feed\",\"validate\":false}",
+                TOKEN);
+        assertEquals(400, inside.statusCode());
+        assertEquals("10.0.0.7 is a private, loopback or reserved address, which the address guard refuses at every fetch "
+                + "(allow it with fetch.allow)", json(inside).path("error").asText());
+        HttpResponse<String> self = call("POST", "/api/sources", "{\"feed_url\":\"" + app.baseUri() + "feed.rss\","
+                + "\"validate\":false}", TOKEN);
+        assertEquals(400, self.statusCode());
+        assertTrue(json(self).path("error").asText().contains("this instance's own feed"), self.body());
+        long ww = app.sources().all().stream().filter(s -> s.feedUrl().equals("file:feeds/world-wire.rss")).findFirst()
+                .orElseThrow().id();
+        HttpResponse<String> dup = call("POST", "/api/sources", "{\"feed_url\":\"file:feeds/world-wire.rss#x\"}", TOKEN);
+        assertEquals(400, dup.statusCode());
+        assertEquals("file:feeds/world-wire.rss#x is already source " + ww + " (file:feeds/world-wire.rss)",
+                json(dup).path("error").asText());
+        assertEquals(before, app.sources().all().size());
     }
 
     @Test

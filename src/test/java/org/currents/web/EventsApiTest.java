@@ -38,6 +38,7 @@ class EventsApiTest {
     static void start() {
         app = App.open(new SettingsLoader("test").load(Map.of("config", "config", "data", data.toString(), "port", "0",
                 "host", "127.0.0.1"), Map.of()));
+        app.importConfiguredSources();
         app.poller().pollAll();
         app.start();
     }
