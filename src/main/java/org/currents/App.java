@@ -58,6 +58,7 @@ public final class App implements AutoCloseable {
     private final EventStore events;
     private final ContextStore contexts;
     private final FeedFetcher fetcher;
+    private final EventIngest ingest;
     private final Poller poller;
     private final RelatedEvents related;
     private final PollScheduler scheduler;
@@ -86,7 +87,7 @@ public final class App implements AutoCloseable {
         Places places = Places.standard();
         TextAnalyzer analyzer = new TextAnalyzer(places);
         MatchSettings match = settings.match();
-        EventIngest ingest = new EventIngest(database, clock, new Matcher(match.threshold()), new EventMerger(), analyzer,
+        this.ingest = new EventIngest(database, clock, new Matcher(match.threshold()), new EventMerger(), analyzer,
                 new WindowIndex(match.window(), match.memoryEvents()));
         this.poller = new Poller(sources, fetcher, parser, new Normalizer(settings.contexts(), analyzer, places), ingest,
                 new PollPlanner(settings.poll(), new Random()), clock);
@@ -167,7 +168,7 @@ public final class App implements AutoCloseable {
         log.info("{}: {} sources added, {} updated, {} skipped", settings.sourcesFile(), configured.added(),
                 configured.merged(), configured.skipped().size());
         web.start(new Site(events, contexts, related, baseUri, settings.contexts().minEvents()), database::isHealthy,
-                new WebServices(sources, events, contexts, admin, poller.metrics(), settings.admin().token()));
+                new WebServices(sources, events, ingest, contexts, admin, poller.metrics(), settings.admin().token()));
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);
         SourceWatch watch = new SourceWatch(sources::all, scheduler::schedule, scheduler::unschedule, enabled);

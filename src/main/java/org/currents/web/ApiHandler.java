@@ -21,6 +21,8 @@ import org.currents.source.OpmlException;
 import org.currents.source.Source;
 import org.currents.source.SourceSpec;
 import org.currents.store.ContextStore;
+import org.currents.store.EventIngest;
+import org.currents.store.EventSplit;
 import org.currents.store.EventStore;
 import org.currents.store.SourceStore;
 import org.eclipse.jetty.http.HttpHeader;
@@ -41,6 +43,8 @@ final class ApiHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
     private static final Pattern SOURCE = Pattern.compile("/api/sources/(\\d{1,18})(/refresh)?");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern SPLIT = Pattern.compile("/api/events/([0-9a-f]{1,40})/split");
+    private static final Set<String> SPLIT_REQUEST = Set.of("source_url");
     private static final Pattern CONTEXT = Pattern.compile("/api/contexts/([a-z0-9-]{1,160})(/merge)?");
     private static final Set<String> NEW_SOURCE = Set.of("feed_url", "title", "site_url", "contexts", "interval_seconds",
             "validate");
@@ -50,6 +54,7 @@ final class ApiHandler extends Handler.Abstract {
     private final SourceStore sources;
     private final ContextStore contexts;
     private final EventStore events;
+    private final EventIngest ingest;
     private final SiteLinks links;
     private final SourceAdmin admin;
     private final AdminAuth auth;
@@ -57,13 +62,13 @@ final class ApiHandler extends Handler.Abstract {
     private final ApiJson json;
     private final ApiRequests requests;
 
-    ApiHandler(SourceStore sources, ContextStore contexts, EventStore events, SiteLinks links, SourceAdmin admin,
-               AdminAuth auth, ObjectMapper mapper) {
-        this.sources = sources;
-        this.contexts = contexts;
-        this.events = events;
+    ApiHandler(WebServices services, SiteLinks links, AdminAuth auth, ObjectMapper mapper) {
+        this.sources = services.sources();
+        this.contexts = services.contexts();
+        this.events = services.events();
+        this.ingest = services.ingest();
         this.links = links;
-        this.admin = admin;
+        this.admin = services.admin();
         this.auth = auth;
         this.mapper = mapper;
         this.json = new ApiJson(mapper);
@@ -176,7 +181,33 @@ final class ApiHandler extends Handler.Abstract {
             }
             return new Reply(200, body);
         }
+        m = SPLIT.matcher(path);
+        if (m.matches()) {
+            requireMethod(method, "POST");
+            auth.requireAdmin(request);
+            return split(m.group(1), requests.object(request, SPLIT_REQUEST));
+        }
         throw new ApiError(404, "no API route " + path + "; see the README for the routes", null);
+    }
+
+    /** Takes a wrongly merged report out of an event into an event of its own; the split sticks on later polls. */
+    private Reply split(String eventId, JsonNode body) {
+        String url = ApiRequests.text(body, "source_url", 2048);
+        if (url == null || url.isBlank()) {
+            throw new ApiError(400, "source_url is required: the article URL of the report to split out", "source_url");
+        }
+        EventSplit.Result r;
+        try {
+            r = ingest.split(eventId, url);
+        } catch (java.util.NoSuchElementException e) {
+            throw new ApiError(404, e.getMessage(), null);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, e.getMessage(), "source_url");
+        }
+        ObjectNode out = mapper.createObjectNode();
+        out.set("event", json.event(r.original(), links));
+        out.set("split", json.event(r.split(), links));
+        return new Reply(200, out);
     }
 
     private Source addSource(JsonNode b) {

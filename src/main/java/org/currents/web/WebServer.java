@@ -52,8 +52,7 @@ public final class WebServer {
     /** Starts serving the site, the API and the metrics. */
     public synchronized void start(Site site, BooleanSupplier healthy, WebServices services) {
         Handler.Sequence routes = new Handler.Sequence(
-                new ApiHandler(services.sources(), services.contexts(), services.events(), site.links(), services.admin(),
-                        new AdminAuth(services.adminToken()), new ObjectMapper()),
+                new ApiHandler(services, site.links(), new AdminAuth(services.adminToken()), new ObjectMapper()),
                 new MetricsHandler(services.sources(), services.events(), services.contexts(), services.metrics()),
                 new SiteHandler(site, healthy));
         CompressionHandler compression = new CompressionHandler(routes);

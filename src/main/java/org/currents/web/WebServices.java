@@ -3,10 +3,11 @@ package org.currents.web;
 import org.currents.poll.PollMetrics;
 import org.currents.poll.SourceAdmin;
 import org.currents.store.ContextStore;
+import org.currents.store.EventIngest;
 import org.currents.store.EventStore;
 import org.currents.store.SourceStore;
 
 /** What the API and metrics handlers work on, handed over by App in one piece. */
-public record WebServices(SourceStore sources, EventStore events, ContextStore contexts, SourceAdmin admin,
+public record WebServices(SourceStore sources, EventStore events, EventIngest ingest, ContextStore contexts, SourceAdmin admin,
                           PollMetrics metrics, String adminToken) {
 }
