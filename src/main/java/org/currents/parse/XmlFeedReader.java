@@ -59,8 +59,9 @@ final class XmlFeedReader {
         WireFeed wire = feed.originalWireFeed();
         String feedBase = wire instanceof Feed atom && atom.getXmlBase() != null ? atom.getXmlBase() : url;
         List<ParsedItem> items = new ArrayList<>();
+        boolean atomFeed = !(wire instanceof com.rometools.rome.feed.rss.Channel);
         for (SyndEntry entry : feed.getEntries()) {
-            items.add(item(entry, feedBase));
+            items.add(item(entry, feedBase, atomFeed));
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getDescription(),
                 feed.getLanguage(), hints(feed, wire), items);
@@ -81,9 +82,9 @@ final class XmlFeedReader {
         }
     }
 
-    private static ParsedItem item(SyndEntry entry, String feedBase) {
+    private static ParsedItem item(SyndEntry entry, String feedBase, boolean atomFeed) {
         String base = entry.getWireEntry() instanceof Entry atom && atom.getXmlBase() != null ? atom.getXmlBase() : feedBase;
-        String content = entry.getContents().isEmpty() ? null : html(entry.getContents().get(0));
+        String content = entry.getContents().isEmpty() ? null : html(entry.getContents().get(0), atomFeed);
         List<ParsedCategory> categories = new ArrayList<>();
         for (SyndCategory c : entry.getCategories()) {
             if (c.getName() != null && !c.getName().isBlank()) {
@@ -99,7 +100,7 @@ final class XmlFeedReader {
                 }
             }
         }
-        return new ParsedItem(entry.getUri(), entry.getTitle(), entry.getLink(), base, content, html(entry.getDescription()),
+        return new ParsedItem(entry.getUri(), entry.getTitle(), entry.getLink(), base, content, html(entry.getDescription(), atomFeed),
                 instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()), entry.getAuthor(), categories,
                 media(entry));
     }
@@ -175,12 +176,18 @@ final class XmlFeedReader {
         return new FeedHints(ttl, period, skipHours, skipDays);
     }
 
-    private static String html(SyndContent content) {
+    /**
+     * The content as HTML. Atom says which it is, and "text" is escaped; ROME calls every RSS 0.9x
+     * and 1.0 description "text/plain", but feeds of every RSS version put (entity-escaped) HTML
+     * there, and readers take it as HTML, so RSS text is kept as HTML and sanitized like it.
+     */
+    private static String html(SyndContent content, boolean atomFeed) {
         if (content == null || content.getValue() == null) {
             return null;
         }
         String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
-        return type.equals("text") || type.equals("text/plain") ? Html.escapeText(content.getValue()) : content.getValue();
+        boolean text = type.equals("text") || type.equals("text/plain");
+        return text && atomFeed ? Html.escapeText(content.getValue()) : content.getValue();
     }
 
     private static Instant instant(Date d) {

@@ -71,8 +71,11 @@ class FeedParserTest {
                 <channel rdf:about="https://b.example/"><title>B</title><link>https://b.example/</link><description>d</description>
                 <items><rdf:Seq><rdf:li rdf:resource="https://b.example/1"/></rdf:Seq></items></channel>
                 <item rdf:about="https://b.example/1"><title>One</title><link>https://b.example/1</link>
+                <description>&lt;p&gt;Read &lt;a href="https://en.wikipedia.org/wiki/Economy"&gt;more&lt;/a&gt;&lt;/p&gt;</description>
                 <dc:date>2018-01-12T10:00:00Z</dc:date><dc:subject>Economy</dc:subject></item></rdf:RDF>""");
         assertEquals("rss_1.0", feed.format());
+        assertEquals("<p>Read <a href=\"https://en.wikipedia.org/wiki/Economy\">more</a></p>", feed.items().get(0).summaryHtml(),
+                "an RSS 1.0 description is HTML, as in every RSS version, though ROME calls it text/plain");
         assertEquals(Instant.parse("2018-01-12T10:00:00Z"), feed.items().get(0).published());
         assertEquals("Economy", feed.items().get(0).categories().get(0).name());
     }
