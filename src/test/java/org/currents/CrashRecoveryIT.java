@@ -1,0 +1,140 @@
+package org.currents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.currents.config.StoreSettings;
+import org.currents.store.TestDatabases;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The packaged jar killed with SIGKILL in the middle of its first poll, then run again: every
+ * item ends up stored exactly once, and no event is left without its report, on H2 and
+ * PostgreSQL.
+ */
+class CrashRecoveryIT {
+    private static final Path JAR = Path.of(System.getProperty("currents.jar", "target/currents.jar")).toAbsolutePath();
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    private static final int FEEDS = 24;
+    private static final int ITEMS = 250;
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aKilledIngestLeavesNoHalfStoredEventAndNoDuplicateAfterRestart(String kind) throws Exception {
+        StoreSettings db = kind.equals("h2") ? new StoreSettings("jdbc:h2:file:" + project.resolve("data/currents")
+                + ";AUTO_SERVER=TRUE", "sa", "", 2) : TestDatabases.postgres();
+        try {
+            layOut();
+            Process first = start(db);
+            awaitFirstIngest(first);
+            first.destroyForcibly();
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+            int before = count(db, "SELECT COUNT(*) FROM event");
+            assertTrue(before < FEEDS * ITEMS, "killed mid-way: " + before + " events stored");
+            assertNoHalfStoredEvent(db);
+
+            Process second = start(db);
+            assertTrue(second.waitFor(300, TimeUnit.SECONDS), "the second poll finishes");
+            assertEquals(0, second.exitValue());
+            assertEquals(FEEDS * ITEMS, count(db, "SELECT COUNT(*) FROM event"), "every item once, none twice");
+            assertEquals(FEEDS * ITEMS, count(db, "SELECT COUNT(*) FROM event_source"));
+            assertNoHalfStoredEvent(db);
+        } finally {
+            if (db.isPostgres()) {
+                TestDatabases.dropPostgres(db);
+            }
+        }
+    }
+
+    /** Feeds of distinct made-up happenings (random words from a large vocabulary never read as one). */
+    private void layOut() throws IOException {
+        Files.createDirectories(project.resolve("config"));
+        Files.createDirectories(project.resolve("feeds"));
+        Random random = new Random(42);
+        StringBuilder opml = new StringBuilder("<opml version=\"2.0\"><body>");
+        Instant t = Instant.parse("2024-03-01T00:00:00Z");
+        for (int f = 0; f < FEEDS; f++) {
+            StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed " + f
+                    + "</title><link>https://f" + f + ".example/</link><description>d</description>");
+            for (int i = 0; i < ITEMS; i++) {
+                StringBuilder words = new StringBuilder();
+                for (int w = 0; w < 10; w++) {
+                    words.append(w == 0 ? "" : " ").append("w").append(Integer.toString(random.nextInt(1_000_000), 36));
+                }
+                rss.append("<item><title>").append(words).append("</title><link>https://f").append(f).append(".example/")
+                        .append(i).append("</link><description>").append(words).append(" and more ").append(words)
+                        .append("</description><pubDate>")
+                        .append(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                t.plusSeconds(3600L * i + 60L * f).atOffset(java.time.ZoneOffset.UTC)))
+                        .append("</pubDate></item>");
+            }
+            rss.append("</channel></rss>");
+            Files.writeString(project.resolve("feeds/f" + f + ".rss"), rss);
+            opml.append("<outline text=\"Feed ").append(f).append("\" xmlUrl=\"file:feeds/f").append(f).append(".rss\"/>");
+        }
+        Files.writeString(project.resolve("config/sources.opml"), opml.append("</body></opml>"));
+        Files.writeString(project.resolve("config/currents.properties"), "fetch.file-roots=feeds\npoll.threads=2\n");
+    }
+
+    private Process start(StoreSettings db) throws IOException {
+        List<String> line = new ArrayList<>(List.of(JAVA, "-Xmx256m", "-jar", JAR.toString(), "poll", "--once"));
+        ProcessBuilder pb = new ProcessBuilder(line).directory(project.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("CURRENTS_"));
+        pb.environment().putAll(Map.of("CURRENTS_DATA", project.resolve("data").toString(), "CURRENTS_LOG_LEVEL", "INFO",
+                "CURRENTS_DB_URL", db.jdbcUrl(), "CURRENTS_DB_USER", db.user(), "CURRENTS_DB_PASSWORD", db.password()));
+        return pb.start();
+    }
+
+    /** Waits until the process logs its first stored feed, then lets it write a little more. */
+    private static void awaitFirstIngest(Process p) throws IOException, InterruptedException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.contains(" new")) {
+                Thread.sleep(150);
+                return;
+            }
+            seen.append(line).append('\n');
+        }
+        throw new AssertionError("the poll ended before storing anything; exit " + p.waitFor() + ":\n" + seen);
+    }
+
+    private static void assertNoHalfStoredEvent(StoreSettings db) throws SQLException {
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM event e WHERE NOT EXISTS "
+                + "(SELECT 1 FROM event_source s WHERE s.event_id = e.id)"), "events without their report");
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM event e WHERE NOT EXISTS "
+                + "(SELECT 1 FROM event_key k WHERE k.event_id = e.id)"), "events without their identity keys");
+        assertEquals(count(db, "SELECT COUNT(*) FROM event"), count(db, "SELECT COUNT(DISTINCT item_key) FROM event_source"),
+                "one event per item");
+    }
+
+    private static int count(StoreSettings db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
