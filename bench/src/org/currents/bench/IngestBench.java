@@ -2,45 +2,59 @@ package org.currents.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.currents.App;
+import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
 import org.currents.config.SettingsLoader;
 import org.currents.event.EventDraft;
-import org.currents.normalize.EventMerger;
+import org.currents.match.EventMerger;
+import org.currents.match.Matcher;
+import org.currents.match.Places;
+import org.currents.match.TextAnalyzer;
+import org.currents.match.WindowIndex;
 import org.currents.normalize.Normalizer;
 import org.currents.parse.FeedParser;
 import org.currents.source.Source;
 import org.currents.source.SourceSpec;
+import org.currents.store.Database;
+import org.currents.store.EventIngest;
+import org.currents.store.SourceStore;
 
 /**
  * Splits the ingest path in two on the same corpus feeds: parse plus normalize alone (no store),
- * then storing the resulting drafts alone, each with the given threads. Tells which stage bounds
- * the end-to-end rate {@link PollBench} measures.
+ * then {@link EventIngest#ingest} of the resulting drafts alone, each timed on its own with the
+ * given threads. Tells which stage bounds the end-to-end rate {@link IngestCompare} measures. The
+ * parser, normalizer and ingest are built as {@code App} builds them. Feeds go through in chunks
+ * (parse a chunk, then store it) so 100,000 items' drafts never sit in a 512 MB heap at once; the
+ * two stages' times are summed over the chunks. No network.
  *
- * <p>Usage: IngestBench CORPUS_DIR [FEEDS=400] [THREADS=2]
+ * <p>Usage: IngestBench CORPUS_DIR [FEEDS=400 (50 items each)] [THREADS=2] [CHUNK=200 feeds]
+ * (the database from CURRENTS_DB_URL, _USER, _PASSWORD; default: the H2 file the app makes)
  */
 public final class IngestBench {
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args[0]);
         int feeds = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        List<byte[]> bodies = new ArrayList<>();
-        try (Stream<Path> files = Files.list(corpus.resolve("feeds"))) {
-            for (Path p : files.sorted().limit(feeds).toList()) {
-                bodies.add(Files.readAllBytes(p));
-            }
+        int chunk = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        HeapSampler heap = new HeapSampler();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(corpus.resolve("feeds"))) {
+            files = s.sorted().limit(feeds).toList();
         }
         WorkDir workDir = new WorkDir("currents-ingest-bench");
         Path work = workDir.path;
-        Map<String, String> env = new java.util.HashMap<>(Map.of("CURRENTS_DB_POOL_SIZE", Integer.toString(threads + 2)));
+        Map<String, String> env = new HashMap<>();
         // The database may be chosen from outside: CURRENTS_DB_URL ({data} is the run's data folder), _USER, _PASSWORD.
         System.getenv().forEach((k, v) -> {
             if (k.startsWith("CURRENTS_DB_")) {
@@ -49,30 +63,72 @@ public final class IngestBench {
         });
         Settings settings = new SettingsLoader("bench").load(Map.of("config", work.resolve("config").toString(),
                 "data", work.resolve("data").toString(), "port", "0", "host", "127.0.0.1"), env);
-        System.out.printf("database: %s; %d feeds, %d threads%n", settings.store().jdbcUrl(), feeds, threads);
+        System.out.printf("database: %s; %d feeds, %d threads, chunks of %d feeds%n", settings.store().jdbcUrl(), feeds,
+                threads, chunk);
+        // As App wires them.
+        Clock clock = Clock.systemUTC();
         FeedParser parser = new FeedParser();
-        Normalizer normalizer = new Normalizer(settings.contexts());
-        try (workDir; App app = App.open(settings)) {
+        Places places = Places.standard();
+        TextAnalyzer analyzer = new TextAnalyzer(places);
+        Normalizer normalizer = new Normalizer(settings.contexts(), analyzer, places);
+        MatchSettings match = settings.match();
+        try (workDir; Database db = Database.open(settings.store())) {
+            EventIngest ingest = new EventIngest(db, clock, new Matcher(match.threshold()), new EventMerger(), analyzer,
+                    new WindowIndex(match.window(), match.memoryEvents()));
+            SourceStore sourceStore = new SourceStore(db);
             List<Source> sources = new ArrayList<>();
-            for (int i = 0; i < bodies.size(); i++) {
-                sources.add(app.sources().upsert(new SourceSpec("http://127.0.0.1/f/" + i, "Feed " + i, null, List.of(), null)));
+            for (int i = 0; i < files.size(); i++) {
+                sources.add(sourceStore.upsert(new SourceSpec("http://127.0.0.1/f/" + i, "Feed " + i, null, List.of(),
+                        null)));
             }
-            Instant now = Instant.now();
-            // Warm-up pass over a copy the store never sees, so both stages are measured with a warm JIT.
-            run(threads, bodies.size(), i -> normalizer.normalize(sources.get(i), parser.parse(bodies.get(i), null,
+            Instant now = clock.instant();
+            // Warm-up pass over the first chunk, never stored, so parsing is measured with a warm JIT.
+            List<byte[]> warm = read(files.subList(0, Math.min(chunk, files.size())));
+            run(threads, warm.size(), i -> normalizer.normalize(sources.get(i), parser.parse(warm.get(i), null,
                     sources.get(i).feedUrl()), now).size());
-            List<List<EventDraft>> drafts = new ArrayList<>(java.util.Collections.nCopies(bodies.size(), null));
-            double parse = run(threads, bodies.size(), i -> {
-                drafts.set(i, normalizer.normalize(sources.get(i), parser.parse(bodies.get(i), null,
-                        sources.get(i).feedUrl()), now));
-                return drafts.get(i).size();
-            });
-            EventMerger merger = new EventMerger();
-            double store = run(threads, bodies.size(), i -> app.events().ingest(drafts.get(i), merger).created());
-            long items = drafts.stream().mapToLong(List::size).sum();
-            System.out.printf("parse + normalize: %.0f items/s; store: %.0f items/s (%d items, %d events)%n",
-                    items / parse, items / store, items, app.events().count());
+            double parseSeconds = 0;
+            double storeSeconds = 0;
+            long items = 0;
+            long created = 0;
+            CpuShare cpu = new CpuShare();
+            for (int from = 0; from < files.size(); from += chunk) {
+                int first = from;
+                List<byte[]> bodies = read(files.subList(from, Math.min(from + chunk, files.size())));
+                List<List<EventDraft>> drafts = new ArrayList<>(Collections.nCopies(bodies.size(), null));
+                parseSeconds += run(threads, bodies.size(), i -> {
+                    Source s = sources.get(first + i);
+                    drafts.set(i, normalizer.normalize(s, parser.parse(bodies.get(i), null, s.feedUrl()), now));
+                    return drafts.get(i).size();
+                });
+                bodies.clear();
+                long[] made = new long[1];
+                storeSeconds += run(threads, drafts.size(), i -> {
+                    int n = ingest.ingest(drafts.get(i)).created();
+                    synchronized (made) {
+                        made[0] += n;
+                    }
+                    return n;
+                });
+                items += drafts.stream().mapToLong(List::size).sum();
+                created += made[0];
+            }
+            double parseRate = items / parseSeconds;
+            double storeRate = items / storeSeconds;
+            System.out.printf("parse + normalize: %.0f items/s (%.1f s); store: %.0f items/s (%.1f s); store / parse "
+                    + "%.2f (%d items, %d new events); peak heap %d MB sampled, %d MB old gen after GC%n", parseRate,
+                    parseSeconds, storeRate, storeSeconds, storeRate / parseRate, items, created, heap.usedMb(),
+                    heap.afterGcMb());
+            System.out.printf("RESULT items=%d parse=%.1f store=%.1f created=%d heap_mb=%d live_mb=%d %s%n", items,
+                    parseRate, storeRate, created, heap.usedMb(), heap.afterGcMb(), cpu.since());
         }
+    }
+
+    private static List<byte[]> read(List<Path> files) throws Exception {
+        List<byte[]> out = new ArrayList<>();
+        for (Path p : files) {
+            out.add(Files.readAllBytes(p));
+        }
+        return out;
     }
 
     interface Work {

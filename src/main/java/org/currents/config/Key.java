@@ -37,7 +37,7 @@ public enum Key {
     CONTEXTS_RULES("contexts.rules", "", "keyword rules, 'keyword=Context name' separated by ';'"),
     CONTEXTS_MIN_EVENTS("contexts.min-events", "2", "contexts offered as feeds in /opml and on the home page hold at least this many events"),
     MATCH_WINDOW("match.window", "2d", "reports this far apart (either way) may be merged into one event"),
-    MATCH_THRESHOLD("match.threshold", "0.30", "evidence score (0 to 1) a report needs to join an event rather than start one"),
+    MATCH_THRESHOLD("match.threshold", "0.12", "evidence score (0 to 1) a report needs to join an event rather than start one"),
     MATCH_MEMORY("match.memory-events", "200000", "events the merge-candidate index keeps in memory (about 1 KB each)"),
     ADMIN_TOKEN("admin.token", "", "bearer token required by the admin API for changes");
 

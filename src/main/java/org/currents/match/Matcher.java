@@ -37,16 +37,19 @@ public final class Matcher {
      * {@code grace} of each other; every further day costs {@code perLateDay}. One outlet rarely
      * files two reports of one happening: within {@code sameSourceHours} its second report costs
      * {@code sameSource}, later it is a follow-up and never joins. Both naming people or places
-     * and none in common multiplies the score by {@code noSharedName}.
+     * and none in common multiplies the score by {@code noSharedName}. Reports of one happening
+     * share at least one word few other events use (rarity at least {@code rareRatio} of the
+     * rarest possible); sharing only words common in the window multiplies by {@code noSharedRare}.
      */
     public record Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
-                          double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName) {
-        public static final Weights DEFAULT = new Weights(0.30, 1.6, 1.4, 0.2, Duration.ofHours(12), 0.2, 0.2,
-                Duration.ofHours(6), 0.6);
+                          double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
+                          double rareRatio, double noSharedRare) {
+        public static final Weights DEFAULT = new Weights(0.12, 1.0, 1.4, 0.1, Duration.ofHours(12), 1.2, 0.2,
+                Duration.ofHours(6), 1.0, 0.85, 0.4);
 
         public Weights withThreshold(double t) {
             return new Weights(t, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
-                    noSharedName);
+                    noSharedName, rareRatio, noSharedRare);
         }
     }
 
@@ -97,6 +100,10 @@ public final class Matcher {
         }
         if (names.isEmpty() && sharedSubjects.isEmpty() && a.names().length > 0 && b.names().length > 0) {
             score *= w.noSharedName();
+        }
+        double rarest = rarity.idf(UNSEEN);
+        if (shared.stream().noneMatch(t -> rarity.idf(t) >= w.rareRatio() * rarest)) {
+            score *= w.noSharedRare();
         }
         Duration apart = Duration.between(r.published(), c.published()).abs();
         if (apart.compareTo(w.grace()) > 0) {

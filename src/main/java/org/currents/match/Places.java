@@ -35,6 +35,11 @@ public final class Places {
         this.places = Set.copyOf(names);
     }
 
+    /** Whether {@code phrase} is exactly the name of a place of the list ("New Zealand", "France"). */
+    public boolean isPlaceName(String phrase) {
+        return places.contains(phrase.toLowerCase(Locale.ROOT));
+    }
+
     /** Whether {@code name} is a place of the list ("France", "European Union"), by name, demonym or acronym. */
     public boolean isPlace(String name) {
         return places.contains(name.strip().toLowerCase(Locale.ROOT)) || placeOf(name.strip().replace(".", "")).isPresent();

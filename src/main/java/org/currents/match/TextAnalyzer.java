@@ -1,6 +1,7 @@
 package org.currents.match;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,16 @@ import org.currents.event.EventSource;
  * when it is an acronym, or when it names a place by demonym.
  */
 public final class TextAnalyzer {
+    /** Longest place name read as one ("Democratic Republic of the Congo" is read by its acronym or demonym). */
+    private static final int PLACE_WORDS = 4;
+    /** Capitalised titles and institutions that name no one in particular. */
+    private static final Set<String> TITLES = Set.of("president", "minister", "prime", "vice", "secretary", "general",
+            "chancellor", "governor", "mayor", "senator", "king", "queen", "prince", "princess", "pope", "chief", "deputy",
+            "foreign", "defense", "defence", "interior", "justice", "finance", "army", "police", "court", "supreme",
+            "government", "parliament", "national", "state", "federal", "republic", "democratic", "party", "council",
+            "committee", "ministry", "department", "agency", "university", "north", "south", "east", "west", "northern",
+            "southern", "eastern", "western", "central", "new", "former", "leader", "official", "officials", "mr", "mrs");
+
     private final Places places;
 
     public TextAnalyzer(Places places) {
@@ -57,7 +68,11 @@ public final class TextAnalyzer {
         }
         for (String text : new String[] {headline, summary}) {
             if (text != null) {
-                scan(text, (surface, sentenceStart) -> collect.word(surface));
+                List<String> words = new ArrayList<>();
+                scan(text, (surface, sentenceStart) -> words.add(surface));
+                for (int i = 0; i < words.size(); i += collect.words(words, i)) {
+                    // collect.words consumes one word, or the words of a place's name
+                }
             }
         }
         TreeSet<Integer> subjects = new TreeSet<>();
@@ -83,25 +98,49 @@ public final class TextAnalyzer {
             this.capitalised = capitalised;
         }
 
+        /**
+         * Folds the word at {@code i}, or the place a run of capitalised words from there names
+         * ("United States", "Gulf of Alaska" is not one, "New Zealand" is); returns how many were read.
+         */
+        int words(List<String> words, int i) {
+            for (int n = Math.min(PLACE_WORDS, words.size() - i); n >= 2; n--) {
+                String phrase = String.join(" ", words.subList(i, i + n));
+                if (Character.isUpperCase(phrase.charAt(0)) && places.isPlaceName(phrase)) {
+                    place(phrase, phrase);
+                    return n;
+                }
+            }
+            word(words.get(i));
+            return 1;
+        }
+
         void word(String surface) {
             char first = surface.charAt(0);
             if (Character.isDigit(first)) {
                 figure(surface);
                 return;
             }
-            String place = places.placeOf(surface.replace(".", "")).orElse(null);
+            String bare = surface.replace(".", "");
+            String place = places.placeOf(bare).orElse(Character.isUpperCase(first) && places.isPlaceName(bare) ? bare : null);
             if (place != null) {
-                for (String part : place.split("[\\s-]+")) {
-                    add(fold(part), part, true);
-                }
+                place(place, surface);
                 return;
             }
-            String lower = fold(surface.replace(".", ""));
+            String lower = fold(bare);
             if (lower.length() < 2 || Stems.isStop(lower)) {
                 return;
             }
             boolean acronym = surface.length() >= 2 && surface.chars().allMatch(ch -> !Character.isLowerCase(ch));
-            add(lower, surface, acronym || Character.isUpperCase(first) && capitalised.contains(lower));
+            boolean name = (acronym || Character.isUpperCase(first) && capitalised.contains(lower)) && !TITLES.contains(lower);
+            add(lower, surface, name);
+        }
+
+        /** A place, however named, is one token: "U.S.", "American" and "United States" alike. */
+        private void place(String place, String surface) {
+            int h = Features.hash("place:" + fold(place));
+            words.add(h);
+            names.add(h);
+            labels.putIfAbsent(h, surface);
         }
 
         private void add(String lower, String surface, boolean name) {

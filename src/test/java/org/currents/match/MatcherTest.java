@@ -40,7 +40,7 @@ class MatcherTest {
     };
 
     private final TextAnalyzer analyzer = new TextAnalyzer(Places.standard());
-    private final Matcher matcher = new Matcher(0.30);
+    private final Matcher matcher = new Matcher(Matcher.Weights.DEFAULT);
     private WindowIndex index;
     private int ids;
 

@@ -17,7 +17,7 @@ public final class TestIngest {
     }
 
     public static EventIngest of(Database db, Clock clock) {
-        return new EventIngest(db, clock, new Matcher(0.30), new EventMerger(), ANALYZER,
+        return new EventIngest(db, clock, new Matcher(Matcher.Weights.DEFAULT), new EventMerger(), ANALYZER,
                 new WindowIndex(Duration.ofDays(2), 100_000));
     }
 }
