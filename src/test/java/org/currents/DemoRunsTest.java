@@ -27,7 +27,8 @@ class DemoRunsTest {
     @Test
     void concurrentPollsNeverFailNorDoubleAnArticle() {
         int reports = -1;
-        for (int run = 0; run < 4; run++) {
+        for (int r = 0; r < 4; r++) {
+            int run = r;
             try (App app = App.open(new SettingsLoader("test").load(Map.of("config", "config", "data",
                     dir.resolve("run" + run).toString(), "port", "0", "host", "127.0.0.1"), Map.of()))) {
                 app.importConfiguredSources();

@@ -45,7 +45,7 @@ public final class Matcher {
                           double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
                           double rareRatio, double noSharedRare) {
         public static final Weights DEFAULT = new Weights(0.12, 1.0, 1.4, 0.1, Duration.ofHours(12), 1.2, 0.2,
-                Duration.ofHours(6), 1.0, 0.85, 0.4);
+                Duration.ofHours(6), 0.5, 0.85, 0.4);
 
         public Weights withThreshold(double t) {
             return new Weights(t, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
@@ -78,7 +78,7 @@ public final class Matcher {
         double score = dot == 0 ? 0 : dot / (norm(a, rarity) * norm(b, rarity));
         // Subject pages both link to add to the words in common, the more the rarer they are; subjects
         // one links and the other does not take nothing away (outlets link differently), and
-        // subjects alone, with no words in common, are a story's next event, not the same one.
+        // subjects alone, with no words in common, count half: a story's next event links them too.
         List<Integer> sharedSubjects = new ArrayList<>();
         double unexplained = 1;
         for (int s : a.subjects()) {
@@ -87,7 +87,7 @@ public final class Matcher {
                 unexplained *= 1 - Math.min(1, rarity.idf(s) / rarity.idf(UNSEEN));
             }
         }
-        score += w.subjectWeight() * (1 - unexplained) * Math.min(1, score / TEXT_FOR_FULL_SUBJECTS);
+        score += w.subjectWeight() * (1 - unexplained) * (0.5 + 0.5 * Math.min(1, score / TEXT_FOR_FULL_SUBJECTS));
 
         List<String> names = new ArrayList<>();
         List<String> figures = new ArrayList<>();
