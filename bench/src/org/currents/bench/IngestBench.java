@@ -39,7 +39,8 @@ import org.currents.store.SourceStore;
  * two stages' times are summed over the chunks. No network.
  *
  * <p>Usage: IngestBench CORPUS_DIR [FEEDS=400 (50 items each)] [THREADS=2] [CHUNK=200 feeds]
- * (the database from CURRENTS_DB_URL, _USER, _PASSWORD; default: the H2 file the app makes)
+ * (the database from CURRENTS_DB_URL, _USER, _PASSWORD; default: the H2 file the app makes; CURRENTS_MATCH_*
+ * apply too)
  */
 public final class IngestBench {
     public static void main(String[] args) throws Exception {
@@ -55,9 +56,10 @@ public final class IngestBench {
         WorkDir workDir = new WorkDir("currents-ingest-bench");
         Path work = workDir.path;
         Map<String, String> env = new HashMap<>();
-        // The database may be chosen from outside: CURRENTS_DB_URL ({data} is the run's data folder), _USER, _PASSWORD.
+        // The database may be chosen from outside: CURRENTS_DB_URL ({data} is the run's data folder), _USER,
+        // _PASSWORD; and the matcher's CURRENTS_MATCH_* settings.
         System.getenv().forEach((k, v) -> {
-            if (k.startsWith("CURRENTS_DB_")) {
+            if (k.startsWith("CURRENTS_DB_") || k.startsWith("CURRENTS_MATCH_")) {
                 env.put(k, v.replace("{data}", work.resolve("data").toString()));
             }
         });

@@ -23,7 +23,8 @@ import org.currents.source.SourceSpec;
  * shutdown, and the peak heap. Prints one {@code RESULT} line for bench/ingest-compare.sh.
  *
  * <p>Usage: IngestCompare CORPUS_DIR SERVER_PORT FEEDS THREADS
- * (the database from CURRENTS_DB_URL, _USER, _PASSWORD; default: the H2 file the app makes)
+ * (the database from CURRENTS_DB_URL, _USER, _PASSWORD; default: the H2 file the app makes; CURRENTS_MATCH_*
+ * apply too)
  */
 public final class IngestCompare {
     public static void main(String[] args) throws Exception {
@@ -65,7 +66,7 @@ public final class IngestCompare {
         Map<String, String> env = new HashMap<>(Map.of("CURRENTS_FETCH_ALLOW", "127.0.0.1",
                 "CURRENTS_FETCH_MAX_PER_HOST", "64", "CURRENTS_POLL_THREADS", Integer.toString(threads)));
         System.getenv().forEach((k, v) -> {
-            if (k.startsWith("CURRENTS_DB_")) {
+            if (k.startsWith("CURRENTS_DB_") || k.startsWith("CURRENTS_MATCH_")) {
                 env.put(k, v.replace("{data}", data.toString()));
             }
         });
