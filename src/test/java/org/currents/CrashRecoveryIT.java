@@ -44,7 +44,7 @@ class CrashRecoveryIT {
     @ValueSource(strings = {"h2", "postgres"})
     void aKilledIngestLeavesNoHalfStoredEventAndNoDuplicateAfterRestart(String kind) throws Exception {
         StoreSettings db = kind.equals("h2") ? new StoreSettings("jdbc:h2:file:" + project.resolve("data/currents")
-                + ";AUTO_SERVER=TRUE", "sa", "", 2) : TestDatabases.postgres();
+                + ";AUTO_SERVER=TRUE;AUTO_COMPACT_FILL_RATE=0", "sa", "", 2) : TestDatabases.postgres();
         try {
             layOut();
             Process first = start(db);

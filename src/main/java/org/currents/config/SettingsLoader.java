@@ -124,8 +124,11 @@ public final class SettingsLoader {
             // line beside a running server) over a local port guarded by a key in the lock file.
             // LOCK_TIMEOUT: ingests queue on the events counter's row lock, one feed at a time; the
             // default second would fail a poll queued behind a large feed.
+            // AUTO_COMPACT_FILL_RATE=0: no chunk rewriting in the background, where a process killed
+            // mid-move was seen to leave a file H2 could not open again; the file is compacted when
+            // the server stops cleanly instead.
             url = "jdbc:h2:file:" + dataDir.resolve("currents").toString().replace('\\', '/')
-                    + ";QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000";
+                    + ";QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000;AUTO_COMPACT_FILL_RATE=0";
         } else if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw values.invalid(Key.DB_URL, "must be an H2 (jdbc:h2:) or PostgreSQL (jdbc:postgresql:) URL");
         }
