@@ -2,13 +2,13 @@ package org.currents.match;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.currents.event.Features;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
@@ -75,7 +75,7 @@ public final class TextAnalyzer {
                 }
             }
         }
-        TreeSet<Integer> subjects = new TreeSet<>();
+        Tokens subjects = new Tokens();
         for (Context c : contexts) {
             if (c.kind() != ContextKind.SOURCE_GROUP) {
                 int h = Features.hash("s:" + c.slug());
@@ -89,9 +89,9 @@ public final class TextAnalyzer {
     /** Folds one word into the collector's sets. */
     private final class Collector {
         final Set<String> capitalised;
-        final TreeSet<Integer> words = new TreeSet<>();
-        final TreeSet<Integer> names = new TreeSet<>();
-        final TreeSet<Integer> figures = new TreeSet<>();
+        final Tokens words = new Tokens();
+        final Tokens names = new Tokens();
+        final Tokens figures = new Tokens();
         final Map<Integer, String> labels = new HashMap<>();
 
         Collector(Set<String> capitalised) {
@@ -241,13 +241,33 @@ public final class TextAnalyzer {
         return word.toLowerCase(Locale.ROOT);
     }
 
-    private static int[] ints(TreeSet<Integer> set) {
-        int[] out = new int[set.size()];
-        int i = 0;
-        for (int v : set) {
-            out[i++] = v;
+    private static int[] ints(Tokens tokens) {
+        return tokens.sortedDistinct();
+    }
+
+    /** A growable list of token hashes, read out sorted and without repeats (no boxing). */
+    private static final class Tokens {
+        private int[] values = new int[32];
+        private int size;
+
+        void add(int token) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = token;
         }
-        return out;
+
+        int[] sortedDistinct() {
+            int[] out = Arrays.copyOf(values, size);
+            Arrays.sort(out);
+            int n = 0;
+            for (int i = 0; i < out.length; i++) {
+                if (n == 0 || out[i] != out[n - 1]) {
+                    out[n++] = out[i];
+                }
+            }
+            return Arrays.copyOf(out, n);
+        }
     }
 
     @FunctionalInterface

@@ -20,6 +20,7 @@ import org.currents.event.Event;
 import org.currents.event.Keys;
 import org.currents.event.EventDraft;
 import org.currents.event.MergeNote;
+import org.currents.match.Candidate;
 import org.currents.match.Decision;
 import org.currents.match.EventMerger;
 import org.currents.match.Evidence;
@@ -119,14 +120,17 @@ final class IngestTransaction {
             }
             Event e = merger.create(d, idFor(d.itemKey()), "", now);
             created.put(e.id(), e);
-            remember(d, e);
+            // A new event's features are its one report's: no need to read its text again.
+            remember(d, e, new Candidate(e.id(), e.published(), new long[] {d.source().sourceId()},
+                    d.features().unlabelled()));
             return Outcome.CREATED;
         }
         Event merged = merger.merge(existing, d, note, now);
-        remember(d, merged);
         if (merged == existing) {
+            remember(d, existing, null);
             return Outcome.UNCHANGED;
         }
+        remember(d, merged, analyzer.candidate(merged));
         if (created.containsKey(merged.id())) {
             created.put(merged.id(), merged);
         } else {
@@ -154,7 +158,8 @@ final class IngestTransaction {
         return e != null ? e : loaded.get(id);
     }
 
-    private void remember(EventDraft d, Event e) {
+    /** Notes the draft's keys as the event's, and puts the event's new state, if any, in the index. */
+    private void remember(EventDraft d, Event e, Candidate changed) {
         for (String k : allKeys(d)) {
             long h = Keys.hash(k);
             if (!keys.containsKey(h)) {
@@ -162,8 +167,10 @@ final class IngestTransaction {
                 newKeys.put(h, e.id());
             }
         }
-        index.put(analyzer.candidate(e));
-        touchedDays.add(e.date());
+        if (changed != null) {
+            index.put(changed);
+            touchedDays.add(e.date());
+        }
     }
 
     /** Puts in memory the stored events of the days the drafts may match within that it lacks. */
