@@ -25,6 +25,7 @@ public final class Places {
     private final Map<String, String> demonyms;
     private final Map<String, String> acronyms;
     private final Set<String> places;
+    private final Map<String, String> canonical = new HashMap<>();
 
     private Places(Map<String, String> demonyms, Map<String, String> acronyms) {
         this.demonyms = Map.copyOf(demonyms);
@@ -33,6 +34,13 @@ public final class Places {
         demonyms.values().forEach(p -> names.add(p.toLowerCase(Locale.ROOT)));
         acronyms.values().forEach(p -> names.add(p.toLowerCase(Locale.ROOT)));
         this.places = Set.copyOf(names);
+        demonyms.values().forEach(p -> canonical.putIfAbsent(p.toLowerCase(Locale.ROOT), p));
+        acronyms.values().forEach(p -> canonical.putIfAbsent(p.toLowerCase(Locale.ROOT), p));
+    }
+
+    /** The place's name as the list writes it ("United States" for "united states"), or the phrase itself. */
+    public String nameOf(String place) {
+        return canonical.getOrDefault(place.toLowerCase(Locale.ROOT), place);
     }
 
     /** Whether {@code phrase} is exactly the name of a place of the list ("New Zealand", "France"). */

@@ -54,7 +54,26 @@ public final class TextAnalyzer {
                 .unlabelled());
     }
 
+    /** The places a report names, by the list's names, in order of first mention. */
+    public List<String> places(String headline, String summary) {
+        Collector collect = collector(headline, summary);
+        return List.copyOf(collect.placeNames);
+    }
+
     public Features analyze(String headline, String summary, List<Context> contexts) {
+        Collector collect = collector(headline, summary);
+        Tokens subjects = new Tokens();
+        for (Context c : contexts) {
+            if (c.kind() != ContextKind.SOURCE_GROUP) {
+                int h = Features.hash("s:" + c.slug());
+                subjects.add(h);
+                collect.labels.putIfAbsent(h, c.name());
+            }
+        }
+        return new Features(ints(collect.words), ints(collect.names), ints(collect.figures), ints(subjects), collect.labels);
+    }
+
+    private Collector collector(String headline, String summary) {
         Set<String> capitalised = new HashSet<>();
         Collector collect = new Collector(capitalised);
         for (String text : new String[] {headline, summary}) {
@@ -75,15 +94,7 @@ public final class TextAnalyzer {
                 }
             }
         }
-        Tokens subjects = new Tokens();
-        for (Context c : contexts) {
-            if (c.kind() != ContextKind.SOURCE_GROUP) {
-                int h = Features.hash("s:" + c.slug());
-                subjects.add(h);
-                collect.labels.putIfAbsent(h, c.name());
-            }
-        }
-        return new Features(ints(collect.words), ints(collect.names), ints(collect.figures), ints(subjects), collect.labels);
+        return collect;
     }
 
     /** Folds one word into the collector's sets. */
@@ -93,6 +104,7 @@ public final class TextAnalyzer {
         final Tokens names = new Tokens();
         final Tokens figures = new Tokens();
         final Map<Integer, String> labels = new HashMap<>();
+        final java.util.LinkedHashSet<String> placeNames = new java.util.LinkedHashSet<>();
 
         Collector(Set<String> capitalised) {
             this.capitalised = capitalised;
@@ -137,6 +149,7 @@ public final class TextAnalyzer {
 
         /** A place, however named, is one token: "U.S.", "American" and "United States" alike. */
         private void place(String place, String surface) {
+            placeNames.add(places.nameOf(place));
             int h = Features.hash("place:" + fold(place));
             words.add(h);
             names.add(h);

@@ -21,6 +21,7 @@ import org.currents.parse.ParsedCategory;
  */
 final class ContextFinder {
     static final int MAX_CONTEXTS = 40;
+    private static final int MAX_PLACES = 5;
     private static final int MAX_NAME = 200;
 
     private final List<Pattern> subjectLinks;
@@ -135,7 +136,22 @@ final class ContextFinder {
         return given;
     }
 
+    /**
+     * An item that names no subject, story or category of its own (as most wire feeds publish)
+     * is filed under the places its text names, so it still has a subject to relate it by.
+     */
+    Found withPlaces(Found found, List<String> places) {
+        Map<String, Context> out = new LinkedHashMap<>();
+        places.stream().limit(MAX_PLACES).forEach(p -> add(out, p, ContextKind.SUBJECT));
+        found.contexts().forEach(c -> out.putIfAbsent(c.slug(), c));
+        return new Found(List.copyOf(out.values()), found.storySlug());
+    }
+
     /** The contexts of one item and the slug of its story, or null. */
     record Found(List<Context> contexts, String storySlug) {
+        /** No story, subject or category: only the source's groups, if anything. */
+        boolean isBare() {
+            return contexts.stream().allMatch(c -> c.kind() == ContextKind.SOURCE_GROUP);
+        }
     }
 }

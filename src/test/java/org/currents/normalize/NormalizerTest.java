@@ -78,6 +78,14 @@ class NormalizerTest {
     }
 
     @Test
+    void anItemWithNoSubjectOfItsOwnIsFiledUnderThePlacesItNames() {
+        EventDraft d = one(item("g", "Pakistani police arrest two men in Kasur", null,
+                "<p>Protests spread from Lahore to the United States embassy.</p>", List.of(), List.of()));
+        assertEquals(List.of(Context.named("Pakistan", ContextKind.SUBJECT), Context.named("United States", ContextKind.SUBJECT),
+                Context.named("World news", ContextKind.SOURCE_GROUP)), d.contexts());
+    }
+
+    @Test
     void contextsFollowTheirEvidenceAndVariantsOfOneSubjectFold() {
         String story = "https://currents.example/story";
         EventDraft d = one(item("g", "Talks resume", null,
