@@ -47,6 +47,10 @@ public final class MatchTune {
             grid(load(args, false), load(args, true));
             return;
         }
+        if (args.length > 2 && args[2].equals("orders")) {
+            orders(load(args, false), load(args, true));
+            return;
+        }
         double threshold = args.length > 2 ? Double.parseDouble(args[2]) : 0.30;
         boolean textOnly = args.length > 3 && args[3].equals("text-only");
         Loaded set = load(args, textOnly);
@@ -148,6 +152,33 @@ public final class MatchTune {
             index.put(c);
         }
         return eventOf;
+    }
+
+    /**
+     * As the app polls: one outlet's feed after another, each whole, newest item first, in
+     * several orders of the outlets; precision and recall over all pairs for each order.
+     */
+    private static void orders(Loaded full, Loaded text) {
+        java.util.Random random = new java.util.Random(7);
+        for (Loaded set : List.of(full, text)) {
+            double minP = 1;
+            double minR = 1;
+            for (int o = 0; o < 8; o++) {
+                List<String> outlets = new ArrayList<>(List.of(OUTLETS));
+                java.util.Collections.shuffle(outlets, random);
+                List<Item> ordered = new ArrayList<>(set.items);
+                ordered.sort(Comparator.comparing((Item i) -> outlets.indexOf(i.outlet()))
+                        .thenComparing(Item::at, Comparator.reverseOrder()));
+                int[] c = score(set.items, run(ordered, Matcher.Weights.DEFAULT, new HashMap<>()), "all", set.nearMisses);
+                double p = c[1] == 0 ? 1 : (double) c[0] / c[1];
+                double r = (double) c[0] / c[2];
+                minP = Math.min(minP, p);
+                minR = Math.min(minR, r);
+                System.out.printf("%-9s %s precision %.3f recall %.3f near misses %d%n", set == full ? "full" : "text-only",
+                        outlets, p, r, c[3]);
+            }
+            System.out.printf("%-9s worst precision %.3f worst recall %.3f%n", set == full ? "full" : "text-only", minP, minR);
+        }
     }
 
     /** Pairwise counts for one split: true positives, merged pairs, gold pairs; and near misses merged. */

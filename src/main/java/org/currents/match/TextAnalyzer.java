@@ -64,7 +64,8 @@ public final class TextAnalyzer {
         Collector collect = collector(headline, summary);
         Tokens subjects = new Tokens();
         for (Context c : contexts) {
-            if (c.kind() != ContextKind.SOURCE_GROUP) {
+            // Categories are each outlet's own tags ("World", "Politics"): they say little of the happening.
+            if (c.kind() == ContextKind.STORY || c.kind() == ContextKind.SUBJECT) {
                 int h = Features.hash("s:" + c.slug());
                 subjects.add(h);
                 collect.labels.putIfAbsent(h, c.name());

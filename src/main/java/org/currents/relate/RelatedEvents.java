@@ -3,7 +3,9 @@ package org.currents.relate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
@@ -14,8 +16,9 @@ import org.currents.store.EventStore;
 
 /**
  * Finds and ranks the events related to an event: each other event sharing a context scores the
- * weights of the contexts shared (story > subject > category > source group), plus closeness in
- * time and headline similarity; the strongest shared context is the one that relates them.
+ * weights of the contexts shared (story > subject > category > source group), each the more the
+ * fewer events share it, plus closeness in time and headline similarity; the strongest shared
+ * context is the one that relates them.
  */
 public final class RelatedEvents {
     /** How many of the newest events of each shared context are considered. */
@@ -36,14 +39,21 @@ public final class RelatedEvents {
         // events are related through their stories, subjects and categories only.
         List<String> topical = event.contexts().stream().filter(c -> c.kind() != ContextKind.SOURCE_GROUP)
                 .map(Context::slug).toList();
-        for (Event other : events.sharingContexts(event.id(), topical, PER_CONTEXT)) {
+        List<Event> candidates = events.sharingContexts(event.id(), topical, PER_CONTEXT);
+        // How many candidates each context brings: a context few events share relates them more
+        // than one most events are filed under ("Sanchi oil tanker collision" against "United States").
+        Map<String, Integer> holding = new HashMap<>();
+        for (Event other : candidates) {
+            other.contexts().forEach(c -> holding.merge(c.slug(), 1, Integer::sum));
+        }
+        for (Event other : candidates) {
             List<Context> via = shared(event, other);
             if (via.isEmpty()) {
                 continue;
             }
             double score = 0;
             for (Context c : via) {
-                score += weight(c, event, other);
+                score += weight(c, event, other) * (1 + Math.log((double) PER_CONTEXT / holding.getOrDefault(c.slug(), 1)));
             }
             double days = Duration.between(event.published(), other.published()).abs().toHours() / 24.0;
             score += 1 / (1 + days / TIME_SCALE_DAYS);

@@ -66,11 +66,11 @@ class TextAnalyzerTest {
     }
 
     @Test
-    void stopWordsAndSourceGroupsAreNotCompared() {
+    void stopWordsSourceGroupsAndOutletTagsAreNotCompared() {
         Features f = analyzer.analyze("The talks are over", "", List.of(Context.named("World", ContextKind.SOURCE_GROUP),
-                Context.named("Diplomacy", ContextKind.CATEGORY)));
+                Context.named("Diplomacy", ContextKind.CATEGORY), Context.named("Korean reunification", ContextKind.SUBJECT)));
         assertEquals(List.of("talks"), labels(f, f.words()));
-        assertEquals(List.of("Diplomacy"), labels(f, f.subjects()));
+        assertEquals(List.of("Korean reunification"), labels(f, f.subjects()));
         assertFalse(f.labels().containsValue("World"));
         assertEquals(Map.of(), f.unlabelled().labels());
     }
