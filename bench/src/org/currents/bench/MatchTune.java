@@ -148,8 +148,9 @@ public final class MatchTune {
             }
             events.put(e.id(), e);
             eventOf.put(it, e.id());
-            Candidate c = analyzer.candidate(e);
-            index.put(c);
+            // As the ingest does: a joined event widens by the report's features, a new one is its report's.
+            index.put(d instanceof Decision.Join ? index.get(e.id()).joinedBy(source, report.features())
+                    : new Candidate(e.id(), e.published(), new long[] {source}, report.features().unlabelled()));
         }
         return eventOf;
     }

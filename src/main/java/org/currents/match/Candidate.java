@@ -5,6 +5,40 @@ import org.currents.event.Features;
 
 /** A stored event as matching sees it: when it happened, who reported it, and its features. */
 public record Candidate(String eventId, Instant published, long[] sourceIds, Features features) {
+    /** Beyond this many words, a candidate takes no more from the reports that join it. */
+    private static final int MAX_WORDS = 160;
+
+    /**
+     * The candidate after a report from {@code sourceId} with {@code joining} features joined it:
+     * its words widened by the report's, so a further report may match either wording (as
+     * {@link TextAnalyzer#candidate} reads a stored event with a few merged headlines).
+     */
+    public Candidate joinedBy(long sourceId, Features joining) {
+        long[] sources = sourceIds;
+        if (!reportedBy(sourceId)) {
+            sources = java.util.Arrays.copyOf(sourceIds, sourceIds.length + 1);
+            sources[sourceIds.length] = sourceId;
+        }
+        Features f = features.words().length >= MAX_WORDS ? features : new Features(union(features.words(),
+                joining.words()), union(features.names(), joining.names()), union(features.figures(), joining.figures()),
+                union(features.subjects(), joining.subjects()), java.util.Map.of());
+        return new Candidate(eventId, published, sources, f);
+    }
+
+    private static int[] union(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length || j < b.length) {
+            int next = j >= b.length || i < a.length && a[i] <= b[j] ? a[i++] : b[j++];
+            if (n == 0 || out[n - 1] != next) {
+                out[n++] = next;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     boolean reportedBy(long sourceId) {
         for (long s : sourceIds) {
             if (s == sourceId) {

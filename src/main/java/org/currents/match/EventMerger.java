@@ -17,7 +17,6 @@ import org.currents.event.MergeNote;
  * their contexts and what the event lacked. The event's id, slug and date never change.
  */
 public final class EventMerger {
-    private static final int MAX_SOURCES = 50;
     /** Contexts an event keeps at most, against hostile feeds. */
     public static final int MAX_CONTEXTS = 60;
 
@@ -57,9 +56,8 @@ public final class EventMerger {
                 return out;
             }
         }
-        if (out.size() < MAX_SOURCES) {
-            out.add(added.withMerge(note));
-        }
+        // Every report stays listed, however many: a report left out would be lost.
+        out.add(added.withMerge(note));
         return out;
     }
 

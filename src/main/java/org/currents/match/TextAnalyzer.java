@@ -32,6 +32,9 @@ public final class TextAnalyzer {
             "committee", "ministry", "department", "agency", "university", "north", "south", "east", "west", "northern",
             "southern", "eastern", "western", "central", "new", "former", "leader", "official", "officials", "mr", "mrs");
 
+    /** Headlines of merged reports that a candidate's features cover besides the event's own text. */
+    private static final int MORE_WORDINGS = 3;
+
     private final Places places;
 
     public TextAnalyzer(Places places) {
@@ -39,13 +42,15 @@ public final class TextAnalyzer {
     }
 
     /**
-     * An event as a merge candidate: its features cover its own text and the headlines of
-     * every report merged into it, so a further report may match any of their wordings.
+     * An event as a merge candidate: its features cover its own text and the headlines of the
+     * first reports merged into it, so a further report may match any of their wordings.
      */
     public Candidate candidate(Event e) {
         StringBuilder text = new StringBuilder(e.summary());
+        int more = 0;
         for (EventSource s : e.sources()) {
-            if (s.headline() != null && !s.headline().equals(e.headline())) {
+            // A few wordings are enough; the words of every report would make a big event match anything.
+            if (s.headline() != null && !s.headline().equals(e.headline()) && more++ < MORE_WORDINGS) {
                 text.append('\n').append(s.headline());
             }
         }
@@ -116,6 +121,10 @@ public final class TextAnalyzer {
          * ("United States", "Gulf of Alaska" is not one, "New Zealand" is); returns how many were read.
          */
         int words(List<String> words, int i) {
+            if (!Character.isUpperCase(words.get(i).charAt(0))) {
+                word(words.get(i));
+                return 1;
+            }
             for (int n = Math.min(PLACE_WORDS, words.size() - i); n >= 2; n--) {
                 String phrase = String.join(" ", words.subList(i, i + n));
                 if (Character.isUpperCase(phrase.charAt(0)) && places.isPlaceName(phrase)) {

@@ -78,6 +78,12 @@ public final class WindowIndex implements Rarity {
         size++;
     }
 
+    /** The event as the index holds it, or null when its day is not in memory. */
+    public Candidate get(String eventId) {
+        Slot slot = slots.get(eventId);
+        return slot == null ? null : days.get(slot.day).get(slot.position);
+    }
+
     public void remove(String eventId) {
         Slot slot = slots.remove(eventId);
         if (slot == null) {
@@ -119,17 +125,27 @@ public final class WindowIndex implements Rarity {
         Instant from = r.published().minus(window);
         Instant to = r.published().plus(window);
         List<Scored> found = new ArrayList<>();
+        int[] words = r.features().words();
+        int[] subjects = r.features().subjects();
+        double[] wordIdf = new double[words.length];
+        for (int i = 0; i < words.length; i++) {
+            wordIdf[i] = idf(words[i]);
+        }
+        double[] subjectIdf = new double[subjects.length];
+        for (int i = 0; i < subjects.length; i++) {
+            subjectIdf[i] = idf(subjects[i]);
+        }
         for (LocalDate d = day(from); !d.isAfter(day(to)); d = d.plusDays(1)) {
             DayBucket bucket = days.get(d);
             if (bucket == null) {
                 continue;
             }
             double[] scores = new double[bucket.size()];
-            for (int t : r.features().words()) {
-                bucket.score(t, idf(t), scores);
+            for (int i = 0; i < words.length; i++) {
+                bucket.score(words[i], wordIdf[i], scores);
             }
-            for (int t : r.features().subjects()) {
-                bucket.score(t, idf(t), scores);
+            for (int i = 0; i < subjects.length; i++) {
+                bucket.score(subjects[i], subjectIdf[i], scores);
             }
             for (int i = 0; i < scores.length; i++) {
                 Candidate c = scores[i] > 0 ? bucket.get(i) : null;

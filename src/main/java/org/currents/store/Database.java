@@ -3,6 +3,7 @@ package org.currents.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -100,7 +101,11 @@ public final class Database implements AutoCloseable {
         if (!pool.getJdbcUrl().startsWith("jdbc:h2:")) {
             return;
         }
-        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+        // On a connection of its own, after the pool: closing a pooled connection H2 has just shut
+        // down would fail, though the compaction itself succeeded.
+        pool.close();
+        try (Connection c = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+             Statement st = c.createStatement()) {
             st.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
             throw new StoreException("cannot compact the database " + pool.getJdbcUrl() + ": " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -75,10 +76,15 @@ final class IngestTransaction {
     IngestResult run(List<EventDraft> drafts, long version) throws SQLException {
         loadWindow(drafts);
         lookUpKeys(drafts);
+        List<Plan> plans = new ArrayList<>(drafts.size());
+        for (EventDraft d : drafts) {
+            plans.add(decide(d));
+        }
+        loadJoined(plans);
         int unchanged = 0;
         int updated = 0;
-        for (EventDraft d : drafts) {
-            Outcome o = file(d);
+        for (Plan p : plans) {
+            Outcome o = apply(p);
             if (o == Outcome.UNCHANGED) {
                 unchanged++;
             } else if (o == Outcome.UPDATED) {
@@ -94,43 +100,81 @@ final class IngestTransaction {
 
     private enum Outcome { CREATED, UPDATED, UNCHANGED }
 
-    private Outcome file(EventDraft d) throws SQLException {
+    /** Where a draft goes: the event it joins (by key or by evidence, with why), or the event it started. */
+    private record Plan(EventDraft draft, String target, MergeNote note, boolean sameArticle, boolean started) {
+    }
+
+    /**
+     * Decides a draft against what this transaction knows so far, so later drafts of the feed see
+     * the events earlier ones started or joined; the stored events joined are read afterwards,
+     * all in one statement.
+     */
+    private Plan decide(EventDraft d) {
         String eventId = keys.get(Keys.hash(d.itemKey()));
-        MergeNote note = null;
+        boolean sameArticle = false;
         if (eventId == null) {
             for (String k : d.matchKeys()) {
                 eventId = keys.get(Keys.hash(k));
                 if (eventId != null) {
-                    note = new MergeNote(1, Evidence.sameArticle(minutesApart(d, eventId)).explain());
+                    sameArticle = true;
                     break;
                 }
             }
         }
+        MergeNote note = null;
         if (eventId == null) {
             Report report = new Report(d.published(), d.source().sourceId(), d.features());
             if (matcher.decide(report, index.candidates(report, CANDIDATES), index) instanceof Decision.Join j) {
                 eventId = j.eventId();
                 note = new MergeNote(j.evidence().score(), j.evidence().explain());
+                Candidate joined = index.get(eventId);
+                if (joined != null) {
+                    index.put(joined.joinedBy(d.source().sourceId(), d.features()));
+                    touchedDays.add(LocalDate.ofInstant(joined.published(), ZoneOffset.UTC));
+                }
             }
         }
-        Event existing = eventId == null ? null : event(eventId);
-        if (existing == null) {
-            if (eventId != null) {
-                index.remove(eventId); // stale: deleted since it was indexed
-            }
-            Event e = merger.create(d, idFor(d.itemKey()), "", now);
-            created.put(e.id(), e);
-            // A new event's features are its one report's: no need to read its text again.
-            remember(d, e, new Candidate(e.id(), e.published(), new long[] {d.source().sourceId()},
-                    d.features().unlabelled()));
+        if (eventId == null) {
+            return new Plan(d, start(d).id(), null, false, true);
+        }
+        rememberKeys(d, eventId);
+        return new Plan(d, eventId, note, sameArticle, false);
+    }
+
+    /** A new event for the draft, known to later drafts of the feed through its keys and the index. */
+    private Event start(EventDraft d) {
+        Event e = merger.create(d, idFor(d.itemKey()), "", now);
+        created.put(e.id(), e);
+        rememberKeys(d, e.id());
+        // A new event's features are its one report's: no need to read its text again.
+        index.put(new Candidate(e.id(), e.published(), new long[] {d.source().sourceId()}, d.features().unlabelled()));
+        touchedDays.add(e.date());
+        return e;
+    }
+
+    private Outcome apply(Plan p) {
+        if (p.started()) {
             return Outcome.CREATED;
         }
+        EventDraft d = p.draft();
+        Event existing = created.containsKey(p.target()) ? created.get(p.target())
+                : changed.containsKey(p.target()) ? changed.get(p.target()) : loaded.get(p.target());
+        if (existing == null) {
+            // Deleted since it was indexed: the draft starts an event, and its keys go with it.
+            index.remove(p.target());
+            for (String k : allKeys(d)) {
+                keys.remove(Keys.hash(k), p.target());
+                newKeys.remove(Keys.hash(k), p.target());
+            }
+            start(d);
+            return Outcome.CREATED;
+        }
+        MergeNote note = p.sameArticle() ? new MergeNote(1, Evidence.sameArticle(Duration.between(existing.published(),
+                d.published()).abs().toMinutes()).explain()) : p.note();
         Event merged = merger.merge(existing, d, note, now);
         if (merged == existing) {
-            remember(d, existing, null);
             return Outcome.UNCHANGED;
         }
-        remember(d, merged, analyzer.candidate(merged));
         if (created.containsKey(merged.id())) {
             created.put(merged.id(), merged);
         } else {
@@ -140,36 +184,26 @@ final class IngestTransaction {
         return Outcome.UPDATED;
     }
 
-    private long minutesApart(EventDraft d, String eventId) throws SQLException {
-        Event e = event(eventId);
-        return e == null ? 0 : Duration.between(e.published(), d.published()).abs().toMinutes();
-    }
-
-    /** The event as this transaction knows it: made or changed here, else read from the store. */
-    private Event event(String id) throws SQLException {
-        Event e = created.get(id);
-        if (e == null) {
-            e = changed.get(id);
-        }
-        if (e == null && !loaded.containsKey(id)) {
-            EventRows.load(c, List.of(id)).forEach(x -> loaded.put(x.id(), x));
-            loaded.putIfAbsent(id, null);
-        }
-        return e != null ? e : loaded.get(id);
-    }
-
-    /** Notes the draft's keys as the event's, and puts the event's new state, if any, in the index. */
-    private void remember(EventDraft d, Event e, Candidate changed) {
-        for (String k : allKeys(d)) {
-            long h = Keys.hash(k);
-            if (!keys.containsKey(h)) {
-                keys.put(h, e.id());
-                newKeys.put(h, e.id());
+    /** Reads, in one statement per thousand, the stored events the drafts join that are not read yet. */
+    private void loadJoined(List<Plan> plans) throws SQLException {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (Plan p : plans) {
+            if (!p.started() && !created.containsKey(p.target()) && !loaded.containsKey(p.target())) {
+                wanted.add(p.target());
             }
         }
-        if (changed != null) {
-            index.put(changed);
-            touchedDays.add(e.date());
+        EventRows.load(c, List.copyOf(wanted)).forEach(e -> loaded.put(e.id(), e));
+    }
+
+    /** Notes the draft's keys as the event's, for later drafts and for writing. */
+    private void rememberKeys(EventDraft d, String eventId) {
+        for (String k : allKeys(d)) {
+            long h = Keys.hash(k);
+            // A key another event holds stays with it; a key first seen here goes to this event.
+            if (!keys.containsKey(h)) {
+                keys.put(h, eventId);
+                newKeys.put(h, eventId);
+            }
         }
     }
 
