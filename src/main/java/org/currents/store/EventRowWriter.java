@@ -50,11 +50,17 @@ final class EventRowWriter {
             lists(e, null);
         }
         List<Object[]> updates = new ArrayList<>();
+        List<Object[]> touches = new ArrayList<>();
         List<Object[]> cleared = new ArrayList<>();
         for (Event e : changed) {
-            updates.add(new Object[] {headline(e), summary(e), content(e), Columns.fit(e.link(), 2048),
-                    Columns.fit(e.coverImage(), 2048), e.storySlug(), e.updated(), version, e.id()});
             Event old = before.get(e.id());
+            if (sameText(old, e)) {
+                // A report joined: the row keeps its text, and only its stamps move.
+                touches.add(new Object[] {e.updated(), version, e.id()});
+            } else {
+                updates.add(new Object[] {headline(e), summary(e), content(e), Columns.fit(e.link(), 2048),
+                        Columns.fit(e.coverImage(), 2048), e.storySlug(), e.updated(), version, e.id()});
+            }
             if (!lists(e, old)) {
                 cleared.add(new Object[] {e.id()});
             }
@@ -65,6 +71,7 @@ final class EventRowWriter {
                 eventRows);
         Sql.batch(c, "UPDATE event SET headline = ?, summary = ?, content_html = ?, link = ?, cover_image = ?, "
                 + "story_slug = ?, updated = ?, seq = ? WHERE id = ?", updates);
+        Sql.batch(c, "UPDATE event SET updated = ?, seq = ? WHERE id = ?", touches);
         Sql.batch(c, "DELETE FROM event_source WHERE event_id = ?", cleared);
         Sql.batch(c, "DELETE FROM event_context WHERE event_id = ?", cleared);
         Sql.batch(c, "INSERT INTO event_source (event_id, position, source_id, outlet, article_url, feed_url, headline, "
@@ -106,6 +113,13 @@ final class EventRowWriter {
             contextRows.add(new Object[] {e.id(), e.contexts().get(i).slug(), i});
         }
         return old == null || append;
+    }
+
+    private static boolean sameText(Event a, Event b) {
+        return a != null && a.headline().equals(b.headline()) && a.summary().equals(b.summary())
+                && a.contentHtml().equals(b.contentHtml()) && java.util.Objects.equals(a.link(), b.link())
+                && java.util.Objects.equals(a.coverImage(), b.coverImage())
+                && java.util.Objects.equals(a.storySlug(), b.storySlug());
     }
 
     private static <T> boolean isPrefix(List<T> a, List<T> b) {
