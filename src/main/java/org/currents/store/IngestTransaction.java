@@ -176,11 +176,12 @@ final class IngestTransaction {
             return Outcome.UNCHANGED;
         }
         if (created.containsKey(merged.id())) {
+            // Still one new event, now with more reports: not an update of a stored one.
             created.put(merged.id(), merged);
-        } else {
-            before.putIfAbsent(merged.id(), existing);
-            changed.put(merged.id(), merged);
+            return Outcome.CREATED;
         }
+        before.putIfAbsent(merged.id(), existing);
+        changed.put(merged.id(), merged);
         return Outcome.UPDATED;
     }
 
