@@ -76,6 +76,18 @@ public final class WindowIndex implements Rarity {
         slots.put(c.eventId(), new Slot(d, bucket.add(c)));
         count(c.features(), 1);
         size++;
+        if (bucket.size() > 2 * bucket.liveEvents() + 64) {
+            rebuild(d, bucket);
+        }
+    }
+
+    /** A day whose events were replaced many times (reports joining them) is indexed anew, without the old entries. */
+    private void rebuild(LocalDate d, DayBucket old) {
+        DayBucket fresh = new DayBucket();
+        for (Candidate c : old.live()) {
+            slots.put(c.eventId(), new Slot(d, fresh.add(c)));
+        }
+        days.put(d, fresh);
     }
 
     /** The event as the index holds it, or null when its day is not in memory. */

@@ -1,0 +1,56 @@
+package org.currents.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.currents.event.Features;
+import org.junit.jupiter.api.Test;
+
+class WindowIndexTest {
+    private static final Instant T = Instant.parse("2018-01-15T12:00:00Z");
+    private final TextAnalyzer analyzer = new TextAnalyzer(Places.standard());
+
+    private Candidate candidate(String id, String text, Instant at) {
+        return new Candidate(id, at, new long[] {1}, analyzer.analyze(text, "", List.of()).unlabelled());
+    }
+
+    private Report report(String text, Instant at) {
+        return new Report(at, 2, analyzer.analyze(text, "", List.of()));
+    }
+
+    @Test
+    void findsTheEventsOfTheWindowThatShareWordsAndNoOthers() {
+        WindowIndex index = new WindowIndex(Duration.ofDays(2), 1000);
+        assertEquals(5, index.missingDays(T).size());
+        for (LocalDate d : index.missingDays(T.plus(Duration.ofDays(10)))) {
+            index.load(d, List.of());
+        }
+        index.load(LocalDate.of(2018, 1, 15), List.of(candidate("near", "Volcano erupts in Albay", T),
+                candidate("other", "Parliament passes the budget", T)));
+        index.put(candidate("late", "Volcano erupts in Albay", T.plus(Duration.ofDays(3))));
+        assertEquals(List.of("near"), index.candidates(report("Albay volcano erupts again", T.plusSeconds(3600)), 10)
+                .stream().map(Candidate::eventId).toList(), "the late one is outside the window, the other shares nothing");
+        assertNull(index.get("late"), "its day is not in memory");
+    }
+
+    @Test
+    void replacingAnEventManyTimesKeepsOneLiveEntry() {
+        WindowIndex index = new WindowIndex(Duration.ofDays(1), 1000);
+        index.load(LocalDate.of(2018, 1, 15), List.of());
+        Candidate c = candidate("e", "Volcano erupts in Albay", T);
+        index.put(c);
+        for (int i = 0; i < 500; i++) {
+            c = c.joinedBy(i, analyzer.analyze("Report " + i + " of the Mayon eruption", "", List.of()));
+            index.put(c);
+        }
+        assertEquals(1, index.size());
+        assertEquals(List.of("e"), index.candidates(report("Mayon eruption report 250", T), 10).stream()
+                .map(Candidate::eventId).toList());
+        assertTrue(index.idf(Features.hash("albay")) < index.idf(Features.hash("never-seen")));
+    }
+}
