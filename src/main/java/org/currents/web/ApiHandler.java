@@ -26,7 +26,6 @@ import org.currents.store.EventSplit;
 import org.currents.store.EventStore;
 import org.currents.store.SourceStore;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
