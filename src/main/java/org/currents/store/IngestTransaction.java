@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.currents.event.Event;
-import org.currents.event.Keys;
 import org.currents.event.EventDraft;
+import org.currents.event.Keys;
 import org.currents.event.MergeNote;
 import org.currents.match.Candidate;
 import org.currents.match.Decision;
@@ -33,8 +33,9 @@ import org.currents.match.WindowIndex;
 /**
  * One feed's drafts filed as events inside one database transaction, holding the ingest lock:
  * every draft is decided in order (its keys first, then the matcher over the window's
- * candidates, which include the events this feed just started), and what changed is written
- * in batches at the end with one new version. Lookups are one statement per feed, not per item.
+ * candidates, which include the events this feed just started or joined), then the stored events
+ * joined are read in one statement and merged, and what changed is written in batches with one
+ * new version. Lookups are one statement per feed, not per item.
  */
 final class IngestTransaction {
     private static final int CANDIDATES = 40;
