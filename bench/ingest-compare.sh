@@ -141,7 +141,7 @@ BARE=$(val "e2e-${DBS%% *}-$FIRST" bare)
 awk -v n="$FIRST" -v ev="$JAR_ITEMS" -v ti="$t0" -v tm="$t1" -v te="$t2" -v bare="$BARE" -v bytes="$JAR_BYTES" 'BEGIN {
     printf "java -Xmx512m -jar: import-opml %d feeds %.1f s; poll --once %.1f s, %d new items = %.0f items/s = %.2f of bare (%.0f /s); H2 file %.1f MB, not compacted\n",
         n, tm - ti, te - tm, ev, ev / (te - tm), ev / (te - tm) / bare, bare, bytes / 1048576 }'
-echo "items: in the feeds; new items: stored as reports (an item joining an event that already has 50 reports is dropped)"
+echo "items: in the feeds; new items: stored as reports"
 echo "heap MB: peak used sampled every 20 ms / peak heap right after a GC; others: cores busy with other processes during the end-to-end run; logs in $OUT/"
 grep -l '^COMPACT-FAULT' "$OUT"/e2e-*.log >/dev/null 2>&1 && echo "* Database.compactOnClose() threw after SHUTDOWN COMPACT (stack trace in the e2e log); the size is of the file it left"
 true
