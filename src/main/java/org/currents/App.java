@@ -80,7 +80,7 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         this.database = Database.open(settings.store());
         this.sources = new SourceStore(database);
-        this.events = new EventStore(database, clock);
+        this.events = new EventStore(database);
         this.contexts = new ContextStore(database);
         this.fetcher = new FeedFetcher(settings.fetch(), clock);
         FeedParser parser = new FeedParser();

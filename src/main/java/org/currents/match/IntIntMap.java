@@ -64,10 +64,6 @@ final class IntIntMap {
         put(key, get(key, 0) + delta);
     }
 
-    int size() {
-        return size;
-    }
-
     private void grow() {
         int[] oldKeys = keys;
         int[] oldValues = values;

@@ -34,10 +34,6 @@ public final class WindowIndex implements Rarity {
         this.maxEvents = maxEvents;
     }
 
-    public Duration window() {
-        return window;
-    }
-
     /** The days a report published at {@code t} may match within, that are not in memory. */
     public List<LocalDate> missingDays(Instant t) {
         List<LocalDate> out = new ArrayList<>();

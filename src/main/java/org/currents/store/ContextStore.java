@@ -84,13 +84,13 @@ public final class ContextStore {
             String name = newName == null ? old.context().name() : newName;
             long v = Versions.next(c);
             if (target.equals(slug)) {
-                ContextMoves.update(c, "UPDATE context SET name = ?, version = ?, updated = CURRENT_TIMESTAMP WHERE slug = ?",
+                Sql.update(c, "UPDATE context SET name = ?, version = ?, updated = CURRENT_TIMESTAMP WHERE slug = ?",
                         name, v, slug);
             } else {
                 if (ContextMoves.exists(c, target)) {
                     throw new IllegalArgumentException("a context with slug '" + target + "' exists; merge into it instead");
                 }
-                ContextMoves.update(c, "INSERT INTO context (slug, name, kind, version, updated, hidden) "
+                Sql.update(c, "INSERT INTO context (slug, name, kind, version, updated, hidden) "
                         + "SELECT ?, ?, kind, ?, CURRENT_TIMESTAMP, hidden FROM context WHERE slug = ?", target, name, v, slug);
                 ContextMoves.move(c, slug, target);
             }
@@ -107,7 +107,7 @@ public final class ContextStore {
             require(c, slug);
             require(c, into);
             long v = Versions.next(c);
-            ContextMoves.update(c, "UPDATE context SET version = ?, updated = CURRENT_TIMESTAMP WHERE slug = ?", v, into);
+            Sql.update(c, "UPDATE context SET version = ?, updated = CURRENT_TIMESTAMP WHERE slug = ?", v, into);
             ContextMoves.move(c, slug, into);
             return summaries(c, SUMMARY + " WHERE x.slug = ?", into).get(0);
         });

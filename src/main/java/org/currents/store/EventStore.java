@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,11 +15,9 @@ public final class EventStore {
     private static final String NEWEST_FIRST = " ORDER BY e.published DESC, e.id DESC";
 
     private final Database db;
-    private final Clock clock;
 
-    public EventStore(Database db, Clock clock) {
+    public EventStore(Database db) {
         this.db = db;
-        this.clock = clock;
     }
 
     public Optional<Event> find(String id) {

@@ -59,7 +59,7 @@ class PollerTest {
         db = Database.open(TestDatabases.h2(dir));
         sources = new SourceStore(db);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        events = new EventStore(db, clock);
+        events = new EventStore(db);
         fetcher = new FeedFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
                 4096, 3, "Currents/test", List.of(), dir, List.of(dir.resolve("feeds")), 2, 4), clock);
         poller = new Poller(sources, fetcher, new FeedParser(), new Normalizer(new ContextSettings(

@@ -110,7 +110,7 @@ class EventIngestTest {
         } finally {
             pool.shutdownNow();
         }
-        EventStore events = new EventStore(db, clock);
+        EventStore events = new EventStore(db);
         assertEquals(HAPPENINGS.length, events.count());
         for (Event e : events.latest(100)) {
             assertEquals(sources, e.sources().size(), e.headline() + " has every outlet's report once");
@@ -122,7 +122,7 @@ class EventIngestTest {
     void rePollingFiftyFeedsCreatesNothingAndWritesNothing(String kind) {
         Database db = open(kind);
         EventIngest ingest = TestIngest.of(db, clock);
-        EventStore events = new EventStore(db, clock);
+        EventStore events = new EventStore(db);
         for (long s = 1; s <= 50; s++) {
             ingest.ingest(feed(s));
         }
@@ -141,7 +141,7 @@ class EventIngestTest {
     void aSplitReportGetsItsOwnEventAndKeepsItOnTheNextPoll(String kind) {
         Database db = open(kind);
         EventIngest ingest = TestIngest.of(db, clock);
-        EventStore events = new EventStore(db, clock);
+        EventStore events = new EventStore(db);
         ingest.ingest(feed(1));
         ingest.ingest(feed(2));
         Event merged = events.latest(100).stream().filter(e -> e.headline().toLowerCase().startsWith("twin car bombs")).findFirst()

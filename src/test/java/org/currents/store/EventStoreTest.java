@@ -43,7 +43,7 @@ class EventStoreTest {
         settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
         db = Database.open(settings);
         Clock clock = Clock.fixed(DAY.plusSeconds(3600), ZoneOffset.UTC);
-        events = new EventStore(db, clock);
+        events = new EventStore(db);
         ingest = TestIngest.of(db, clock);
         contexts = new ContextStore(db);
     }
