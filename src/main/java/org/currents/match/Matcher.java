@@ -55,54 +55,77 @@ public final class Matcher {
 
     /** The best candidate if its evidence reaches the threshold, else a new event (with the nearest miss). */
     public Decision decide(Report report, List<Candidate> candidates, Rarity rarity) {
-        Evidence best = null;
-        String bestId = null;
+        // The report's weights are read once; each candidate is scored without building its
+        // explanation, which only the winner (or the nearest miss) needs.
+        Vector a = vector(report.features(), rarity);
+        double rarest = rarity.idf(UNSEEN);
+        Candidate best = null;
+        double bestScore = 0;
         for (Candidate c : candidates) {
-            Evidence e = evidence(report, c, rarity);
-            if (best == null || e.score() > best.score()) {
-                best = e;
-                bestId = c.eventId();
+            double score = evidence(report, a, c, rarity, rarest, null).score();
+            if (best == null || score > bestScore) {
+                best = c;
+                bestScore = score;
             }
         }
-        if (best != null && best.score() >= w.threshold()) {
-            return new Decision.Join(bestId, best);
+        if (best == null) {
+            return new Decision.Start(Evidence.NONE);
         }
-        return new Decision.Start(best == null ? Evidence.NONE : best);
+        Evidence explained = evidence(report, a, best, rarity, rarest, new ArrayList<>());
+        return bestScore >= w.threshold() ? new Decision.Join(best.eventId(), explained) : new Decision.Start(explained);
     }
 
     Evidence evidence(Report r, Candidate c, Rarity rarity) {
+        return evidence(r, vector(r.features(), rarity), c, rarity, rarity.idf(UNSEEN), new ArrayList<>());
+    }
+
+    /**
+     * The evidence that {@code r} reports the happening of {@code c}. With {@code shared} null only
+     * the score is filled in; given a list, the tokens in common are collected and explained.
+     */
+    private Evidence evidence(Report r, Vector va, Candidate c, Rarity rarity, double rarest, List<Integer> shared) {
         Features a = r.features();
         Features b = c.features();
-        List<Integer> shared = new ArrayList<>();
-        double dot = dot(a.words(), b.words(), a, b, rarity, shared);
-        double score = dot == 0 ? 0 : dot / (norm(a, rarity) * norm(b, rarity));
+        Vector vb = vector(b, rarity);
+        int[] x = a.words();
+        int[] y = b.words();
+        double dot = 0;
+        boolean nameShared = false;
+        boolean rareShared = false;
+        double rare = w.rareRatio() * rarest;
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] < y[j]) {
+                i++;
+            } else if (x[i] > y[j]) {
+                j++;
+            } else {
+                dot += va.weights[i] * vb.weights[j];
+                nameShared |= va.named[i] || vb.named[j];
+                rareShared |= rarity.idf(x[i]) >= rare;
+                if (shared != null) {
+                    shared.add(x[i]);
+                }
+                i++;
+                j++;
+            }
+        }
+        double score = dot == 0 ? 0 : dot / (va.norm * vb.norm);
         // Subject pages both link to add to the words in common, the more the rarer they are; subjects
         // one links and the other does not take nothing away (outlets link differently), and
         // subjects alone, with no words in common, count half: a story's next event links them too.
-        List<Integer> sharedSubjects = new ArrayList<>();
+        List<String> sharedSubjects = new ArrayList<>();
         double unexplained = 1;
         for (int s : a.subjects()) {
             if (Features.contains(b.subjects(), s)) {
-                sharedSubjects.add(s);
-                unexplained *= 1 - Math.min(1, rarity.idf(s) / rarity.idf(UNSEEN));
+                sharedSubjects.add(a.label(s));
+                unexplained *= 1 - Math.min(1, rarity.idf(s) / rarest);
             }
         }
         score += w.subjectWeight() * (1 - unexplained) * (0.5 + 0.5 * Math.min(1, score / TEXT_FOR_FULL_SUBJECTS));
-
-        List<String> names = new ArrayList<>();
-        List<String> figures = new ArrayList<>();
-        for (int t : shared) {
-            if (Features.contains(a.names(), t) || Features.contains(b.names(), t)) {
-                names.add(a.label(t));
-            } else if (Features.contains(a.figures(), t)) {
-                figures.add(a.label(t));
-            }
-        }
-        if (names.isEmpty() && sharedSubjects.isEmpty() && a.names().length > 0 && b.names().length > 0) {
+        if (!nameShared && sharedSubjects.isEmpty() && a.names().length > 0 && b.names().length > 0) {
             score *= w.noSharedName();
         }
-        double rarest = rarity.idf(UNSEEN);
-        if (shared.stream().noneMatch(t -> rarity.idf(t) >= w.rareRatio() * rarest)) {
+        if (!rareShared) {
             score *= w.noSharedRare();
         }
         Duration apart = Duration.between(r.published(), c.published()).abs();
@@ -113,50 +136,58 @@ public final class Matcher {
         if (sameSource) {
             score = apart.compareTo(w.sameSourceHours()) > 0 ? Math.min(score, 0) : score - w.sameSource();
         }
-        List<String> rare = shared.stream().filter(t -> !Features.contains(a.names(), t) && !Features.contains(a.figures(), t))
-                .sorted(Comparator.comparingDouble((Integer t) -> -rarity.idf(t))).limit(EXPLAINED_WORDS)
-                .map(a::label).toList();
-        return new Evidence(Math.round(score * 1000) / 1000.0, false, sharedSubjects.stream().map(a::label).toList(),
-                names, figures, rare, apart.toMinutes(), sameSource);
-    }
-
-    /** The weighted dot product of two sorted token sets; the tokens in common go to {@code shared}. */
-    private double dot(int[] x, int[] y, Features a, Features b, Rarity rarity, List<Integer> shared) {
-        double dot = 0;
-        int i = 0;
-        int j = 0;
-        while (i < x.length && j < y.length) {
-            if (x[i] < y[j]) {
-                i++;
-            } else if (x[i] > y[j]) {
-                j++;
-            } else {
-                dot += weight(x[i], a, rarity) * weight(x[i], b, rarity);
-                shared.add(x[i]);
-                i++;
-                j++;
+        score = Math.round(score * 1000) / 1000.0;
+        if (shared == null) {
+            return new Evidence(score, false, List.of(), List.of(), List.of(), List.of(), apart.toMinutes(), sameSource);
+        }
+        List<String> names = new ArrayList<>();
+        List<String> figures = new ArrayList<>();
+        for (int t : shared) {
+            if (Features.contains(a.names(), t) || Features.contains(b.names(), t)) {
+                names.add(a.label(t));
+            } else if (Features.contains(a.figures(), t)) {
+                figures.add(a.label(t));
             }
         }
-        return dot;
+        List<String> rareWords = shared.stream()
+                .filter(t -> !Features.contains(a.names(), t) && !Features.contains(a.figures(), t))
+                .sorted(Comparator.comparingDouble((Integer t) -> -rarity.idf(t))).limit(EXPLAINED_WORDS)
+                .map(a::label).toList();
+        return new Evidence(score, false, sharedSubjects, names, figures, rareWords, apart.toMinutes(), sameSource);
     }
 
-    private double weight(int token, Features f, Rarity rarity) {
-        double weight = rarity.idf(token);
-        if (Features.contains(f.names(), token)) {
-            weight *= w.nameBoost();
-        } else if (Features.contains(f.figures(), token)) {
-            weight *= w.figureBoost();
-        }
-        return weight;
-    }
-
-    /** The length of a report's vector of words (names and figures boosted). */
-    private double norm(Features f, Rarity rarity) {
+    /**
+     * A report's or event's words as weights (rarity, names and figures boosted), with which are
+     * names, and the vector's length. Names and figures are walked beside the words: all sorted.
+     */
+    private Vector vector(Features f, Rarity rarity) {
+        int[] words = f.words();
+        int[] names = f.names();
+        int[] figures = f.figures();
+        double[] weights = new double[words.length];
+        boolean[] named = new boolean[words.length];
         double sum = 0;
-        for (int t : f.words()) {
-            double x = weight(t, f, rarity);
-            sum += x * x;
+        for (int i = 0, n = 0, g = 0; i < words.length; i++) {
+            int t = words[i];
+            while (n < names.length && names[n] < t) {
+                n++;
+            }
+            while (g < figures.length && figures[g] < t) {
+                g++;
+            }
+            double weight = rarity.idf(t);
+            if (n < names.length && names[n] == t) {
+                weight *= w.nameBoost();
+                named[i] = true;
+            } else if (g < figures.length && figures[g] == t) {
+                weight *= w.figureBoost();
+            }
+            weights[i] = weight;
+            sum += weight * weight;
         }
-        return Math.sqrt(sum);
+        return new Vector(weights, named, Math.sqrt(sum));
+    }
+
+    private record Vector(double[] weights, boolean[] named, double norm) {
     }
 }
