@@ -30,6 +30,8 @@ public final class EventIngest {
     private final EventMerger merger;
     private final TextAnalyzer analyzer;
     private final WindowIndex index;
+    /** Reports (of events this node wrote last) kept to spare joins a read: a few MB. */
+    private final RecentEvents recent = new RecentEvents(20_000);
     private final ReentrantLock lock = new ReentrantLock(true);
     /** The counter value the index reflects; -1 before the first ingest. */
     private long seen = -1;
@@ -53,18 +55,21 @@ public final class EventIngest {
         try {
             IngestTransaction[] tx = new IngestTransaction[1];
             try {
-                return db.inTransaction(c -> {
+                IngestResult result = db.inTransaction(c -> {
                     long current = lockCounter(c);
                     catchUp(c, current);
-                    tx[0] = new IngestTransaction(c, matcher, merger, analyzer, index, clock.instant());
-                    IngestResult result = tx[0].run(drafts, current + 1);
-                    seen = result.created() + result.updated() > 0 || tx[0].wroteKeys() ? current + 1 : current;
-                    return result;
+                    tx[0] = new IngestTransaction(c, matcher, merger, analyzer, index, recent, clock.instant());
+                    IngestResult r = tx[0].run(drafts, current + 1);
+                    seen = r.created() + r.updated() > 0 || tx[0].wroteKeys() ? current + 1 : current;
+                    return r;
                 });
+                recent.putAll(tx[0].written());
+                return result;
             } catch (RuntimeException e) {
                 if (tx[0] != null) {
                     index.forget(tx[0].touchedDays());
                 }
+                recent.clear();
                 seen = -1;
                 throw e;
             }
@@ -85,6 +90,7 @@ public final class EventIngest {
                 EventSplit.Result result = db.inTransaction(c -> {
                     long current = lockCounter(c);
                     catchUp(c, current);
+                    recent.clear();
                     EventSplit.Result r = new EventSplit(c, current + 1, clock.instant()).split(eventId, articleUrl);
                     seen = current + 1;
                     return r;
@@ -93,6 +99,7 @@ public final class EventIngest {
                 index.put(analyzer.candidate(result.split()));
                 return result;
             } catch (RuntimeException e) {
+                recent.clear();
                 seen = -1;
                 throw e;
             }
@@ -111,6 +118,7 @@ public final class EventIngest {
         if (seen == current) {
             return;
         }
+        recent.clear();
         if (seen < 0) {
             index.clear();
         } else {

@@ -40,10 +40,12 @@ final class EventRowWriter {
         this.now = now;
     }
 
-    void write(Collection<Event> created, Collection<Event> changed, Map<String, Event> before, Map<Long, String> keys)
-            throws SQLException {
+    /** Writes it all; returns the created events as stored, under their free slugs. */
+    List<Event> write(Collection<Event> created, Collection<Event> changed, Map<String, Event> before,
+                      Map<Long, String> keys) throws SQLException {
+        List<Event> stored = withFreeSlugs(created);
         List<Object[]> eventRows = new ArrayList<>();
-        for (Event e : withFreeSlugs(created)) {
+        for (Event e : stored) {
             eventRows.add(new Object[] {e.id(), e.date(), e.slug(), e.published(), headline(e), summary(e),
                     content(e), Columns.fit(e.link(), 2048), Columns.fit(e.coverImage(), 2048), e.storySlug(),
                     e.firstSeen(), e.updated(), version});
@@ -82,6 +84,7 @@ final class EventRowWriter {
         Sql.batch(c, "INSERT INTO event_key (key_hash, event_id) VALUES (?, ?)", keyRows);
         stampContexts();
         Sql.update(c, "UPDATE counter SET counter_value = ? WHERE name = 'events'", version);
+        return stored;
     }
 
     /**

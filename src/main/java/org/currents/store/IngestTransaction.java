@@ -45,6 +45,7 @@ final class IngestTransaction {
     private final EventMerger merger;
     private final TextAnalyzer analyzer;
     private final WindowIndex index;
+    private final RecentEvents recent;
     private final Instant now;
 
     private final Map<String, Event> loaded = new HashMap<>();
@@ -54,19 +55,26 @@ final class IngestTransaction {
     private final Map<Long, String> keys = new HashMap<>();
     private final Map<Long, String> newKeys = new LinkedHashMap<>();
     private final Set<LocalDate> touchedDays = new LinkedHashSet<>();
+    private final List<Event> written = new ArrayList<>();
 
     IngestTransaction(Connection c, Matcher matcher, EventMerger merger, TextAnalyzer analyzer, WindowIndex index,
-                      Instant now) {
+                      RecentEvents recent, Instant now) {
         this.c = c;
         this.matcher = matcher;
         this.merger = merger;
         this.analyzer = analyzer;
         this.index = index;
+        this.recent = recent;
         this.now = now;
     }
 
     boolean wroteKeys() {
         return !newKeys.isEmpty();
+    }
+
+    /** The events as this transaction wrote them: for {@link RecentEvents} once it commits. */
+    List<Event> written() {
+        return written;
     }
 
     /** Days of the index this transaction changed: forgotten if it rolls back. */
@@ -95,7 +103,8 @@ final class IngestTransaction {
         if (created.isEmpty() && changed.isEmpty() && newKeys.isEmpty()) {
             return new IngestResult(0, 0, unchanged);
         }
-        new EventRowWriter(c, version, now).write(created.values(), changed.values(), before, newKeys);
+        written.addAll(new EventRowWriter(c, version, now).write(created.values(), changed.values(), before, newKeys));
+        written.addAll(changed.values());
         return new IngestResult(created.size(), updated, unchanged);
     }
 
@@ -194,7 +203,21 @@ final class IngestTransaction {
                 wanted.add(p.target());
             }
         }
-        EventRows.load(c, List.copyOf(wanted)).forEach(e -> loaded.put(e.id(), e));
+        load(wanted);
+    }
+
+    /** Puts the events in {@code loaded}: from those this node wrote last, else read in one statement per thousand. */
+    private void load(Set<String> ids) throws SQLException {
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            Event e = recent.get(id);
+            if (e != null) {
+                loaded.put(id, e);
+            } else {
+                unknown.add(id);
+            }
+        }
+        EventRows.load(c, unknown).forEach(e -> loaded.put(e.id(), e));
     }
 
     /** Notes the draft's keys as the event's, for later drafts and for writing. */
@@ -239,7 +262,7 @@ final class IngestTransaction {
                         return null;
                     }, chunk.toArray());
         }
-        EventRows.load(c, List.copyOf(new LinkedHashSet<>(hit))).forEach(e -> loaded.put(e.id(), e));
+        load(new LinkedHashSet<>(hit));
     }
 
     private static List<String> allKeys(EventDraft d) {

@@ -119,6 +119,21 @@ class EventIngestTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
+    void aNodeTakingTurnsWithAnotherReadsTheEventsTheOtherChanged(String kind) {
+        Database db = open(kind);
+        // Each node keeps the events it wrote last; the other's joins in between make them stale.
+        EventIngest[] nodes = {TestIngest.of(db, clock), TestIngest.of(open(kind), clock)};
+        for (long s = 1; s <= 6; s++) {
+            nodes[(int) s % 2].ingest(feed(s));
+        }
+        for (Event e : new EventStore(db).latest(100)) {
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), e.sources().stream().map(EventSource::sourceId).toList(),
+                    e.headline() + " has every report, in the order they came");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
     void rePollingFiftyFeedsCreatesNothingAndWritesNothing(String kind) {
         Database db = open(kind);
         EventIngest ingest = TestIngest.of(db, clock);
