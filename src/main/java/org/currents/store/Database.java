@@ -35,7 +35,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory()).load().migrate();
+                    .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory(),
+                            new V7__DropHotForeignKeys()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate database " + settings.jdbcUrl() + ": " + rootMessage(e), e);
