@@ -131,17 +131,15 @@ for db in $DBS; do
         awk -v db="$db" -v offered="$(val "$s" items)" -v items="$(val "$e" items)" -v e2e="$e2e" -v bare="$(val "$e" bare)" -v small="$small" \
             -v first="$([ "$n" = "$FIRST" ] && echo 1 || echo 0)" -v parse="$(val "$s" parse)" -v store="$(val "$s" store)" \
             -v bytes="$(val "$e" db_bytes)" -v corpus="$(val "$e" corpus_bytes)" -v heap="$(val "$e" heap_mb)" \
-            -v live="$(val "$e" live_mb)" -v fault="$(val "$e" compact_fault)" -v others="$(val "$e" cpu_others)" 'BEGIN {
+            -v live="$(val "$e" live_mb)" -v others="$(val "$e" cpu_others)" 'BEGIN {
                 printf "| %-8s | %7d | %9d | %9.0f | %9.0f | %5.2f | %8s | %9.0f | %8.0f | %5.2f | %9s | %6.2f | %5d / %3d | %6.2f |\n",
                     db, offered, items, e2e, bare, e2e / bare, first ? "" : sprintf("%.2f", e2e / small), parse, store,
-                    store / parse, sprintf("%.1f%s", bytes / 1048576, fault == 1 ? "*" : ""), bytes / corpus, heap, live, others }'
+                    store / parse, sprintf("%.1f", bytes / 1048576), bytes / corpus, heap, live, others }'
     done
 done
 BARE=$(val "e2e-${DBS%% *}-$FIRST" bare)
 awk -v n="$FIRST" -v ev="$JAR_ITEMS" -v ti="$t0" -v tm="$t1" -v te="$t2" -v bare="$BARE" -v bytes="$JAR_BYTES" 'BEGIN {
-    printf "java -Xmx512m -jar: import-opml %d feeds %.1f s; poll --once %.1f s, %d new items = %.0f items/s = %.2f of bare (%.0f /s); H2 file %.1f MB, not compacted\n",
+    printf "java -Xmx512m -jar: import-opml %d feeds %.1f s; poll --once %.1f s, %d new items = %.0f items/s = %.2f of bare (%.0f /s); H2 file %.1f MB after it exits\n",
         n, tm - ti, te - tm, ev, ev / (te - tm), ev / (te - tm) / bare, bare, bytes / 1048576 }'
 echo "items: in the feeds; new items: stored as reports"
 echo "heap MB: peak used sampled every 20 ms / peak heap right after a GC; others: cores busy with other processes during the end-to-end run; logs in $OUT/"
-grep -l '^COMPACT-FAULT' "$OUT"/e2e-*.log >/dev/null 2>&1 && echo "* Database.compactOnClose() threw after SHUTDOWN COMPACT (stack trace in the e2e log); the size is of the file it left"
-true

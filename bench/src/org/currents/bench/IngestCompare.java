@@ -101,6 +101,7 @@ public final class IngestCompare {
                     }
                 }
                 events = app.events().count();
+                fileBeforeCompact = StoreSize.h2FileNow(data);
                 if (failed > 0) {
                     System.out.printf("%d of %d polls failed: see above and the log%n", failed, outcomes.size());
                     System.exit(1);
@@ -108,7 +109,6 @@ public final class IngestCompare {
             }
             long heapUsed = heap.usedMb();
             long heapLive = heap.afterGcMb();
-            fileBeforeCompact = StoreSize.h2FileNow(data);
             long size = StoreSize.afterCleanShutdown(settings.store(), data);
             double rate = created / seconds;
             System.out.printf("end to end: %d new items (%d new events, %d stored) in %.1f s = %.0f items/s; bare %.0f "
@@ -118,8 +118,8 @@ public final class IngestCompare {
                     fileBeforeCompact > 0 ? String.format(" (H2 file before compaction: %d bytes)", fileBeforeCompact)
                             : "", heapUsed, heapLive);
             System.out.printf("RESULT feeds=%d events=%d items=%d seconds=%.2f e2e=%.1f bare=%.1f db_bytes=%d corpus_bytes=%d "
-                    + "heap_mb=%d live_mb=%d precompact_bytes=%d compact_fault=%d %s %s%n", feeds, newEvents, created, seconds,
-                    rate, bare, size, corpusBytes, heapUsed, heapLive, fileBeforeCompact, StoreSize.compactFault ? 1 : 0,
+                    + "heap_mb=%d live_mb=%d precompact_bytes=%d %s %s%n", feeds, newEvents, created, seconds,
+                    rate, bare, size, corpusBytes, heapUsed, heapLive, fileBeforeCompact,
                     cpuShare, bareShare);
         }
     }

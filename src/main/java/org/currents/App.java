@@ -193,15 +193,11 @@ public final class App implements AutoCloseable {
         watcher.shutdownNow();
         scheduler.shutdown();
         fetcher.close();
-        if (baseUri != null) {
-            // The serving process owns an embedded database file; the command line beside it does not compact.
-            try {
-                database.compactOnClose();
-            } catch (RuntimeException e) {
-                log.warn("{}; the database is intact, only larger on disk", e.getMessage());
-            }
+        try {
+            database.compactOnClose();
+        } catch (RuntimeException e) {
+            log.warn("{}; the database is intact, only larger on disk", e.getMessage());
         }
-        database.close();
         if (baseUri != null) {
             log.info("stopped: web server (port {}), poll scheduler (running polls finished), HTTP client, database", port);
         }
