@@ -24,6 +24,11 @@ public final class Database implements AutoCloseable {
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
+        return open(config, settings.jdbcUrl());
+    }
+
+    /** A pool built from {@code config} (tests give it a data source of their own), migrated. */
+    static Database open(HikariConfig config, String label) {
         config.setPoolName("currents-db");
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(10_000);
@@ -31,14 +36,14 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open database " + settings.jdbcUrl() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open database " + label + ": " + rootMessage(e), e);
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration")
                     .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("cannot migrate database " + settings.jdbcUrl() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot migrate database " + label + ": " + rootMessage(e), e);
         }
         return new Database(pool);
     }
@@ -98,7 +103,7 @@ public final class Database implements AutoCloseable {
      * Nothing to do on PostgreSQL, whose autovacuum reclaims space as it goes.
      */
     public void compactOnClose() {
-        if (!pool.getJdbcUrl().startsWith("jdbc:h2:")) {
+        if (pool.getJdbcUrl() == null || !pool.getJdbcUrl().startsWith("jdbc:h2:")) {
             return;
         }
         // On a connection of its own, after the pool: closing a pooled connection H2 has just shut
