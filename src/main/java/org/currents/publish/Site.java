@@ -43,6 +43,7 @@ public final class Site {
     private final EventDocuments eventDocuments;
     private final OpmlCatalogue opml;
     private final int minEvents;
+    private final SiteVersion version;
 
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents) {
         this.minEvents = minEvents;
@@ -58,6 +59,17 @@ public final class Site {
         this.json = new JsonFeedWriter(links, entryHtml, mapper);
         this.eventDocuments = new EventDocuments(links, mapper);
         this.opml = new OpmlCatalogue(links);
+        this.version = new SiteVersion(events::version);
+    }
+
+    /** The version of everything published as last read (see {@link SiteVersion}); no query. */
+    public long version() {
+        return version.current();
+    }
+
+    /** Reads the version again: after a commit on this node, and on a timer for other nodes' commits. */
+    public void refreshVersion() {
+        version.refresh();
     }
 
     public SiteLinks links() {

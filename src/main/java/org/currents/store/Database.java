@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.currents.config.StoreSettings;
 import org.flywaydb.core.Flyway;
@@ -13,6 +15,7 @@ import org.flywaydb.core.Flyway;
 /** The connection pool to the H2 or PostgreSQL database, migrated to the current schema when opened. */
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
+    private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
 
     private Database(HikariDataSource pool) {
         this.pool = pool;
@@ -54,12 +57,12 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     <T> T inTransaction(SqlWork<T> work) {
+        T result;
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -68,6 +71,20 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("database transaction failed: " + e.getMessage(), e);
+        }
+        // After the connection is back in the pool: a listener reading the database needs one.
+        committed();
+        return result;
+    }
+
+    /** Runs {@code listener} after every transaction this process commits (it must not throw). */
+    public void afterCommit(Runnable listener) {
+        afterCommit.add(listener);
+    }
+
+    private void committed() {
+        for (Runnable listener : afterCommit) {
+            listener.run();
         }
     }
 
