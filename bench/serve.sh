@@ -33,13 +33,13 @@ CURRENTS_ADMIN_TOKEN=bench CURRENTS_LOG_LEVEL=WARN java -Xmx512m -jar currents.j
 PIDS+=($!)
 BASE=http://127.0.0.1:$PORT
 for _ in $(seq 1 120); do curl -fsS "$BASE/healthz" >/dev/null 2>&1 && break; sleep 1; done
-# The first poll has ended when the all-events feed's validator holds still for three seconds.
-last=""
-for _ in $(seq 1 60); do
-  now=$(curl -fsS -o /dev/null -w '%header{etag}' "$BASE/feed.atom" || true)
-  [ "$(curl -fsS "$BASE/api/contexts" || echo '[]')" != "[]" ] && [ -n "$now" ] && [ "$now" = "$last" ] && break
-  last=$now; sleep 3
+# The first poll has ended when every source has a status and the contexts are listed.
+for _ in $(seq 1 180); do
+  curl -fsS "$BASE/api/sources" 2>/dev/null | python3 -c 'import json,sys; s=json.load(sys.stdin); sys.exit(0 if s and all(x["status"]["last_status"] not in ("never", "", None) for x in s) else 1)' \
+    && [ "$(curl -fsS "$BASE/api/contexts" 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" -gt 0 ] && break
+  sleep 1
 done
+sleep 2
 SLUG=$(curl -fsS "$BASE/api/contexts" | python3 -c 'import json,sys; print(max(json.load(sys.stdin), key=lambda c: c["events"])["slug"])')
 FEED=/contexts/$SLUG.atom
 mkdir -p www
