@@ -225,6 +225,11 @@ public final class App implements AutoCloseable {
         return baseUri;
     }
 
+    /** The port the web server listens on once started. */
+    public int port() {
+        return port;
+    }
+
     public int pollThreads() {
         return settings.poll().threads();
     }
