@@ -167,7 +167,12 @@ public final class App implements AutoCloseable {
         configured.skipped().forEach(s -> log.warn("{}: skipped '{}': {}", settings.sourcesFile(), s.text(), s.reason()));
         log.info("{}: {} sources added, {} updated, {} skipped", settings.sourcesFile(), configured.added(),
                 configured.merged(), configured.skipped().size());
-        web.start(new Site(events, contexts, related, baseUri, settings.contexts().minEvents()), database::isHealthy,
+        Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents());
+        site.refreshVersion();
+        database.afterCommit(() -> refreshVersion(site));
+        watcher.scheduleWithFixedDelay(() -> refreshVersion(site), settings.server().checkEvery().toMillis(),
+                settings.server().checkEvery().toMillis(), TimeUnit.MILLISECONDS);
+        web.start(site, database::isHealthy,
                 new WebServices(sources, events, ingest, contexts, admin, poller.metrics(), settings.admin().token()));
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);
@@ -184,6 +189,15 @@ public final class App implements AutoCloseable {
             }
         }, WATCH_EVERY.toSeconds(), WATCH_EVERY.toSeconds(), TimeUnit.SECONDS);
         log.info("serving {} on port {}; {} sources scheduled", baseUri, port, enabled.size());
+    }
+
+    /** Reads the published version again, so the site serves what was just committed (here or on another node). */
+    private static void refreshVersion(Site site) {
+        try {
+            site.refreshVersion();
+        } catch (RuntimeException e) {
+            log.warn("cannot read the published version; documents stay as they were: {}", e.getMessage());
+        }
     }
 
     /** Stops taking requests, lets running polls finish, then closes the HTTP client and the database; logs each. */
@@ -205,6 +219,11 @@ public final class App implements AutoCloseable {
 
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** The port the web server listens on once started. */
+    public int port() {
+        return port;
     }
 
     public int pollThreads() {

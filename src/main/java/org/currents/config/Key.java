@@ -10,6 +10,10 @@ public enum Key {
     HOST("host", "0.0.0.0", "address the web server listens on"),
     PORT("port", "8080", "port the web server listens on (0: any free port)"),
     SITE_URL("site.url", "", "public base URL of published links (default http://localhost:<port>/)"),
+    CACHE_MAX_BYTES("cache.max-bytes", "64MB", "memory for rendered documents (each kept plain and gzipped), least recently "
+            + "used dropped first"),
+    CACHE_CHECK_EVERY("cache.check-every", "1s", "how often the server reads the database's version to see changes made "
+            + "by other nodes (its own changes are seen at once)"),
     DB_URL("db.url", "", "JDBC URL (default: an H2 file under the data directory that the command line can open while "
             + "the server runs; jdbc:postgresql://... for a cluster)"),
     DB_USER("db.user", "", "database user"),

@@ -49,7 +49,8 @@ public final class SettingsLoader {
 
         Path dataDir = Path.of(values.string(Key.DATA)).toAbsolutePath().normalize();
         int port = values.integer(Key.PORT, 0, 65535);
-        ServerSettings server = new ServerSettings(values.string(Key.HOST), port, siteUrl(values));
+        ServerSettings server = new ServerSettings(values.string(Key.HOST), port, siteUrl(values),
+                values.bytes(Key.CACHE_MAX_BYTES), values.duration(Key.CACHE_CHECK_EVERY));
         Map<Key, String> origins = new EnumMap<>(Key.class);
         for (Key key : Key.values()) {
             origins.put(key, values.origin(key));

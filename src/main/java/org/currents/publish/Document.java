@@ -6,12 +6,21 @@ import java.util.function.Supplier;
 
 /**
  * A published resource: its content type (with charset), validators computed without rendering,
- * and the body, rendered only when asked, so a conditional request answered 304 costs no render.
+ * how long caches may keep it, and the body, rendered only when asked, so a conditional request
+ * answered 304 costs no render.
  */
-public record Document(String contentType, String etag, Instant lastModified, Supplier<byte[]> body) {
+public record Document(String contentType, String etag, Instant lastModified, String cacheControl, Supplier<byte[]> body) {
+    /** What a document that may change any minute allows caches: a minute. */
+    public static final String CHANGING = "public, max-age=60";
+
     public Document {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(cacheControl, "cacheControl");
         Objects.requireNonNull(body, "body");
+    }
+
+    public Document(String contentType, String etag, Instant lastModified, Supplier<byte[]> body) {
+        this(contentType, etag, lastModified, CHANGING, body);
     }
 }

@@ -8,12 +8,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.event.ContextSummary;
 import org.currents.event.Event;
+import org.currents.event.RelatedEvent;
 import org.currents.relate.RelatedEvents;
 import org.currents.store.ContextStore;
 import org.currents.store.EventStore;
@@ -41,6 +43,7 @@ public final class Site {
     private final EventDocuments eventDocuments;
     private final OpmlCatalogue opml;
     private final int minEvents;
+    private final SiteVersion version;
 
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents) {
         this.minEvents = minEvents;
@@ -56,6 +59,17 @@ public final class Site {
         this.json = new JsonFeedWriter(links, entryHtml, mapper);
         this.eventDocuments = new EventDocuments(links, mapper);
         this.opml = new OpmlCatalogue(links);
+        this.version = new SiteVersion(events::version);
+    }
+
+    /** The version of everything published as last read (see {@link SiteVersion}); no query. */
+    public long version() {
+        return version.current();
+    }
+
+    /** Reads the version again: after a commit on this node, and on a timer for other nodes' commits. */
+    public void refreshVersion() {
+        version.refresh();
     }
 
     public SiteLinks links() {
@@ -144,9 +158,12 @@ public final class Site {
     }
 
     private byte[] feed(FeedFormat format, FeedMeta meta, List<Event> list) {
+        // The view: the events with their sources and contexts, and every entry's related events
+        // from one batched read, so a feed costs the same few queries however long it is.
+        Map<String, List<RelatedEvent>> rel = related.forPage(list, RELATED);
         List<EventEntry> entries = new ArrayList<>(list.size());
         for (Event e : list) {
-            entries.add(new EventEntry(e, related.of(e, RELATED)));
+            entries.add(new EventEntry(e, rel.get(e.id())));
         }
         switch (format) {
             case RSS:

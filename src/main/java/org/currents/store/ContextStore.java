@@ -68,6 +68,8 @@ public final class ContextStore {
     /** Hides a context from listings and the OPML catalogue (its feed still answers), or shows it again. */
     public boolean setHidden(String slug, boolean hidden) {
         return db.inTransaction(c -> {
+            // The home page and the catalogue list visible contexts: they change with this.
+            Versions.next(c);
             try (PreparedStatement st = c.prepareStatement("UPDATE context SET hidden = ? WHERE slug = ?")) {
                 st.setBoolean(1, hidden);
                 st.setString(2, slug);

@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.currents.config.StoreSettings;
@@ -19,6 +21,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final AtomicLong commits = new AtomicLong();
+    private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
 
     private Database(HikariDataSource pool) {
         this.pool = pool;
@@ -30,6 +33,11 @@ public final class Database implements AutoCloseable {
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
+        return open(config, settings.jdbcUrl());
+    }
+
+    /** A pool built from {@code config} (tests give it a data source of their own), migrated. */
+    static Database open(HikariConfig config, String label) {
         config.setPoolName("currents-db");
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(10_000);
@@ -37,7 +45,7 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open database " + settings.jdbcUrl() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open database " + label + ": " + rootMessage(e), e);
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration")
@@ -45,7 +53,7 @@ public final class Database implements AutoCloseable {
                             new V7__DropHotForeignKeys()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("cannot migrate database " + settings.jdbcUrl() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot migrate database " + label + ": " + rootMessage(e), e);
         }
         return new Database(pool);
     }
@@ -56,13 +64,13 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     <T> T inTransaction(SqlWork<T> work) {
+        T result;
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
                 commits.incrementAndGet();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -71,6 +79,20 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("database transaction failed: " + e.getMessage(), e);
+        }
+        // After the connection is back in the pool: a listener reading the database needs one.
+        committed();
+        return result;
+    }
+
+    /** Runs {@code listener} after every transaction this process commits (it must not throw). */
+    public void afterCommit(Runnable listener) {
+        afterCommit.add(listener);
+    }
+
+    private void committed() {
+        for (Runnable listener : afterCommit) {
+            listener.run();
         }
     }
 
@@ -109,7 +131,8 @@ public final class Database implements AutoCloseable {
      */
     public boolean compactOnClose() {
         pool.close();
-        if (!pool.getJdbcUrl().startsWith("jdbc:h2:") || commits.get() < COMPACT_AFTER_COMMITS) {
+        String url = pool.getJdbcUrl();
+        if (url == null || !url.startsWith("jdbc:h2:") || commits.get() < COMPACT_AFTER_COMMITS) {
             return false;
         }
         // On a connection of its own, after the pool: closing a pooled connection H2 has just shut

@@ -62,6 +62,41 @@ final class EventRows {
         return out;
     }
 
+    /**
+     * The newest {@code perContext} events of each context in {@code slugs}, by context, newest
+     * first, loaded as ranking needs them (headline, dates, story and contexts; no text or
+     * sources): one query for the rows and one for their contexts per chunk of slugs.
+     */
+    static Map<String, List<Event>> newestInContexts(Connection c, List<String> slugs, int perContext) throws SQLException {
+        Map<String, List<String>> idsBySlug = new HashMap<>();
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (List<String> chunk : chunks(slugs)) {
+            String sql = "SELECT t.context_slug, e.id, e.slug, e.published, e.headline, '' AS summary, '' AS content_html, "
+                    + "NULL AS link, NULL AS cover_image, e.story_slug, e.first_seen, e.updated FROM (SELECT ec.context_slug, "
+                    + "ec.event_id, ROW_NUMBER() OVER (PARTITION BY ec.context_slug ORDER BY x.published DESC, x.id DESC) AS rn "
+                    + "FROM event_context ec JOIN event x ON x.id = ec.event_id WHERE ec.context_slug IN ("
+                    + Sql.marks(chunk.size()) + ")) t JOIN event e ON e.id = t.event_id WHERE t.rn <= " + perContext
+                    + " ORDER BY t.context_slug, t.rn";
+            Sql.query(c, sql, rs -> {
+                Row r = new Row(rs);
+                rows.putIfAbsent(r.id, r);
+                idsBySlug.computeIfAbsent(rs.getString("context_slug"), k -> new ArrayList<>()).add(r.id);
+                return null;
+            }, chunk.toArray());
+        }
+        Map<String, List<Context>> contexts = new HashMap<>();
+        for (List<String> chunk : chunks(List.copyOf(rows.keySet()))) {
+            contexts.putAll(contexts(c, "IN (" + Sql.marks(chunk.size()) + ")", chunk));
+        }
+        Map<String, Event> byId = new HashMap<>();
+        for (Event e : assemble(rows, Map.of(), contexts)) {
+            byId.put(e.id(), e);
+        }
+        Map<String, List<Event>> out = new HashMap<>();
+        idsBySlug.forEach((slug, ids) -> out.put(slug, ids.stream().map(byId::get).toList()));
+        return out;
+    }
+
     static <T> List<List<T>> chunks(List<T> values) {
         List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < values.size(); i += CHUNK) {

@@ -51,26 +51,16 @@ public final class EventStore {
     }
 
     /**
-     * Events other than {@code eventId} in any of the contexts {@code slugs}: the most recent
-     * {@code perContext} of each, so a huge context cannot crowd out a small one.
+     * The newest {@code perContext} events of each of the contexts {@code slugs}, by context,
+     * newest first, so a huge context cannot crowd out a small one: what related events are
+     * ranked from, for a whole page at once. Each event carries its headline, dates, story and
+     * contexts only.
      */
-    public List<Event> sharingContexts(String eventId, List<String> slugs, int perContext) {
+    public java.util.Map<String, List<Event>> newestInContexts(java.util.Collection<String> slugs, int perContext) {
         if (slugs.isEmpty()) {
-            return List.of();
+            return java.util.Map.of();
         }
-        StringBuilder sql = new StringBuilder("SELECT " + EventRows.COLUMNS + " FROM event e WHERE e.id <> ? AND e.id IN (");
-        for (int i = 0; i < slugs.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ").append("SELECT event_id FROM (SELECT ec.event_id FROM event_context ec "
-                    + "JOIN event x ON x.id = ec.event_id WHERE ec.context_slug = ? ORDER BY x.published DESC, x.id DESC")
-                    .append(limit(perContext)).append(") t").append(i);
-        }
-        sql.append(")").append(NEWEST_FIRST);
-        Object[] params = new Object[slugs.size() + 1];
-        params[0] = eventId;
-        for (int i = 0; i < slugs.size(); i++) {
-            params[i + 1] = slugs.get(i);
-        }
-        return list(sql.toString(), params);
+        return db.read(c -> EventRows.newestInContexts(c, List.copyOf(new java.util.TreeSet<>(slugs)), perContext));
     }
 
     /** Deletes the events whose every source is {@code sourceId}; returns how many. */

@@ -28,7 +28,7 @@ final class DocumentResponse {
         if (doc.lastModified() != null) {
             headers.putDate(HttpHeader.LAST_MODIFIED, doc.lastModified().toEpochMilli());
         }
-        headers.put(HttpHeader.CACHE_CONTROL, "public, max-age=60");
+        headers.put(HttpHeader.CACHE_CONTROL, doc.cacheControl());
         headers.put("X-Content-Type-Options", "nosniff");
         if (notModified(request, doc)) {
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
@@ -64,6 +64,9 @@ final class DocumentResponse {
 
     /** Weak comparison (RFC 9110 13.1.2): W/ prefixes are ignored; "*" matches anything. */
     static boolean matches(String header, String etag) {
+        if (header.equals(etag)) {
+            return true;
+        }
         String ours = strip(etag);
         for (String tag : header.split(",")) {
             String t = tag.strip();

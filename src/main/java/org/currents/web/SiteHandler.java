@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.currents.publish.Document;
 import org.currents.publish.Site;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -16,21 +15,31 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Serves the published site (pages, feeds, OPML) and {@code /healthz}; read-only, GET and HEAD. */
-final class SiteHandler extends Handler.Abstract.NonBlocking {
+/**
+ * Serves the published site (pages, feeds, OPML) and {@code /healthz}; read-only, GET and HEAD.
+ * A document current at the site's version is answered from memory without a query; one that
+ * may have changed is checked (and rendered when it did) through the {@link DocumentCache}.
+ */
+final class SiteHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(SiteHandler.class);
     private static final int MAX_PATH = 512;
 
     private final Site site;
     private final BooleanSupplier healthy;
+    private final DocumentCache cache;
 
-    SiteHandler(Site site, BooleanSupplier healthy) {
+    SiteHandler(Site site, BooleanSupplier healthy, DocumentCache cache) {
         this.site = site;
         this.healthy = healthy;
+        this.cache = cache;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        if (path != null && (path.startsWith("/api/") || path.equals("/api") || path.equals("/metrics"))) {
+            return false;
+        }
         String method = request.getMethod();
         if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
@@ -38,7 +47,6 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
                     method + " is not allowed here; the site is read-only (GET, HEAD)");
             return true;
         }
-        String path = Request.getPathInContext(request);
         if (path == null || path.length() > MAX_PATH) {
             Response.writeError(request, response, callback, HttpStatus.URI_TOO_LONG_414, "path too long");
             return true;
@@ -49,9 +57,19 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
                     ok ? "ok\n" : "database unavailable\n");
             return true;
         }
-        Optional<Document> doc;
+        long version = site.version();
+        CachedDocument hit = cache.fresh(path, version);
+        if (hit != null) {
+            hit.send(request, response, callback);
+            return true;
+        }
+        Optional<CachedDocument> doc;
         try {
-            doc = SiteRoute.resolve(site, path);
+            if (version < 0) {
+                site.refreshVersion();
+                version = site.version();
+            }
+            doc = cache.load(path, version, () -> SiteRoute.resolve(site, path));
         } catch (RuntimeException e) {
             log.error("cannot render {}", path, e);
             Response.writeError(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
@@ -59,7 +77,7 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
             return true;
         }
         if (doc.isPresent()) {
-            DocumentResponse.send(request, response, callback, doc.get());
+            doc.get().send(request, response, callback);
             return true;
         }
         Optional<String> canonical = SiteRoute.canonical(path).or(() -> SiteRoute.moved(site, path));

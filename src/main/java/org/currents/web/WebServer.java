@@ -19,6 +19,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class WebServer {
     private static final int MAX_REQUEST_HEADER = 16 * 1024;
+    private static final int ACCEPT_QUEUE = 4096;
+    private static final long IDLE_TIMEOUT_MS = 30_000;
 
     private final ServerSettings settings;
     private Server server;
@@ -36,7 +38,11 @@ public final class WebServer {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setRequestHeaderSize(MAX_REQUEST_HEADER);
-        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector = new ServerConnector(server, 1, 2, new HttpConnectionFactory(http));
+        // A thousand readers connecting at once must not overflow the listen backlog (Java's
+        // default is 50): a dropped SYN is retried after one second, then three.
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
@@ -53,11 +59,14 @@ public final class WebServer {
     public synchronized void start(Site site, BooleanSupplier healthy, WebServices services) {
         Handler.Sequence routes = new Handler.Sequence(
                 new ApiHandler(services, site.links(), new AdminAuth(services.adminToken()), new ObjectMapper()),
-                new MetricsHandler(services.sources(), services.events(), services.contexts(), services.metrics()),
-                new SiteHandler(site, healthy));
+                new MetricsHandler(services.sources(), services.events(), services.contexts(), services.metrics()));
         CompressionHandler compression = new CompressionHandler(routes);
         compression.putCompression(new GzipCompression());
-        server.setHandler(compression);
+        // The site keeps its documents gzipped already: it comes first, outside the compressing
+        // wrapper (which would add its own Vary), and leaves /api and /metrics to the others.
+        DocumentCache cache = new DocumentCache(settings.cacheBytes());
+        server.setHandler(new CachedDocuments(cache, site::version,
+                new Handler.Sequence(new SiteHandler(site, healthy, cache), compression)));
         server.setStopTimeout(5_000);
         try {
             server.start();

@@ -82,6 +82,15 @@ class FeedWritersGoldenTest {
         golden("event.md", docs.markdown(event(), related));
     }
 
+    @Test
+    void opmlCatalogueGroupsContextFeedsByKind() throws IOException {
+        List<org.currents.event.ContextSummary> contexts = List.of(
+                new org.currents.event.ContextSummary(STORY, 12, T, 7, false),
+                new org.currents.event.ContextSummary(SEA, 3, T, 5, false),
+                new org.currents.event.ContextSummary(ENERGY, 2, T, 4, false));
+        golden("catalogue.opml", new OpmlCatalogue(LINKS).write(contexts, T.plusSeconds(7200)));
+    }
+
     private static void golden(String name, byte[] actual) throws IOException {
         String got = new String(actual, StandardCharsets.UTF_8);
         try (InputStream in = FeedWritersGoldenTest.class.getResourceAsStream(name)) {

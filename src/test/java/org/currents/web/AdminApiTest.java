@@ -182,6 +182,11 @@ class AdminApiTest {
         String first = contexts.get(0).path("slug").asText();
         String second = contexts.get(1).path("slug").asText();
         String third = contexts.get(2).path("slug").asText();
+        // Rendered and cached before the changes: a change committed here must be served at once.
+        for (String path : new String[] {"contexts/" + first + ".rss", "opml"}) {
+            assertEquals(200, http.send(HttpRequest.newBuilder(app.baseUri().resolve(path)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
         JsonNode renamed = json(call("PATCH", "/api/contexts/" + first, "{\"name\":\"Renamed context\",\"slug\":\"renamed-context\"}",
                 TOKEN));
         assertEquals("renamed-context", renamed.path("slug").asText(), renamed.toString());

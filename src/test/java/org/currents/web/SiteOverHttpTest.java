@@ -89,6 +89,25 @@ class SiteOverHttpTest {
     }
 
     @Test
+    void servesGzipOnlyToClientsThatAcceptItAndSaysItVaries() throws Exception {
+        String path = "/contexts/" + event.contexts().get(0).slug() + ".atom";
+        HttpResponse<byte[]> plain = site.get(path);
+        HttpResponse<byte[]> zipped = site.get(path, "Accept-Encoding", "br, gzip;q=0.5");
+        HttpResponse<byte[]> refused = site.get(path, "Accept-Encoding", "gzip;q=0");
+        assertEquals("Accept-Encoding", plain.headers().firstValue("vary").orElse(""));
+        assertEquals(1, zipped.headers().allValues("vary").size(), "one Vary header");
+        assertEquals("gzip", zipped.headers().firstValue("content-encoding").orElse(""));
+        assertTrue(refused.headers().firstValue("content-encoding").isEmpty());
+        assertArrayEquals(plain.body(), refused.body());
+        assertEquals(plain.headers().firstValue("etag"), zipped.headers().firstValue("etag"));
+        HttpResponse<byte[]> notModified = site.get(path, "If-None-Match", plain.headers().firstValue("etag").orElseThrow(),
+                "Accept-Encoding", "gzip");
+        assertEquals(304, notModified.statusCode());
+        assertEquals(0, notModified.body().length);
+        assertTrue(notModified.headers().firstValue("content-encoding").isEmpty());
+    }
+
+    @Test
     void answersUnknownContextsEventsAndDaysWithAClear404Page() throws Exception {
         for (String path : new String[] {"/contexts/no-such-context/", "/contexts/no-such-context.rss",
                 "/events/2018/01/12/no-such-event.html", "/events/2018/02/30/x.html", "/days/1999/01/01/",
