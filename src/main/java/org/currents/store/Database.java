@@ -35,7 +35,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory()).load().migrate();
+                    .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory(), new V13_1__FullTextSearch()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate database " + settings.jdbcUrl() + ": " + rootMessage(e), e);
