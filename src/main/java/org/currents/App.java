@@ -36,7 +36,9 @@ import org.currents.source.SourceWatch;
 import org.currents.store.ContextStore;
 import org.currents.store.Database;
 import org.currents.store.EventIngest;
+import org.currents.store.EventSearch;
 import org.currents.store.EventStore;
+import org.currents.store.Listings;
 import org.currents.store.SourceStore;
 import org.currents.web.WebServer;
 import org.currents.web.WebServices;
@@ -167,7 +169,8 @@ public final class App implements AutoCloseable {
         configured.skipped().forEach(s -> log.warn("{}: skipped '{}': {}", settings.sourcesFile(), s.text(), s.reason()));
         log.info("{}: {} sources added, {} updated, {} skipped", settings.sourcesFile(), configured.added(),
                 configured.merged(), configured.skipped().size());
-        web.start(new Site(events, contexts, related, baseUri, settings.contexts().minEvents()), database::isHealthy,
+        web.start(new Site(events, contexts, related, baseUri, settings.contexts().minEvents(),
+                new Listings(database), new EventSearch(database)), database::isHealthy,
                 new WebServices(sources, events, ingest, contexts, admin, poller.metrics(), settings.admin().token()));
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);

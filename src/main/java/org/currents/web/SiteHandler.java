@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.currents.publish.Document;
 import org.currents.publish.Site;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -13,6 +14,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class SiteHandler extends Handler.Abstract.NonBlocking {
     private static final Logger log = LoggerFactory.getLogger(SiteHandler.class);
     private static final int MAX_PATH = 512;
+    private static final int MAX_QUERY = 2048;
 
     private final Site site;
     private final BooleanSupplier healthy;
@@ -51,7 +54,16 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
         }
         Optional<Document> doc;
         try {
-            doc = SiteRoute.resolve(site, path);
+            Optional<PageRoute.Answer> answer = PageRoute.resolve(site, path, queryParameters(request));
+            if (answer.isPresent() && answer.get() instanceof PageRoute.Page page) {
+                html(request, response, callback, page.status(), page.contentType(), page.body());
+                return true;
+            }
+            doc = answer.isPresent() ? Optional.of(((PageRoute.Doc) answer.get()).document()) : SiteRoute.resolve(site, path);
+        } catch (BadMessageException e) {
+            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400,
+                    "the query string cannot be read: " + e.getMessage());
+            return true;
         } catch (RuntimeException e) {
             log.error("cannot render {}", path, e);
             Response.writeError(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
@@ -69,12 +81,32 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
             callback.succeeded();
             return true;
         }
-        byte[] body = site.notFound(path);
-        response.setStatus(HttpStatus.NOT_FOUND_404);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, HttpMethod.HEAD.is(method) ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+        html(request, response, callback, HttpStatus.NOT_FOUND_404, "text/html; charset=utf-8", site.notFound(path));
         return true;
+    }
+
+    /** Parameters of the query string; a query that is not valid percent-encoded UTF-8 is refused by Jetty's parser. */
+    private static Fields queryParameters(Request request) {
+        String query = request.getHttpURI().getQuery();
+        if (query != null && query.length() > MAX_QUERY) {
+            throw new BadMessageException("it is longer than " + MAX_QUERY + " characters");
+        }
+        try {
+            return Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BadMessageException("it is not valid percent-encoded UTF-8");
+        }
+    }
+
+    private static void html(Request request, Response response, Callback callback, int status, String type, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        if (type.startsWith("text/html")) {
+            response.getHeaders().put("Content-Security-Policy", DocumentResponse.CSP);
+        }
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, HttpMethod.HEAD.is(request.getMethod()) ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
     }
 
     static void text(Response response, Callback callback, int status, String text) {
