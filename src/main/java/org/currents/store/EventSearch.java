@@ -65,29 +65,30 @@ public final class EventSearch {
     }
 
     private static String h2(SearchQuery query, List<Object> params) {
-        StringBuilder where = new StringBuilder("TRUE");
-        StringBuilder rank = new StringBuilder("0");
+        // Each term's full-text lookup runs once, as a derived table: hits in an event's own text
+        // weigh 1 and in a context's name 2; an event must be hit by every term. A term in the
+        // headline adds 2 more, checked only on the events that matched.
+        StringBuilder hits = new StringBuilder();
+        StringBuilder headline = new StringBuilder("0");
         List<Object> rankParams = new ArrayList<>();
+        int i = 0;
         for (String term : query.terms()) {
-            String inContexts = "SELECT ec.event_id FROM event_context ec WHERE ec.context_slug IN (SELECT "
-                    + "CAST(f.KEYS[1] AS VARCHAR) FROM FT_SEARCH_DATA(?, 0, 0) f WHERE f.\"TABLE\" = 'CONTEXT')";
-            where.append(" AND (e.id IN (SELECT CAST(f.KEYS[1] AS VARCHAR) FROM FT_SEARCH_DATA(?, 0, 0) f "
-                    + "WHERE f.\"TABLE\" = 'EVENT') OR e.id IN (").append(inContexts).append("))");
+            hits.append(i == 0 ? "" : " UNION ALL ").append("SELECT CASE WHEN f.\"TABLE\" = 'EVENT' THEN ")
+                    .append("CAST(f.KEYS[1] AS VARCHAR) ELSE ec.event_id END AS id, ").append(i).append(" AS term, ")
+                    .append("CASE WHEN f.\"TABLE\" = 'EVENT' THEN 1 ELSE 2 END AS w FROM FT_SEARCH_DATA(?, 0, 0) f ")
+                    .append("LEFT JOIN event_context ec ON f.\"TABLE\" = 'CONTEXT' AND ec.context_slug = CAST(f.KEYS[1] AS VARCHAR) ")
+                    .append("WHERE f.\"TABLE\" = 'EVENT' OR ec.event_id IS NOT NULL");
             params.add(term);
-            params.add(term);
-            String word = "(?<![\\p{L}\\p{N}])" + term + "(?![\\p{L}\\p{N}])";
-            rank.append(" + CASE WHEN REGEXP_LIKE(e.headline, ?, 'i') THEN 3 ELSE 0 END")
-                    .append(" + CASE WHEN REGEXP_LIKE(e.summary, ?, 'i') THEN 1 ELSE 0 END")
-                    .append(" + CASE WHEN e.id IN (").append(inContexts).append(") THEN 2 ELSE 0 END");
-            rankParams.add(word);
-            rankParams.add(word);
-            rankParams.add(term);
+            headline.append(" + CASE WHEN REGEXP_LIKE(e.headline, ?, 'i') THEN 2 ELSE 0 END");
+            rankParams.add("(?<![\\p{L}\\p{N}])" + term + "(?![\\p{L}\\p{N}])");
+            i++;
         }
         List<Object> ordered = new ArrayList<>(rankParams);
         ordered.addAll(params);
         params.clear();
         params.addAll(ordered);
-        return "SELECT " + EventRows.COLUMNS + ", " + rank + " AS rank FROM event e WHERE " + where
-                + " ORDER BY rank DESC, " + NEWEST;
+        return "SELECT " + EventRows.COLUMNS + ", r.w + " + headline + " AS rank FROM (SELECT h.id, SUM(h.w) AS w FROM ("
+                + hits + ") h GROUP BY h.id HAVING COUNT(DISTINCT h.term) = " + query.terms().size()
+                + ") r JOIN event e ON e.id = r.id ORDER BY rank DESC, " + NEWEST;
     }
 }

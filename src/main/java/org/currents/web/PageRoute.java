@@ -48,7 +48,9 @@ final class PageRoute {
         }
         Matcher m = CONTEXT_PAGE.matcher(path);
         if (m.matches() && Slugs.isSlug(m.group(1)) && params.get("page") != null) {
-            return site.contextPage(m.group(1), page(params)).map(Doc::new);
+            // Past the end of a context's history is nothing, not the first page again.
+            return Optional.of(site.contextPage(m.group(1), page(params)).<Answer>map(Doc::new)
+                    .orElseGet(() -> Page.html(404, site.notFound(path))));
         }
         if (path.equals("/search")) {
             String text = value(params, "q");
