@@ -15,6 +15,7 @@ import org.currents.cli.Cli;
 import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
 import org.currents.fetch.FeedFetcher;
+import org.currents.image.CoverImages;
 import org.currents.match.EventMerger;
 import org.currents.match.Matcher;
 import org.currents.match.Places;
@@ -66,6 +67,7 @@ public final class App implements AutoCloseable {
     private final PollScheduler scheduler;
     private final SourceAdmin admin;
     private final WebServer web;
+    private final CoverImages covers;
     /** How often the server looks for sources changed by another process (the command line beside it). */
     private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
 
@@ -99,6 +101,7 @@ public final class App implements AutoCloseable {
         this.admin = new SourceAdmin(sources, events, new SourceIntake(fetcher, parser, this::ownSite), poller,
                 scheduler::schedule, scheduler::unschedule, clock);
         this.web = new WebServer(settings.server());
+        this.covers = new CoverImages(settings.dataDir().resolve("images"), settings.images().cacheBytes(), fetcher::fetch, clock);
     }
 
     public static void main(String[] args) {
@@ -170,7 +173,7 @@ public final class App implements AutoCloseable {
         log.info("{}: {} sources added, {} updated, {} skipped", settings.sourcesFile(), configured.added(),
                 configured.merged(), configured.skipped().size());
         web.start(new Site(events, contexts, related, baseUri, settings.contexts().minEvents(),
-                new Listings(database), new EventSearch(database)), database::isHealthy,
+                new Listings(database), new EventSearch(database), covers), database::isHealthy,
                 new WebServices(sources, events, ingest, contexts, admin, poller.metrics(), settings.admin().token()));
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);
@@ -195,6 +198,7 @@ public final class App implements AutoCloseable {
         web.stop();
         watcher.shutdownNow();
         scheduler.shutdown();
+        covers.close();
         fetcher.close();
         if (baseUri != null) {
             // The serving process owns an embedded database file; the command line beside it does not compact.

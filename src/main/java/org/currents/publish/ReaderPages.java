@@ -22,7 +22,9 @@ import org.currents.event.DayCount;
 import org.currents.event.Event;
 import org.currents.event.RelatedEvent;
 import org.currents.event.SearchQuery;
+import org.currents.image.CoverImages;
 import org.currents.publish.html.ContextPage;
+import org.currents.publish.html.Cover;
 import org.currents.publish.html.ContextsPage;
 import org.currents.publish.html.DayPage;
 import org.currents.publish.html.DaySection;
@@ -61,6 +63,7 @@ final class ReaderPages {
     private final Listings listings;
     private final EventSearch search;
     private final SiteLinks links;
+    private final CoverImages covers;
     private final HomePage home;
     private final DaysPage days;
     private final DayPage day;
@@ -70,7 +73,9 @@ final class ReaderPages {
     private final SearchPage searchPage;
     private final NotFoundPage notFound;
 
-    ReaderPages(EventStore events, ContextStore contexts, Listings listings, EventSearch search, SiteLinks links) {
+    ReaderPages(EventStore events, ContextStore contexts, Listings listings, EventSearch search, SiteLinks links,
+                CoverImages covers) {
+        this.covers = covers;
         this.events = events;
         this.contexts = contexts;
         this.listings = listings;
@@ -153,7 +158,9 @@ final class ReaderPages {
     byte[] event(Event e, List<RelatedEvent> related) {
         Subscribe feeds = e.story().map(s -> new Subscribe("Currents: " + s.name(), links.contextFeed(s.slug(), FeedFormat.RSS),
                 links.contextFeed(s.slug(), FeedFormat.ATOM), links.contextFeed(s.slug(), FeedFormat.JSON))).orElse(allFeeds());
-        return eventPage.write(e, related, feeds);
+        Optional<Cover> cover = covers.ready(e.coverImage()).map(r -> new Cover(
+                r.widths().stream().map(w -> links.coverImage(r.key(), w)).toList(), r.widths()));
+        return eventPage.write(e, related, feeds, cover);
     }
 
     /** The search page; with no text, the form alone. A query that cannot run is shown with its reason (as 400 by the caller). */

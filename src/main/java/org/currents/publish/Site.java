@@ -15,6 +15,7 @@ import org.currents.event.ContextKind;
 import org.currents.event.ContextSummary;
 import org.currents.event.Event;
 import org.currents.event.SearchQuery;
+import org.currents.image.CoverImages;
 import org.currents.relate.RelatedEvents;
 import org.currents.store.ContextStore;
 import org.currents.store.EventSearch;
@@ -38,6 +39,7 @@ public final class Site {
     private final SiteLinks links;
     private final ReaderPages pages;
     private final EventSearch search;
+    private final CoverImages covers;
     private final RssFeedWriter rss;
     private final AtomFeedWriter atom;
     private final JsonFeedWriter json;
@@ -46,7 +48,8 @@ public final class Site {
     private final int minEvents;
 
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, Listings listings,
-                EventSearch search) {
+                EventSearch search, CoverImages covers) {
+        this.covers = covers;
         this.search = search;
         this.minEvents = minEvents;
         this.events = events;
@@ -55,7 +58,7 @@ public final class Site {
         this.links = new SiteLinks(base);
         ObjectMapper mapper = new ObjectMapper();
         EntryHtml entryHtml = new EntryHtml(links);
-        this.pages = new ReaderPages(events, contexts, listings, search, links);
+        this.pages = new ReaderPages(events, contexts, listings, search, links, covers);
         this.rss = new RssFeedWriter(links, entryHtml);
         this.atom = new AtomFeedWriter(links, entryHtml);
         this.json = new JsonFeedWriter(links, entryHtml, mapper);
@@ -120,6 +123,12 @@ public final class Site {
         };
     }
 
+    /** One width of a cover image, when it is on disk. */
+    public Optional<Document> coverImage(String key, int width) {
+        return covers.variant(key, width).map(bytes -> new Document("image/jpeg", "\"img-" + key + "-" + width + "\"",
+                null, () -> bytes));
+    }
+
     /** The HTML body of a 400 page giving the reader {@code reason}. */
     public byte[] badRequest(String reason) {
         return pages.badRequest(reason);
@@ -154,7 +163,9 @@ public final class Site {
         return events.find(day, slug).map(e -> {
             Stamp stamp = contexts.stampOf(e.contexts().stream().map(Context::slug).toList());
             Stamp own = stamp.version() > 0 ? stamp : new Stamp(0, e.updated());
-            return document(format.contentType(), "event-" + format.extension() + "-" + e.id(), own,
+            // The HTML page shows the cover once it is ready, so its validator says whether it is.
+            String cover = format == PageFormat.HTML && covers.ready(e.coverImage()).isPresent() ? "-c" : "";
+            return document(format.contentType(), "event-" + format.extension() + "-" + e.id() + cover, own,
                     () -> eventPage(e, format));
         });
     }

@@ -66,6 +66,11 @@ public final class SiteLinks {
         return page <= 1 ? contextPage(slug) : contextPage(slug) + "?page=" + page;
     }
 
+    /** One width of a cover image as Currents serves it. */
+    public String coverImage(String key, int width) {
+        return base + "images/" + key + "/" + width + ".jpg";
+    }
+
     public String searchPage() {
         return base + "search";
     }

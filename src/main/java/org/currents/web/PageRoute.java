@@ -21,6 +21,7 @@ final class PageRoute {
     private static final Pattern CONTEXT_PAGE = Pattern.compile("/contexts/([a-z0-9-]{1,160})/");
     private static final Pattern SEARCH_FEED = Pattern.compile("/search\\.(rss|atom|json)");
     private static final Pattern ASSET = Pattern.compile("/static/([a-z0-9.-]{1,40})");
+    private static final Pattern COVER = Pattern.compile("/images/([0-9a-f]{32})/(\\d{2,4})\\.jpg");
     private static final int MAX_PAGE = 10_000;
     private static final int MAX_FILTER = 100;
 
@@ -72,6 +73,10 @@ final class PageRoute {
             } catch (IllegalArgumentException e) {
                 throw new Refused(Page.text("A search feed needs ?q= with words to search for: " + e.getMessage()));
             }
+        }
+        m = COVER.matcher(path);
+        if (m.matches()) {
+            return site.coverImage(m.group(1), Integer.parseInt(m.group(2))).map(Doc::new);
         }
         m = ASSET.matcher(path);
         if (m.matches()) {

@@ -17,6 +17,7 @@ import org.currents.event.ContextKind;
 import org.currents.event.EventDraft;
 import org.currents.event.EventSource;
 import org.currents.event.Features;
+import org.currents.image.CoverImages;
 import org.currents.relate.RelatedEvents;
 import org.currents.store.ContextStore;
 import org.currents.store.Database;
@@ -59,7 +60,10 @@ class PageSizeTest {
             TestIngest.of(db, Clock.fixed(DAY.plusSeconds(5 * 86400), ZoneOffset.UTC)).ingest(drafts);
             EventStore events = new EventStore(db);
             Site site = new Site(events, new ContextStore(db), new RelatedEvents(events),
-                    URI.create("https://currents.example/"), 1, new Listings(db), new EventSearch(db));
+                    URI.create("https://currents.example/"), 1, new Listings(db), new EventSearch(db),
+                    new CoverImages(dir.resolve("images"), 1_000_000, request -> {
+                        throw new AssertionError("the home page fetches no image");
+                    }, Clock.systemUTC()));
             byte[] home = site.home().body().get();
             String html = new String(home, StandardCharsets.UTF_8);
             assertEquals(900, events.count());

@@ -5,6 +5,7 @@ import static org.currents.publish.html.Html.text;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.event.Event;
@@ -26,6 +27,11 @@ public final class EventPage {
     }
 
     public byte[] write(Event e, List<RelatedEvent> related, Subscribe feeds) {
+        return write(e, related, feeds, Optional.empty());
+    }
+
+    /** With the cover, when Currents has it ready; a missing or refused one shows nothing. */
+    public byte[] write(Event e, List<RelatedEvent> related, Subscribe feeds, Optional<Cover> cover) {
         SiteLinks links = layout.links();
         StringBuilder b = new StringBuilder(8 * 1024);
         b.append("<article class=\"event\"><p class=\"kicker\"><a href=\"").append(attr(links.day(e.date()))).append("\">")
@@ -33,6 +39,15 @@ public final class EventPage {
         e.story().ifPresent(s -> b.append(" · <a href=\"").append(attr(links.contextPage(s.slug()))).append("\">")
                 .append(text(s.name())).append("</a>"));
         b.append("</p><h1>").append(text(e.headline())).append("</h1>");
+        cover.ifPresent(c -> {
+            StringBuilder srcset = new StringBuilder();
+            for (int i = 0; i < c.urls().size(); i++) {
+                srcset.append(i == 0 ? "" : ", ").append(c.urls().get(i)).append(' ').append(c.widths().get(i)).append('w');
+            }
+            b.append("<figure class=\"cover\"><img src=\"").append(attr(c.urls().get(0))).append("\" srcset=\"")
+                    .append(attr(srcset.toString())).append("\" sizes=\"(min-width: 48rem) 46rem, 100vw\" alt=\"")
+                    .append(attr(e.headline())).append("\" loading=\"lazy\" decoding=\"async\"></figure>");
+        });
         if (saysMore(e.summary(), e.headline())) {
             b.append("<p class=\"summary\">").append(text(e.summary())).append("</p>");
         }
