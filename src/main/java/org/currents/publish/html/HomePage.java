@@ -56,12 +56,10 @@ public final class HomePage {
             }
             b.append("</ol></section>");
         }
-        b.append("<section aria-labelledby=\"feeds-h\"><h2 id=\"feeds-h\">Feeds</h2><p>Every event: <a href=\"")
-                .append(attr(all.rss())).append("\">RSS</a>, <a href=\"").append(attr(all.atom())).append("\">Atom</a>, <a href=\"")
-                .append(attr(all.json())).append("\">JSON Feed</a>.</p><p>Each story, subject and category has feeds of its "
-                        + "own: browse the <a href=\"").append(attr(links.contexts())).append("\">contexts</a>, or import the <a href=\"")
-                .append(attr(links.opml())).append("\">OPML catalogue</a> of all of them into a feed reader.</p></section>")
-                .append("</div></div>");
+        b.append(all.block()).append("<section aria-labelledby=\"feeds-h\"><h2 id=\"feeds-h\">Every feed</h2><p>Each story, "
+                + "subject and category has feeds of its own: browse the <a href=\"").append(attr(links.contexts()))
+                .append("\">contexts</a>, or import the <a href=\"").append(attr(links.opml()))
+                .append("\">OPML catalogue</a> of all of them into a feed reader.</p></section></div></div>");
         return layout.page("Currents: current events by story and subject", all, b.toString());
     }
 }
