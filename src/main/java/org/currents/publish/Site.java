@@ -163,8 +163,9 @@ public final class Site {
         return events.find(day, slug).map(e -> {
             Stamp stamp = contexts.stampOf(e.contexts().stream().map(Context::slug).toList());
             Stamp own = stamp.version() > 0 ? stamp : new Stamp(0, e.updated());
-            // The HTML page shows the cover once it is ready, so its validator says whether it is.
-            String cover = format == PageFormat.HTML && covers.ready(e.coverImage()).isPresent() ? "-c" : "";
+            // The HTML page shows the cover once it is ready, so its validator says whether it is;
+            // "p2": the second design of the event page, so caches holding the first miss.
+            String cover = format != PageFormat.HTML ? "" : covers.ready(e.coverImage()).isPresent() ? "-p2c" : "-p2";
             return document(format.contentType(), "event-" + format.extension() + "-" + e.id() + cover, own,
                     () -> eventPage(e, format));
         });
