@@ -28,14 +28,16 @@ public final class ContextsPage {
         b.append("<h1>Contexts</h1><p>Every story, subject and category Currents files events under, with its feeds. "
                 + "The <a href=\"").append(attr(links.opml())).append("\">OPML catalogue</a> holds them all for a feed reader.</p>");
         b.append("<form class=\"filter\" method=\"get\" action=\"").append(attr(links.contexts()))
-                .append("\"><label for=\"cq\">Name contains</label><input id=\"cq\" name=\"q\" type=\"search\" maxlength=\"100\" value=\"")
-                .append(attr(filter)).append("\"><label for=\"ck\">Kind</label><select id=\"ck\" name=\"kind\"><option value=\"\">All kinds</option>");
+                .append("\"><span class=\"field\"><label for=\"cq\">Name contains</label><input id=\"cq\" name=\"q\" "
+                        + "type=\"search\" maxlength=\"100\" value=\"").append(attr(filter))
+                .append("\"></span><span class=\"field\"><label for=\"ck\">Kind</label><select id=\"ck\" name=\"kind\">"
+                        + "<option value=\"\">All kinds</option>");
         for (ContextKind k : ContextKind.values()) {
             b.append("<option value=\"").append(KindLabel.param(k)).append('"')
                     .append(kind.isPresent() && kind.get() == k ? " selected" : "").append('>')
                     .append(KindLabel.many(k)).append("</option>");
         }
-        b.append("</select><button type=\"submit\">Filter</button></form>");
+        b.append("</select></span><button type=\"submit\">Filter</button></form>");
         if (contexts.isEmpty()) {
             b.append("<p role=\"status\">No context matches.</p>");
         }
