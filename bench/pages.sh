@@ -14,9 +14,9 @@ for _ in $(seq 1 120); do
 done
 sleep 5   # let the first polls finish
 base="http://127.0.0.1:$port"
-day=$(curl -fsS "$base/days/" | grep -o 'href="[^"]*/days/20[0-9/]*/"' | head -1 | sed 's/href="//;s/"$//')
+day=$(curl -fsS "$base/days/" | grep -o 'href="[^"]*/days/20[0-9/]*/"' | head -1 | sed 's/href="//;s/"$//;s#^https\{0,1\}://[^/]*##')
 printf '%-34s %9s %9s\n' page bytes median_ms
-for path in / /days/ /contexts/ "/contexts/?kind=story" "${day#$base}" /contexts/united-states/ \
+for path in / /days/ /contexts/ "/contexts/?kind=story" "$day" /contexts/united-states/ \
     "/search?q=united+states" "/search?q=the" "/search.rss?q=tanker"; do
   bytes=$(curl -fsS -o /dev/null -w '%{size_download}' "$base$path")
   times=$(for _ in $(seq 1 20); do curl -fsS -o /dev/null -w '%{time_total}\n' "$base$path"; done | sort -n)
