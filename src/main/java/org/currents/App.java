@@ -15,6 +15,7 @@ import org.currents.cli.Cli;
 import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
 import org.currents.fetch.FeedFetcher;
+import org.currents.image.CoverImages;
 import org.currents.match.EventMerger;
 import org.currents.match.Matcher;
 import org.currents.match.Places;
@@ -36,7 +37,9 @@ import org.currents.source.SourceWatch;
 import org.currents.store.ContextStore;
 import org.currents.store.Database;
 import org.currents.store.EventIngest;
+import org.currents.store.EventSearch;
 import org.currents.store.EventStore;
+import org.currents.store.Listings;
 import org.currents.store.SourceStore;
 import org.currents.web.WebServer;
 import org.currents.web.WebServices;
@@ -64,6 +67,7 @@ public final class App implements AutoCloseable {
     private final PollScheduler scheduler;
     private final SourceAdmin admin;
     private final WebServer web;
+    private final CoverImages covers;
     /** How often the server looks for sources changed by another process (the command line beside it). */
     private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
 
@@ -97,6 +101,7 @@ public final class App implements AutoCloseable {
         this.admin = new SourceAdmin(sources, events, new SourceIntake(fetcher, parser, this::ownSite), poller,
                 scheduler::schedule, scheduler::unschedule, clock);
         this.web = new WebServer(settings.server());
+        this.covers = new CoverImages(settings.dataDir().resolve("images"), settings.images().cacheBytes(), fetcher::fetch, clock);
     }
 
     public static void main(String[] args) {
@@ -167,7 +172,8 @@ public final class App implements AutoCloseable {
         configured.skipped().forEach(s -> log.warn("{}: skipped '{}': {}", settings.sourcesFile(), s.text(), s.reason()));
         log.info("{}: {} sources added, {} updated, {} skipped", settings.sourcesFile(), configured.added(),
                 configured.merged(), configured.skipped().size());
-        Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents());
+        Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents(),
+                new Listings(database), new EventSearch(database), covers);
         site.refreshVersion();
         database.afterCommit(() -> refreshVersion(site));
         watcher.scheduleWithFixedDelay(() -> refreshVersion(site), settings.server().checkEvery().toMillis(),
@@ -206,6 +212,7 @@ public final class App implements AutoCloseable {
         web.stop();
         watcher.shutdownNow();
         scheduler.shutdown();
+        covers.close();
         fetcher.close();
         try {
             database.compactOnClose();

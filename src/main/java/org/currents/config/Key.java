@@ -43,7 +43,8 @@ public enum Key {
     MATCH_WINDOW("match.window", "2d", "reports this far apart (either way) may be merged into one event"),
     MATCH_THRESHOLD("match.threshold", "0.12", "evidence score (0 to 1) a report needs to join an event rather than start one"),
     MATCH_MEMORY("match.memory-events", "200000", "events the merge-candidate index keeps in memory (about 1 KB each)"),
-    ADMIN_TOKEN("admin.token", "", "bearer token required by the admin API for changes");
+    ADMIN_TOKEN("admin.token", "", "bearer token required by the admin API for changes"),
+    IMAGES_CACHE_BYTES("images.cache-bytes", "200MB", "disk space the resized cover images may take under the data directory");
 
     private final String name;
     private final String defaultValue;

@@ -15,7 +15,8 @@ public record Settings(
         ContextSettings contexts,
         MatchSettings match,
         AdminSettings admin,
-        Map<Key, String> origins) {
+        Map<Key, String> origins,
+        ImageSettings images) {
 
     public Settings {
         Objects.requireNonNull(configDir, "configDir");

@@ -57,7 +57,7 @@ public final class SettingsLoader {
         }
         return new Settings(configDir, dataDir, server, store(values, dataDir), fetch(values, configDir, server),
                 poll(values), contexts(values), match(values), new AdminSettings(blankToNull(values.string(Key.ADMIN_TOKEN))),
-                origins);
+                origins, new ImageSettings(values.bytes(Key.IMAGES_CACHE_BYTES)));
     }
 
     /**

@@ -16,9 +16,13 @@ import org.currents.event.ContextKind;
 import org.currents.event.ContextSummary;
 import org.currents.event.Event;
 import org.currents.event.RelatedEvent;
+import org.currents.event.SearchQuery;
+import org.currents.image.CoverImages;
 import org.currents.relate.RelatedEvents;
 import org.currents.store.ContextStore;
+import org.currents.store.EventSearch;
 import org.currents.store.EventStore;
+import org.currents.store.Listings;
 import org.currents.store.Stamp;
 
 /**
@@ -29,14 +33,15 @@ public final class Site {
     /** Bumped when the renderers change what they write, so caches holding old renderings miss. */
     private static final String RENDERING = "r1";
     static final int FEED_ENTRIES = 50;
-    static final int PAGE_EVENTS = 100;
     static final int RELATED = 10;
 
     private final EventStore events;
     private final ContextStore contexts;
     private final RelatedEvents related;
     private final SiteLinks links;
-    private final HtmlPages pages;
+    private final ReaderPages pages;
+    private final EventSearch search;
+    private final CoverImages covers;
     private final RssFeedWriter rss;
     private final AtomFeedWriter atom;
     private final JsonFeedWriter json;
@@ -45,7 +50,10 @@ public final class Site {
     private final int minEvents;
     private final SiteVersion version;
 
-    public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents) {
+    public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, Listings listings,
+                EventSearch search, CoverImages covers) {
+        this.covers = covers;
+        this.search = search;
         this.minEvents = minEvents;
         this.events = events;
         this.contexts = contexts;
@@ -53,7 +61,7 @@ public final class Site {
         this.links = new SiteLinks(base);
         ObjectMapper mapper = new ObjectMapper();
         EntryHtml entryHtml = new EntryHtml(links);
-        this.pages = new HtmlPages(links);
+        this.pages = new ReaderPages(events, contexts, listings, search, links, covers);
         this.rss = new RssFeedWriter(links, entryHtml);
         this.atom = new AtomFeedWriter(links, entryHtml);
         this.json = new JsonFeedWriter(links, entryHtml, mapper);
@@ -77,13 +85,67 @@ public final class Site {
     }
 
     public Document home() {
-        return document("text/html; charset=utf-8", "home", events.stamp(),
-                () -> pages.home(events.latest(30), offeredContexts()));
+        return pages.home();
     }
 
     public Optional<Document> contextPage(String slug) {
-        return contexts.find(slug).map(summary -> document("text/html; charset=utf-8", "page-" + slug,
-                contexts.feedStamp(slug), () -> pages.context(summary, events.inContext(slug, PAGE_EVENTS))));
+        return pages.context(slug, 1);
+    }
+
+    /** Page {@code page} (1 the newest) of a context's history; none past its end. */
+    public Optional<Document> contextPage(String slug, int page) {
+        return pages.context(slug, page);
+    }
+
+    /** Page {@code page} of the index of days; none past its end. */
+    public Optional<Document> days(int page) {
+        return pages.days(page);
+    }
+
+    /** The catalogue of visible contexts, of one kind or all, whose names contain {@code filter}. */
+    public Document contexts(Optional<ContextKind> kind, String filter) {
+        return pages.contexts(kind, filter);
+    }
+
+    /** A page of search results for a parsed query. */
+    public Document search(SearchQuery query, int page) {
+        return pages.search(query, page);
+    }
+
+    /** The search form, with the reason a query could not run when {@code problem} is given. */
+    public byte[] searchForm(String text, String problem) {
+        return pages.searchForm(text, problem);
+    }
+
+    /** A search as a feed: the best matches, so a saved search is a subscription. */
+    public Document searchFeed(SearchQuery query, FeedFormat format) {
+        Stamp stamp = events.stamp();
+        var feeds = pages.searchFeeds(query);
+        String self = format == FeedFormat.RSS ? feeds.rss() : format == FeedFormat.ATOM ? feeds.atom() : feeds.json();
+        return document(format.contentType(), format.extension() + "-search-" + Integer.toHexString(query.text().hashCode()),
+                stamp, () -> feed(format, new FeedMeta("Currents search: " + query.text(), "Events matching the search '"
+                        + query.text() + "', best match first, with related events.", links.search(query.text(), 1), self,
+                        stamp.updated()), search.search(query, 0, FEED_ENTRIES)));
+    }
+
+    /** The stylesheet or the script of the pages ({@code currents.css}, {@code copy.js}). */
+    public Optional<Document> asset(String name) {
+        return switch (name) {
+            case "currents.css" -> Optional.of(ReaderPages.asset(name, "text/css; charset=utf-8"));
+            case "copy.js" -> Optional.of(ReaderPages.asset(name, "text/javascript; charset=utf-8"));
+            default -> Optional.empty();
+        };
+    }
+
+    /** One width of a cover image, when it is on disk. */
+    public Optional<Document> coverImage(String key, int width) {
+        return covers.variant(key, width).map(bytes -> new Document("image/jpeg", "\"img-" + key + "-" + width + "\"",
+                null, () -> bytes));
+    }
+
+    /** The HTML body of a 400 page giving the reader {@code reason}. */
+    public byte[] badRequest(String reason) {
+        return pages.badRequest(reason);
     }
 
     /** The slug a renamed or merged context now has. */
@@ -115,18 +177,16 @@ public final class Site {
         return events.find(day, slug).map(e -> {
             Stamp stamp = contexts.stampOf(e.contexts().stream().map(Context::slug).toList());
             Stamp own = stamp.version() > 0 ? stamp : new Stamp(0, e.updated());
-            return document(format.contentType(), "event-" + format.extension() + "-" + e.id(), own,
+            // The HTML page shows the cover once it is ready, so its validator says whether it is;
+            // "p2": the second design of the event page, so caches holding the first miss.
+            String cover = format != PageFormat.HTML ? "" : covers.ready(e.coverImage()).isPresent() ? "-p2c" : "-p2";
+            return document(format.contentType(), "event-" + format.extension() + "-" + e.id() + cover, own,
                     () -> eventPage(e, format));
         });
     }
 
     public Optional<Document> day(LocalDate day) {
-        List<Event> onDay = events.onDay(day);
-        if (onDay.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(document("text/html; charset=utf-8", "day-" + day, events.stamp(),
-                () -> pages.day(day, onDay, events.dayBefore(day))));
+        return pages.day(day);
     }
 
     /** OPML 2.0 catalogue of every visible context's feeds. */

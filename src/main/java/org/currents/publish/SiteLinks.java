@@ -1,16 +1,21 @@
 package org.currents.publish;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.currents.event.EventHeadline;
 
 /** The absolute URL of everything Currents publishes, from the site's base URL (DESIGN.md's URL table). */
 public final class SiteLinks {
     private final String base;
+    private final String basePath;
 
     public SiteLinks(URI base) {
         String b = base.toString();
         this.base = b.endsWith("/") ? b : b + "/";
+        String p = URI.create(this.base).getRawPath();
+        this.basePath = p == null || p.isEmpty() ? "/" : p;
     }
 
     public String home() {
@@ -39,5 +44,54 @@ public final class SiteLinks {
 
     public String opml() {
         return base + "opml";
+    }
+
+    /** The index of days. */
+    public String days() {
+        return base + "days/";
+    }
+
+    /** A later page of the index of days (page 1 is {@link #days()}). */
+    public String days(int page) {
+        return page <= 1 ? days() : days() + "?page=" + page;
+    }
+
+    /** The catalogue of contexts. */
+    public String contexts() {
+        return base + "contexts/";
+    }
+
+    /** A page of a context's history, page 1 the newest. */
+    public String contextPage(String slug, int page) {
+        return page <= 1 ? contextPage(slug) : contextPage(slug) + "?page=" + page;
+    }
+
+    /** One width of a cover image as Currents serves it. */
+    public String coverImage(String key, int width) {
+        return base + "images/" + key + "/" + width + ".jpg";
+    }
+
+    public String searchPage() {
+        return base + "search";
+    }
+
+    public String search(String query, int page) {
+        return searchPage() + "?q=" + encode(query) + (page <= 1 ? "" : "&page=" + page);
+    }
+
+    public String searchFeed(String query, FeedFormat format) {
+        return base + "search." + format.extension() + "?q=" + encode(query);
+    }
+
+    /**
+     * A static asset (stylesheet, script) as a path on this host, so the Content-Security-Policy's
+     * 'self' allows it whatever name the reader reached the site by.
+     */
+    public String asset(String name) {
+        return basePath + "static/" + name;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration")
                     .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory(),
-                            new V7__DropHotForeignKeys()).load().migrate();
+                            new V7__DropHotForeignKeys(), new V13_1__FullTextSearch()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate database " + label + ": " + rootMessage(e), e);

@@ -26,8 +26,7 @@ final class CachedDocument {
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
     private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
-    private static final HttpField CSP = new PreEncodedHttpField("Content-Security-Policy",
-            "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'");
+    private static final HttpField CSP = new PreEncodedHttpField("Content-Security-Policy", DocumentResponse.CSP);
 
     final String etag;
     private final Document document;

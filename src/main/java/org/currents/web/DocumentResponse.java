@@ -17,7 +17,9 @@ import org.eclipse.jetty.util.Callback;
  * rendered only now, unless the method is HEAD.
  */
 final class DocumentResponse {
-    private static final String CSP = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'";
+    /** Pages load only their own stylesheet, script and images: nothing inline, nothing from elsewhere. */
+    static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private DocumentResponse() {
     }

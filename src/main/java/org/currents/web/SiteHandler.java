@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.currents.publish.Document;
 import org.currents.publish.Site;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -12,6 +15,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class SiteHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(SiteHandler.class);
     private static final int MAX_PATH = 512;
+    private static final int MAX_QUERY = 2048;
 
     private final Site site;
     private final BooleanSupplier healthy;
@@ -57,8 +62,11 @@ final class SiteHandler extends Handler.Abstract {
                     ok ? "ok\n" : "database unavailable\n");
             return true;
         }
+        // Pages with a query (search, paging, filters) are rendered each time; the rest are cached by path.
+        String query = request.getHttpURI().getQuery();
+        boolean cacheable = query == null || query.isEmpty();
         long version = site.version();
-        CachedDocument hit = cache.fresh(path, version);
+        CachedDocument hit = cacheable ? cache.fresh(path, version) : null;
         if (hit != null) {
             hit.send(request, response, callback);
             return true;
@@ -69,7 +77,19 @@ final class SiteHandler extends Handler.Abstract {
                 site.refreshVersion();
                 version = site.version();
             }
-            doc = cache.load(path, version, () -> SiteRoute.resolve(site, path));
+            Optional<PageRoute.Answer> answer = PageRoute.resolve(site, path, queryParameters(request));
+            if (answer.isPresent() && answer.get() instanceof PageRoute.Page page) {
+                html(request, response, callback, page.status(), page.contentType(), page.body());
+                return true;
+            }
+            Supplier<Optional<Document>> resolve = answer.isPresent()
+                    ? () -> Optional.of(((PageRoute.Doc) answer.get()).document()) : () -> SiteRoute.resolve(site, path);
+            doc = cacheable ? cache.load(path, version, resolve)
+                    : resolve.get().map(d -> new CachedDocument(d, d.body().get(), -1));
+        } catch (BadMessageException e) {
+            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400,
+                    "the query string cannot be read: " + e.getMessage());
+            return true;
         } catch (RuntimeException e) {
             log.error("cannot render {}", path, e);
             Response.writeError(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
@@ -87,12 +107,32 @@ final class SiteHandler extends Handler.Abstract {
             callback.succeeded();
             return true;
         }
-        byte[] body = site.notFound(path);
-        response.setStatus(HttpStatus.NOT_FOUND_404);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, HttpMethod.HEAD.is(method) ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+        html(request, response, callback, HttpStatus.NOT_FOUND_404, "text/html; charset=utf-8", site.notFound(path));
         return true;
+    }
+
+    /** Parameters of the query string; a query that is not valid percent-encoded UTF-8 is refused by Jetty's parser. */
+    private static Fields queryParameters(Request request) {
+        String query = request.getHttpURI().getQuery();
+        if (query != null && query.length() > MAX_QUERY) {
+            throw new BadMessageException("it is longer than " + MAX_QUERY + " characters");
+        }
+        try {
+            return Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BadMessageException("it is not valid percent-encoded UTF-8");
+        }
+    }
+
+    private static void html(Request request, Response response, Callback callback, int status, String type, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        if (type.startsWith("text/html")) {
+            response.getHeaders().put("Content-Security-Policy", DocumentResponse.CSP);
+        }
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, HttpMethod.HEAD.is(request.getMethod()) ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
     }
 
     static void text(Response response, Callback callback, int status, String text) {

@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
 import org.currents.App;
 import org.currents.config.Settings;
 import org.currents.config.SettingsLoader;
 import org.currents.event.ContextSummary;
+import org.currents.image.CoverImages;
 import org.currents.relate.RelatedEvents;
 import org.currents.store.ContextStore;
 import org.currents.store.CountingDatabase;
+import org.currents.store.EventSearch;
 import org.currents.store.EventStore;
+import org.currents.store.Listings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +52,11 @@ class FeedQueriesTest {
         try {
             EventStore events = new EventStore(counting.database());
             ContextStore contexts = new ContextStore(counting.database());
-            Site site = new Site(events, contexts, new RelatedEvents(events), URI.create("http://localhost/"), 2);
+            Site site = new Site(events, contexts, new RelatedEvents(events), URI.create("http://localhost/"), 2,
+                    new Listings(counting.database()), new EventSearch(counting.database()),
+                    new CoverImages(data.resolve("images"), 1_000_000, request -> {
+                        throw new AssertionError("a feed fetches no image");
+                    }, Clock.systemUTC()));
             assertTrue(events.count() >= 50, "the demo has at least 50 events: " + events.count());
             ContextSummary busiest = contexts.all().stream().max(Comparator.comparingInt(ContextSummary::eventCount))
                     .orElseThrow();
