@@ -33,8 +33,14 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open database " + settings.jdbcUrl() + ": " + rootMessage(e), e);
         }
+        // PostgreSQL also holds the clustered scheduler's tables. Flyway takes an advisory lock there
+        // for the whole migration, so of several nodes starting at once one migrates and the others
+        // wait, then find the schema current.
+        String[] locations = settings.isPostgres()
+                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"};
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+            Flyway.configure().dataSource(pool).locations(locations)
                     .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
@@ -43,7 +49,8 @@ public final class Database implements AutoCloseable {
         return new Database(pool);
     }
 
-    DataSource dataSource() {
+    /** The pool itself, for the clustered scheduler's job store, which runs its own SQL on it. */
+    public DataSource dataSource() {
         return pool;
     }
 
