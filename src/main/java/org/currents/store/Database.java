@@ -2,6 +2,8 @@ package org.currents.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -80,6 +82,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("database query failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Publishes the pool's figures (connections active, idle, pending; wait and use times) as {@code hikaricp_*}. */
+    public void recordMetrics(MeterRegistry registry) {
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     /** True when a connection answers a trivial query within two seconds. */

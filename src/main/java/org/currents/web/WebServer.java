@@ -1,6 +1,10 @@
 package org.currents.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.jetty12.server.TimedHandler;
 import java.util.function.BooleanSupplier;
 import org.currents.config.ServerSettings;
 import org.currents.publish.Site;
@@ -51,13 +55,21 @@ public final class WebServer {
 
     /** Starts serving the site, the API and the metrics. */
     public synchronized void start(Site site, BooleanSupplier healthy, WebServices services) {
+        CurrentsMeters meters = new CurrentsMeters(services);
+        meters.bindTo(services.meters());
         Handler.Sequence routes = new Handler.Sequence(
+                new HealthHandler(services.node()),
                 new ApiHandler(services, site.links(), new AdminAuth(services.adminToken()), new ObjectMapper()),
-                new MetricsHandler(services.sources(), services.events(), services.contexts(), services.metrics()),
+                new MetricsHandler(services.meters(), meters),
                 new SiteHandler(site, healthy));
         CompressionHandler compression = new CompressionHandler(routes);
         compression.putCompression(new GzipCompression());
-        server.setHandler(compression);
+        // Requests timed (http_server_requests), threads and connections counted, in the node's registry.
+        TimedHandler timed = new TimedHandler(services.meters(), Tags.empty());
+        timed.setHandler(compression);
+        server.setHandler(timed);
+        new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(services.meters());
+        JettyConnectionMetrics.addToAllConnectors(server, services.meters());
         server.setStopTimeout(5_000);
         try {
             server.start();
