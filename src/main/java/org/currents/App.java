@@ -188,8 +188,10 @@ public final class App implements AutoCloseable {
         parts.add("JVM metrics", () -> { }, gc::close);
         if (node.poll()) {
             parts.add("configured sources", this::importAtStart, () -> { });
-            parts.add("poll scheduler (running polls finished)", this::startPolling, scheduler::shutdown);
-            parts.add("source watch", this::startWatch, () -> watcher.shutdownNow());
+            parts.add("poll scheduler (running polls finished)", this::startPolling, () -> {
+                watcher.shutdownNow();
+                scheduler.shutdown();
+            });
         } else {
             parts.add("cluster scheduler", scheduler::attach, scheduler::shutdown);
         }
@@ -231,6 +233,7 @@ public final class App implements AutoCloseable {
     private void startPolling() {
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);
+        startWatch();
         log.info("{} sources scheduled{}", enabled.size(), scheduler.clustered() ? " in the cluster" : "");
     }
 
