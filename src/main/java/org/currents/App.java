@@ -49,6 +49,7 @@ import org.currents.store.Database;
 import org.currents.store.EventIngest;
 import org.currents.store.EventStore;
 import org.currents.store.SourceStore;
+import org.currents.store.StoreException;
 import org.currents.web.NodeStatus;
 import org.currents.web.WebServer;
 import org.currents.web.WebServices;
@@ -78,7 +79,8 @@ public final class App implements AutoCloseable {
     private final PollScheduler scheduler;
     private final SourceAdmin admin;
     private final WebServer web;
-    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Made when the node starts: the command line's short runs have nothing to report. */
+    private PrometheusMeterRegistry meters;
     private final Parts parts = new Parts();
     /** How often the server looks for sources changed by another process (the command line beside it). */
     private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
@@ -177,9 +179,23 @@ public final class App implements AutoCloseable {
         NodeSettings node = settings.node();
         serving = true;
         port = settings.server().port();
-        if (node.web()) {
-            parts.add("web port", this::bind, () -> { });
+        meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try {
+            if (node.web()) {
+                // First, alone: the web server's part is named by the port it got.
+                parts.add("web port", this::bind, () -> { }).start();
+            }
+            addParts(node);
+            parts.start();
+        } catch (RuntimeException e) {
+            serving = false;
+            throw e;
         }
+        log.info("node {} ({}) {} on port {}; {}", node.name(), node.roles(), node.web() ? "serving " + baseUri : "not serving",
+                port, node.poll() ? "polling" : "not polling");
+    }
+
+    private void addParts(NodeSettings node) {
         database.recordMetrics(meters);
         List.of(new JvmMemoryMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(), new ProcessorMetrics(),
                 new UptimeMetrics()).forEach(b -> b.bindTo(meters));
@@ -198,14 +214,6 @@ public final class App implements AutoCloseable {
         if (node.web()) {
             parts.add("web server (port " + port + ")", this::serve, web::stop);
         }
-        try {
-            parts.start();
-        } catch (RuntimeException e) {
-            serving = false;
-            throw e;
-        }
-        log.info("node {} ({}) {} on port {}; {}", node.name(), node.roles(), node.web() ? "serving " + baseUri : "not serving",
-                port, node.poll() ? "polling" : "not polling");
     }
 
     private void bind() {
@@ -218,7 +226,7 @@ public final class App implements AutoCloseable {
         SourceAdmin.ImportReport configured;
         try {
             configured = importConfiguredSources();
-        } catch (RuntimeException e) {
+        } catch (StoreException e) {
             // Nodes of a cluster starting together import the same file at once; one of them loses
             // the race on a new source's row, and finds it stored when it tries again.
             log.info("importing {} again after: {}", settings.sourcesFile(), e.getMessage());
@@ -290,7 +298,9 @@ public final class App implements AutoCloseable {
         if (wasServing) {
             log.info("stopped: {}", String.join(", ", stopped));
         }
-        meters.close();
+        if (meters != null) {
+            meters.close();
+        }
     }
 
     /** This node's name ({@code node.name}). */
