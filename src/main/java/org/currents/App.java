@@ -10,9 +10,19 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.currents.cli.Cli;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.currents.config.MatchSettings;
+import org.currents.config.NodeSettings;
 import org.currents.config.Settings;
 import org.currents.fetch.FeedFetcher;
 import org.currents.image.CoverImages;
@@ -29,11 +39,13 @@ import org.currents.poll.SourceAdmin;
 import org.currents.poll.SourceIntake;
 import org.currents.publish.Site;
 import org.currents.relate.RelatedEvents;
+import org.currents.schedule.ClusteredStore;
 import org.currents.schedule.PollScheduler;
 import org.currents.source.OpmlException;
 import org.currents.source.OwnSite;
 import org.currents.source.Source;
 import org.currents.source.SourceWatch;
+import org.currents.store.ClusterState;
 import org.currents.store.ContextStore;
 import org.currents.store.Database;
 import org.currents.store.EventIngest;
@@ -41,14 +53,18 @@ import org.currents.store.EventSearch;
 import org.currents.store.EventStore;
 import org.currents.store.Listings;
 import org.currents.store.SourceStore;
+import org.currents.store.StoreException;
+import org.currents.web.NodeStatus;
 import org.currents.web.WebServer;
 import org.currents.web.WebServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds every component with its collaborators, in the order of the
- * flow, and starts (store, scheduler, web) and stops them (in reverse).
+ * The composition root: builds the components the node's roles need with their collaborators,
+ * in the order of the flow, and registers what starts and stops in one list ({@link Parts}):
+ * database and HTTP client, then the configured sources, the scheduler and the source watch
+ * ({@code poll} role), then the web server ({@code web} role); stopped in reverse.
  */
 public final class App implements AutoCloseable {
     public static final String VERSION = version();
@@ -68,16 +84,19 @@ public final class App implements AutoCloseable {
     private final SourceAdmin admin;
     private final WebServer web;
     private final CoverImages covers;
+    /** Made when the node starts: the command line's short runs have nothing to report. */
+    private PrometheusMeterRegistry meters;
+    private final Parts parts = new Parts();
     /** How often the server looks for sources changed by another process (the command line beside it). */
     private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
+    /** Parts whose stopping is nothing an operator needs to read about. */
+    private static final java.util.Set<String> QUIET_PARTS = java.util.Set.of("web port", "configured sources", "JVM metrics");
 
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "source-watch");
-        t.setDaemon(true);
-        return t;
-    });
+    private ScheduledExecutorService watcher;
+    private ScheduledExecutorService versionCheck;
     private volatile URI baseUri;
     private volatile int port;
+    private volatile boolean serving;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -96,22 +115,18 @@ public final class App implements AutoCloseable {
         this.poller = new Poller(sources, fetcher, parser, new Normalizer(settings.contexts(), analyzer, places), ingest,
                 new PollPlanner(settings.poll(), new Random()), clock);
         this.related = new RelatedEvents(events);
+        NodeSettings node = settings.node();
+        // On PostgreSQL the jobs live in the shared database: each poll runs on one node of the cluster.
         this.scheduler = new PollScheduler(settings.poll(), settings.fetch().maxPerHost(),
-                id -> poller.poll(id).nextPoll(), clock);
+                id -> poller.poll(id).nextPoll(), clock, settings.store().isPostgres()
+                ? new ClusteredStore(database.dataSource(), node.name(), node.checkinInterval()) : null);
         this.admin = new SourceAdmin(sources, events, new SourceIntake(fetcher, parser, this::ownSite), poller,
                 scheduler::schedule, scheduler::unschedule, clock);
         this.web = new WebServer(settings.server());
-        this.covers = new CoverImages(settings.dataDir().resolve("images"), settings.images().cacheBytes(), fetcher::fetch, clock);
-    }
-
-    public static void main(String[] args) {
-        // The default H2 database serves itself to a second process (the command line beside the
-        // server, AUTO_SERVER=TRUE); keep that port on the loopback interface. Read once by H2, so
-        // set before any H2 class loads.
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
-        System.exit(Cli.run(args, System.getenv()));
+        this.covers = new CoverImages(settings.dataDir().resolve("images"), settings.images().cacheBytes(), fetcher::fetch,
+                clock);
+        // Open now, for every command; closed last.
+        parts.add("database", () -> { }, this::closeDatabase).add("HTTP client", () -> { }, fetcher::close).start();
     }
 
     /**
@@ -163,26 +178,95 @@ public final class App implements AutoCloseable {
                 : URI.create("http://localhost:" + configured + "/"), configured);
     }
 
-    /** Starts the web server, then the scheduler (the site can answer while the first polls run). */
+    /**
+     * Starts what the node's roles need: binds the port first (the site's base URL names it), then
+     * imports the configured sources and starts polling ({@code poll}), then serves ({@code web}).
+     * A part that fails to start stops those started before it.
+     */
     public void start() {
+        NodeSettings node = settings.node();
+        serving = true;
+        port = settings.server().port();
+        meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try {
+            if (node.web()) {
+                // First, alone: the web server's part is named by the port it got.
+                parts.add("web port", this::bind, () -> { }).start();
+            }
+            addParts(node);
+            parts.start();
+        } catch (RuntimeException e) {
+            serving = false;
+            throw e;
+        }
+        log.info("node {} ({}) {} on port {}; {}", node.name(), node.roles(), node.web() ? "serving " + baseUri : "not serving",
+                port, node.poll() ? "polling" : "not polling");
+    }
+
+    private void addParts(NodeSettings node) {
+        database.recordMetrics(meters);
+        List.of(new JvmMemoryMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(), new ProcessorMetrics(),
+                new UptimeMetrics()).forEach(b -> b.bindTo(meters));
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(meters);
+        parts.add("JVM metrics", () -> { }, gc::close);
+        if (node.poll()) {
+            parts.add("configured sources", this::importAtStart, () -> { });
+            parts.add("poll scheduler (running polls finished)", this::startPolling, () -> {
+                watcher.shutdownNow();
+                scheduler.shutdown();
+            });
+        } else {
+            parts.add("cluster scheduler", scheduler::attach, scheduler::shutdown);
+        }
+        if (node.web()) {
+            parts.add("web server (port " + port + ")", this::serve, () -> {
+                web.stop();
+                versionCheck.shutdownNow();
+                covers.close();
+            });
+        }
+    }
+
+    private void bind() {
         port = web.open();
         baseUri = settings.server().siteUrl() != null ? settings.server().siteUrl()
                 : URI.create("http://localhost:" + port + "/");
-        SourceAdmin.ImportReport configured = importConfiguredSources();
-        configured.skipped().forEach(s -> log.warn("{}: skipped '{}': {}", settings.sourcesFile(), s.text(), s.reason()));
-        log.info("{}: {} sources added, {} updated, {} skipped", settings.sourcesFile(), configured.added(),
-                configured.merged(), configured.skipped().size());
-        Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents(),
-                new Listings(database), new EventSearch(database), covers);
-        site.refreshVersion();
-        database.afterCommit(() -> refreshVersion(site));
-        watcher.scheduleWithFixedDelay(() -> refreshVersion(site), settings.server().checkEvery().toMillis(),
-                settings.server().checkEvery().toMillis(), TimeUnit.MILLISECONDS);
-        web.start(site, database::isHealthy,
-                new WebServices(sources, events, ingest, contexts, admin, poller.metrics(), settings.admin().token()));
+    }
+
+    private void importAtStart() {
+        SourceAdmin.ImportReport configured;
+        try {
+            configured = importConfiguredSources();
+        } catch (StoreException e) {
+            // Nodes of a cluster starting together import the same file at once; one of them loses
+            // the race on a new source's row, and finds it stored when it tries again.
+            log.info("importing {} again after: {}", settings.sourcesFile(), e.getMessage());
+            configured = importConfiguredSources();
+        }
+        SourceAdmin.ImportReport report = configured;
+        report.skipped().forEach(s -> log.warn("{}: skipped '{}': {}", settings.sourcesFile(), s.text(), s.reason()));
+        log.info("{}: {} sources added, {} updated, {} skipped", settings.sourcesFile(), report.added(),
+                report.merged(), report.skipped().size());
+    }
+
+    private void startPolling() {
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);
-        SourceWatch watch = new SourceWatch(sources::all, scheduler::schedule, scheduler::unschedule, enabled);
+        startWatch();
+        log.info("{} sources scheduled{}", enabled.size(), scheduler.clustered() ? " in the cluster" : "");
+    }
+
+    private void startWatch() {
+        // A ScheduledThreadPoolExecutor itself (not the JDK's single-thread wrapper), so the
+        // executor binder sees its pool and queue.
+        watcher = ExecutorServiceMetrics.monitor(meters, new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "source-watch");
+            t.setDaemon(true);
+            return t;
+        }), "source-watch");
+        SourceWatch watch = new SourceWatch(sources::all, scheduler::schedule, scheduler::unschedule,
+                sources.all().stream().filter(Source::enabled).toList());
         watcher.scheduleWithFixedDelay(() -> {
             try {
                 int changed = watch.check();
@@ -194,7 +278,28 @@ public final class App implements AutoCloseable {
                 log.debug("source watch failed", e);
             }
         }, WATCH_EVERY.toSeconds(), WATCH_EVERY.toSeconds(), TimeUnit.SECONDS);
-        log.info("serving {} on port {}; {} sources scheduled", baseUri, port, enabled.size());
+    }
+
+    private void serve() {
+        NodeSettings node = settings.node();
+        ClusterState cluster = new ClusterState(database);
+        Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents(), new Listings(database),
+                new EventSearch(database), covers);
+        // Documents are rendered once per published version: this node's commits move it at once,
+        // other nodes' are seen within cache.check-every.
+        site.refreshVersion();
+        database.afterCommit(() -> refreshVersion(site));
+        versionCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "site-version");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = settings.server().checkEvery().toMillis();
+        versionCheck.scheduleWithFixedDelay(() -> refreshVersion(site), every, every, TimeUnit.MILLISECONDS);
+        web.start(site,
+                new WebServices(sources, events, ingest, contexts, admin, poller.metrics(), settings.admin().token(),
+                        new NodeStatus(node.name(), node.roles(), database::isHealthy, scheduler::misfires,
+                                scheduler.clustered() ? cluster::checkIns : List::of), meters));
     }
 
     /** Reads the published version again, so the site serves what was just committed (here or on another node). */
@@ -206,29 +311,39 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** Stops taking requests, lets running polls finish, then closes the HTTP client and the database; logs each. */
-    @Override
-    public void close() {
-        web.stop();
-        watcher.shutdownNow();
-        scheduler.shutdown();
-        covers.close();
-        fetcher.close();
+    /** Closes the database, compacting an H2 file this process wrote much to (see {@link Database#compactOnClose()}). */
+    private void closeDatabase() {
         try {
             database.compactOnClose();
         } catch (RuntimeException e) {
             log.warn("{}; the database is intact, only larger on disk", e.getMessage());
         }
-        if (baseUri != null) {
-            log.info("stopped: web server (port {}), poll scheduler (running polls finished), HTTP client, database", port);
+    }
+
+    /** Stops every part started, in reverse order (web server, polls, HTTP client, database), and logs it. */
+    @Override
+    public void close() {
+        boolean wasServing = serving;
+        List<String> stopped = parts.stop().stream()
+                .filter(name -> !QUIET_PARTS.contains(name)).toList();
+        if (wasServing) {
+            log.info("stopped: {}", String.join(", ", stopped));
         }
+        if (meters != null) {
+            meters.close();
+        }
+    }
+
+    /** This node's name ({@code node.name}). */
+    public String nodeName() {
+        return settings.node().name();
     }
 
     public URI baseUri() {
         return baseUri;
     }
 
-    /** The port the web server listens on once started. */
+    /** The port the web server listens on, once started. */
     public int port() {
         return port;
     }

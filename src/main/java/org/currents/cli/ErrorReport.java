@@ -69,11 +69,11 @@ final class ErrorReport {
                 || String.valueOf(sql.getMessage()).contains("is locked"));
         if (locked || String.valueOf(e.getMessage()).contains("is locked")) {
             return new Failure(ExitCode.UNAVAILABLE, "the database is in use by another process: " + firstLine(e.getMessage()),
-                    "stop the other process, or let both open it with ;AUTO_SERVER=TRUE in db.url (the default H2 "
+                    "stop the other process, or let both open it with ;AUTO_SERVER=TRUE in store.url (the default H2 "
                             + "database has it)", e);
         }
         return new Failure(ExitCode.UNAVAILABLE, firstLine(e.getMessage()),
-                "check db.url, db.user and db.password, and that the database server is running", e);
+                "check store.url, store.user and store.password, and that the database server is running", e);
     }
 
     private static String firstLine(String message) {

@@ -59,7 +59,8 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             throw ErrorReport.of(e, settings);
         }
-        System.err.println("Currents " + App.VERSION + " serving " + app.baseUri() + " (stop with Ctrl-C or SIGTERM)");
+        System.err.println("Currents " + App.VERSION + (app.baseUri() != null ? " serving " + app.baseUri() : " polling")
+                + " (stop with Ctrl-C or SIGTERM)");
         Thread.currentThread().join();
         return ExitCode.OK;
     }

@@ -14,11 +14,18 @@ public enum Key {
             + "used dropped first"),
     CACHE_CHECK_EVERY("cache.check-every", "1s", "how often the server reads the database's version to see changes made "
             + "by other nodes (its own changes are seen at once)"),
-    DB_URL("db.url", "", "JDBC URL (default: an H2 file under the data directory that the command line can open while "
-            + "the server runs; jdbc:postgresql://... for a cluster)"),
-    DB_USER("db.user", "", "database user"),
-    DB_PASSWORD("db.password", "", "database password"),
-    DB_POOL_SIZE("db.pool-size", "8", "database connections"),
+    STORE_URL("store.url", "db.url", "", "JDBC URL (default: an H2 file under the data directory that the command line can open "
+            + "while the server runs; jdbc:postgresql://... for a cluster)"),
+    STORE_USER("store.user", "db.user", "", "database user"),
+    STORE_PASSWORD("store.password", "db.password", "", "database password"),
+    STORE_POOL_SIZE("store.pool-size", "db.pool-size", "8", "database connections of this node (a clustered node's "
+            + "scheduler takes up to 3 of them besides its polls and requests)"),
+    NODE_ROLES("node.roles", "web,poll", "what this node does: web (serve the site and the API), poll (poll the sources), "
+            + "or both (web,poll)"),
+    NODE_NAME("node.name", "", "this node's name, unique in a cluster: shown by /healthz and /metrics, and Quartz's "
+            + "instance id (default: <host name>-<process id>)"),
+    CLUSTER_CHECKIN_INTERVAL("cluster.checkin-interval", "7500ms", "how often a node on PostgreSQL tells the others it is "
+            + "alive; a node silent for this long plus 7.5 s is taken as dead and its polls run elsewhere"),
     FETCH_CONNECT_TIMEOUT("fetch.connect-timeout", "10s", "time to open a connection"),
     FETCH_READ_TIMEOUT("fetch.read-timeout", "20s", "longest wait for the next bytes"),
     FETCH_TOTAL_TIMEOUT("fetch.total-timeout", "60s", "deadline for a whole fetch, redirects included"),
@@ -47,11 +54,18 @@ public enum Key {
     IMAGES_CACHE_BYTES("images.cache-bytes", "200MB", "disk space the resized cover images may take under the data directory");
 
     private final String name;
+    private final String formerName;
     private final String defaultValue;
     private final String description;
 
     Key(String name, String defaultValue, String description) {
+        this(name, null, defaultValue, description);
+    }
+
+    /** A key renamed: its former name ({@code db.url}) is still read, in every layer, below the new one. */
+    Key(String name, String formerName, String defaultValue, String description) {
         this.name = name;
+        this.formerName = formerName;
         this.defaultValue = defaultValue;
         this.description = description;
     }
@@ -63,7 +77,21 @@ public enum Key {
 
     /** The environment variable that overrides it: {@code fetch.max-bytes} → {@code CURRENTS_FETCH_MAX_BYTES}. */
     public String environmentVariable() {
-        return "CURRENTS_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return variable(name);
+    }
+
+    /** The key's former name, still read (null when it was never renamed). */
+    public String formerKey() {
+        return formerName;
+    }
+
+    /** The former name's environment variable (null when it was never renamed). */
+    public String formerVariable() {
+        return formerName == null ? null : variable(formerName);
+    }
+
+    private static String variable(String key) {
+        return "CURRENTS_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     public String defaultValue() {
@@ -74,8 +102,11 @@ public enum Key {
         return description;
     }
 
+    /** Every name read in the properties file, former names included. */
     public static List<String> names() {
-        return java.util.Arrays.stream(values()).map(Key::key).toList();
+        return java.util.Arrays.stream(values())
+                .flatMap(k -> k.formerName == null ? java.util.stream.Stream.of(k.name) : java.util.stream.Stream.of(k.name, k.formerName))
+                .toList();
     }
 
     /** The known key closest to a misspelled one, by edit distance. */

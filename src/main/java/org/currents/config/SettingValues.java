@@ -121,11 +121,15 @@ final class SettingValues {
         if (flags.containsKey(key.key())) {
             return new Value(key, flags.get(key.key()), "the --" + key.key() + " flag");
         }
-        if (environment.containsKey(key.environmentVariable())) {
-            return new Value(key, environment.get(key.environmentVariable()), "environment variable " + key.environmentVariable());
+        for (String variable : new String[] {key.environmentVariable(), key.formerVariable()}) {
+            if (variable != null && environment.containsKey(variable)) {
+                return new Value(key, environment.get(variable), "environment variable " + variable);
+            }
         }
-        if (file.containsKey(key.key())) {
-            return new Value(key, file.get(key.key()), fileName);
+        for (String name : new String[] {key.key(), key.formerKey()}) {
+            if (name != null && file.containsKey(name)) {
+                return new Value(key, file.get(name), fileName);
+            }
         }
         return new Value(key, key.defaultValue(), "the default");
     }

@@ -15,6 +15,7 @@ public record Settings(
         ContextSettings contexts,
         MatchSettings match,
         AdminSettings admin,
+        NodeSettings node,
         Map<Key, String> origins,
         ImageSettings images) {
 

@@ -57,7 +57,7 @@ public final class SettingsLoader {
         }
         return new Settings(configDir, dataDir, server, store(values, dataDir), fetch(values, configDir, server),
                 poll(values), contexts(values), match(values), new AdminSettings(blankToNull(values.string(Key.ADMIN_TOKEN))),
-                origins, new ImageSettings(values.bytes(Key.IMAGES_CACHE_BYTES)));
+                node(values), origins, new ImageSettings(values.bytes(Key.IMAGES_CACHE_BYTES)));
     }
 
     /**
@@ -69,6 +69,9 @@ public final class SettingsLoader {
         Set<String> known = new HashSet<>(OTHER_VARIABLES);
         for (Key key : Key.values()) {
             known.add(key.environmentVariable());
+            if (key.formerVariable() != null) {
+                known.add(key.formerVariable());
+            }
         }
         for (String name : new TreeSet<>(environment.keySet())) {
             if (name.startsWith("CURRENTS_") && !known.contains(name) && !name.startsWith("CURRENTS_REQUIRE_")) {
@@ -118,7 +121,7 @@ public final class SettingsLoader {
     }
 
     private static StoreSettings store(SettingValues values, Path dataDir) {
-        String url = values.string(Key.DB_URL);
+        String url = values.string(Key.STORE_URL);
         if (url.isEmpty()) {
             // H2 re-parses SQL beyond its 8 cached statements per connection; an ingest runs a dozen kinds.
             // AUTO_SERVER: the first process opens the file and serves it to the others (the command
@@ -131,10 +134,10 @@ public final class SettingsLoader {
             url = "jdbc:h2:file:" + dataDir.resolve("currents").toString().replace('\\', '/')
                     + ";QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000;AUTO_COMPACT_FILL_RATE=0";
         } else if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            throw values.invalid(Key.DB_URL, "must be an H2 (jdbc:h2:) or PostgreSQL (jdbc:postgresql:) URL");
+            throw values.invalid(Key.STORE_URL, "must be an H2 (jdbc:h2:) or PostgreSQL (jdbc:postgresql:) URL");
         }
-        return new StoreSettings(url, values.string(Key.DB_USER), values.string(Key.DB_PASSWORD),
-                values.integer(Key.DB_POOL_SIZE, 1, 200));
+        return new StoreSettings(url, values.string(Key.STORE_USER), values.string(Key.STORE_PASSWORD),
+                values.integer(Key.STORE_POOL_SIZE, 1, 200));
     }
 
     private FetchSettings fetch(SettingValues values, Path configDir, ServerSettings server) {
@@ -213,6 +216,42 @@ public final class SettingsLoader {
         }
         return new MatchSettings(values.duration(Key.MATCH_WINDOW), threshold,
                 values.integer(Key.MATCH_MEMORY, 1000, 100_000_000));
+    }
+
+    private static NodeSettings node(SettingValues values) {
+        boolean web = false;
+        boolean poll = false;
+        for (String role : values.list(Key.NODE_ROLES, ",")) {
+            switch (role.toLowerCase(java.util.Locale.ROOT)) {
+                case "web" -> web = true;
+                case "poll" -> poll = true;
+                case "both" -> {
+                    web = true;
+                    poll = true;
+                }
+                default -> throw values.invalid(Key.NODE_ROLES, "has an unknown role '" + role + "'; the roles are web and poll "
+                        + "(web,poll or both for both)");
+            }
+        }
+        if (!web && !poll) {
+            throw values.invalid(Key.NODE_ROLES, "names no role; give web, poll or web,poll");
+        }
+        String name = values.string(Key.NODE_NAME);
+        if (name.isEmpty()) {
+            name = hostName() + "-" + ProcessHandle.current().pid();
+        } else if (!name.matches("[A-Za-z0-9._:-]{1,80}")) {
+            throw values.invalid(Key.NODE_NAME, "must be 1 to 80 letters, digits, '.', '_', ':' or '-'");
+        }
+        return new NodeSettings(name, web, poll, values.duration(Key.CLUSTER_CHECKIN_INTERVAL));
+    }
+
+    private static String hostName() {
+        try {
+            String host = java.net.InetAddress.getLocalHost().getHostName();
+            return host.isBlank() ? "node" : host;
+        } catch (java.io.IOException e) {
+            return "node";
+        }
     }
 
     private static String blankToNull(String s) {

@@ -7,6 +7,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
@@ -48,17 +49,22 @@ final class PollJob implements Job {
             if (next == null) {
                 context.getScheduler().deleteJob(context.getJobDetail().getKey());
             } else {
-                context.getScheduler().rescheduleJob(context.getTrigger().getKey(), at(context.getTrigger(), next));
+                // Always the source's own trigger: a poll recovered from a dead node fires under a
+                // one-off recovery trigger, and the source must keep its own for the next time.
+                place(context.getScheduler(), TriggerBuilder.newTrigger().withIdentity(PollScheduler.triggerKey(sourceId))
+                        .forJob(context.getJobDetail().getKey()).startAt(Date.from(next))
+                        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                        .build());
             }
         } catch (SchedulerException e) {
             throw new JobExecutionException("cannot reschedule source " + sourceId, e);
         }
     }
 
-    static Trigger at(Trigger previous, Instant when) {
-        return TriggerBuilder.newTrigger().withIdentity(previous.getKey()).forJob(previous.getJobKey())
-                .startAt(Date.from(when))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
+    /** Moves the source's trigger to the new one's time, or stores it when it is gone (its job kept). */
+    static void place(Scheduler scheduler, Trigger trigger) throws SchedulerException {
+        if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
+            scheduler.scheduleJob(trigger);
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.currents.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,8 +38,8 @@ public final class Database implements AutoCloseable {
         return open(config, settings.jdbcUrl());
     }
 
-    /** A pool built from {@code config} (tests give it a data source of their own), migrated. */
-    static Database open(HikariConfig config, String label) {
+    /** A pool built from {@code config} (tests give it a data source of their own), migrated; {@code url} names it. */
+    static Database open(HikariConfig config, String url) {
         config.setPoolName("currents-db");
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(10_000);
@@ -45,20 +47,27 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open database " + label + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open database " + url + ": " + rootMessage(e), e);
         }
+        // PostgreSQL also holds the clustered scheduler's tables. Flyway takes an advisory lock there
+        // for the whole migration, so of several nodes starting at once one migrates and the others
+        // wait, then find the schema current.
+        String[] locations = url.startsWith("jdbc:postgresql:")
+                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"};
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+            Flyway.configure().dataSource(pool).locations(locations)
                     .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory(),
                             new V7__DropHotForeignKeys(), new V13_1__FullTextSearch()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("cannot migrate database " + label + ": " + rootMessage(e), e);
+            throw new StoreException("cannot migrate database " + url + ": " + rootMessage(e), e);
         }
         return new Database(pool);
     }
 
-    DataSource dataSource() {
+    /** The pool itself, for the clustered scheduler's job store, which runs its own SQL on it. */
+    public DataSource dataSource() {
         return pool;
     }
 
@@ -103,6 +112,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("database query failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Publishes the pool's figures (connections active, idle, pending; wait and use times) as {@code hikaricp_*}. */
+    public void recordMetrics(MeterRegistry registry) {
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     /** True when a connection answers a trivial query within two seconds. */

@@ -3,7 +3,6 @@ package org.currents.web;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.currents.publish.Document;
 import org.currents.publish.Site;
@@ -20,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the published site (pages, feeds, OPML) and {@code /healthz}; read-only, GET and HEAD.
+ * Serves the published site (pages, feeds, OPML); read-only, GET and HEAD.
  * A document current at the site's version is answered from memory without a query; one that
  * may have changed is checked (and rendered when it did) through the {@link DocumentCache}.
  */
@@ -30,12 +29,10 @@ final class SiteHandler extends Handler.Abstract {
     private static final int MAX_QUERY = 2048;
 
     private final Site site;
-    private final BooleanSupplier healthy;
     private final DocumentCache cache;
 
-    SiteHandler(Site site, BooleanSupplier healthy, DocumentCache cache) {
+    SiteHandler(Site site, DocumentCache cache) {
         this.site = site;
-        this.healthy = healthy;
         this.cache = cache;
     }
 
@@ -54,12 +51,6 @@ final class SiteHandler extends Handler.Abstract {
         }
         if (path == null || path.length() > MAX_PATH) {
             Response.writeError(request, response, callback, HttpStatus.URI_TOO_LONG_414, "path too long");
-            return true;
-        }
-        if (path.equals("/healthz")) {
-            boolean ok = healthy.getAsBoolean();
-            text(response, callback, ok ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503,
-                    ok ? "ok\n" : "database unavailable\n");
             return true;
         }
         // Pages with a query (search, paging, filters) are rendered each time; the rest are cached by path.
@@ -133,13 +124,5 @@ final class SiteHandler extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, HttpMethod.HEAD.is(request.getMethod()) ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
-    }
-
-    static void text(Response response, Callback callback, int status, String text) {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

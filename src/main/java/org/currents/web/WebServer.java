@@ -1,7 +1,10 @@
 package org.currents.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.function.BooleanSupplier;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.jetty12.server.TimedHandler;
 import org.currents.config.ServerSettings;
 import org.currents.publish.Site;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
@@ -56,17 +59,24 @@ public final class WebServer {
     }
 
     /** Starts serving the site, the API and the metrics. */
-    public synchronized void start(Site site, BooleanSupplier healthy, WebServices services) {
+    public synchronized void start(Site site, WebServices services) {
+        CurrentsMeters meters = new CurrentsMeters(services);
+        meters.bindTo(services.meters());
         Handler.Sequence routes = new Handler.Sequence(
                 new ApiHandler(services, site.links(), new AdminAuth(services.adminToken()), new ObjectMapper()),
-                new MetricsHandler(services.sources(), services.events(), services.contexts(), services.metrics()));
+                new MetricsHandler(services.meters(), meters));
         CompressionHandler compression = new CompressionHandler(routes);
         compression.putCompression(new GzipCompression());
-        // The site keeps its documents gzipped already: it comes first, outside the compressing
-        // wrapper (which would add its own Vary), and leaves /api and /metrics to the others.
+        // The site keeps its documents gzipped already: it comes before the compressing wrapper
+        // (which would add its own Vary), and leaves /api and /metrics to the others. A document
+        // current in the cache is answered on the I/O thread, untimed: it costs less than a timer.
         DocumentCache cache = new DocumentCache(settings.cacheBytes());
-        server.setHandler(new CachedDocuments(cache, site::version,
-                new Handler.Sequence(new SiteHandler(site, healthy, cache), compression)));
+        TimedHandler timed = new TimedHandler(services.meters(), Tags.empty());
+        timed.setHandler(new Handler.Sequence(new HealthHandler(services.node()), new SiteHandler(site, cache),
+                compression));
+        server.setHandler(new CachedDocuments(cache, site::version, timed));
+        new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(services.meters());
+        JettyConnectionMetrics.addToAllConnectors(server, services.meters());
         server.setStopTimeout(5_000);
         try {
             server.start();

@@ -1,5 +1,6 @@
 package org.currents.web;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.currents.poll.PollMetrics;
 import org.currents.poll.SourceAdmin;
 import org.currents.store.ContextStore;
@@ -9,5 +10,5 @@ import org.currents.store.SourceStore;
 
 /** What the API and metrics handlers work on, handed over by App in one piece. */
 public record WebServices(SourceStore sources, EventStore events, EventIngest ingest, ContextStore contexts, SourceAdmin admin,
-                          PollMetrics metrics, String adminToken) {
+                          PollMetrics metrics, String adminToken, NodeStatus node, PrometheusMeterRegistry meters) {
 }

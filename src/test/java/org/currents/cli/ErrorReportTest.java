@@ -19,7 +19,7 @@ class ErrorReportTest {
         assertEquals("the database is in use by another process: cannot open database jdbc:h2:file:/srv/data/currents: "
                 + "Database may be already in use: \"/srv/data/currents.mv.db\". Possible solutions: close all other "
                 + "connection(s); use the server mode", f.getMessage());
-        assertEquals("stop the other process, or let both open it with ;AUTO_SERVER=TRUE in db.url (the default H2 "
+        assertEquals("stop the other process, or let both open it with ;AUTO_SERVER=TRUE in store.url (the default H2 "
                 + "database has it)", f.hint());
     }
 
@@ -28,7 +28,7 @@ class ErrorReportTest {
         Failure down = ErrorReport.of(new StoreException("cannot open database jdbc:postgresql://127.0.0.1:1/x: "
                 + "Connection refused", new SQLException("Connection refused", "08001")));
         assertEquals(3, down.exitCode());
-        assertEquals("check db.url, db.user and db.password, and that the database server is running", down.hint());
+        assertEquals("check store.url, store.user and store.password, and that the database server is running", down.hint());
         Failure missing = ErrorReport.of(new NoSuchFileException("/tmp/none.opml"));
         assertEquals(2, missing.exitCode());
         assertEquals("no such file: /tmp/none.opml", missing.getMessage());

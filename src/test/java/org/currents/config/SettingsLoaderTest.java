@@ -125,7 +125,39 @@ class SettingsLoaderTest {
     void refusesADatabaseThatIsNeitherH2NorPostgres() {
         SettingsException e = assertThrows(SettingsException.class,
                 () -> load(Map.of(), Map.of("CURRENTS_DB_URL", "jdbc:mysql://db/x")));
-        assertTrue(e.getMessage().startsWith("setting db.url"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("setting store.url"), e.getMessage());
+    }
+
+    @Test
+    void readsTheStoreUnderItsNameAndItsFormerOneTheNewNameWinning() throws IOException {
+        writeProperties("db.url=jdbc:postgresql://127.0.0.1/old\nstore.pool-size=12\n");
+        Settings old = load(Map.of(), Map.of("CURRENTS_DB_USER", "u"));
+        assertEquals("jdbc:postgresql://127.0.0.1/old", old.store().jdbcUrl());
+        assertEquals("u", old.store().user());
+        assertEquals(12, old.store().poolSize());
+        Settings both = load(Map.of(), Map.of("CURRENTS_STORE_URL", "jdbc:postgresql://127.0.0.1/new",
+                "CURRENTS_DB_URL", "jdbc:postgresql://127.0.0.1/old"));
+        assertEquals("jdbc:postgresql://127.0.0.1/new", both.store().jdbcUrl());
+        assertTrue(both.store().isPostgres());
+    }
+
+    @Test
+    void readsTheNodesRolesAndNameAndRefusesUnknownRoles() {
+        Settings defaults = load(Map.of(), Map.of());
+        assertTrue(defaults.node().web() && defaults.node().poll(), "both roles by default");
+        assertTrue(defaults.node().name().endsWith("-" + ProcessHandle.current().pid()), defaults.node().name());
+        assertEquals(java.time.Duration.ofMillis(7500), defaults.node().checkinInterval());
+        Settings web = load(Map.of(), Map.of("CURRENTS_NODE_ROLES", "web", "CURRENTS_NODE_NAME", "front-1"));
+        assertEquals("web", web.node().roles());
+        assertEquals("front-1", web.node().name());
+        assertEquals("web,poll", load(Map.of(), Map.of("CURRENTS_NODE_ROLES", "both")).node().roles());
+        assertEquals("poll", load(Map.of(), Map.of("CURRENTS_NODE_ROLES", " poll ")).node().roles());
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> load(Map.of(), Map.of("CURRENTS_NODE_ROLES", "web,crawl")));
+        assertTrue(e.getMessage().startsWith("setting node.roles = 'web,crawl'") && e.getMessage().contains("'crawl'"),
+                e.getMessage());
+        assertThrows(SettingsException.class, () -> load(Map.of(), Map.of("CURRENTS_NODE_ROLES", ",")));
+        assertThrows(SettingsException.class, () -> load(Map.of(), Map.of("CURRENTS_NODE_NAME", "a b")));
     }
 
     @Test

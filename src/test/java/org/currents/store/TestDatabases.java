@@ -27,7 +27,12 @@ public final class TestDatabases {
 
     /** A new, empty schema on the local PostgreSQL, dropped by {@link #dropPostgres}. */
     public static StoreSettings postgres() {
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return postgres("t_");
+    }
+
+    /** A new, empty schema whose name starts with {@code prefix}, dropped by {@link #dropPostgres}. */
+    public static StoreSettings postgres(String prefix) {
+        String schema = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
              Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);

@@ -57,7 +57,9 @@ class SiteOverHttpTest {
             assertEquals(e[1], r.headers().firstValue("content-type").orElse(""), e[0]);
             assertTrue(r.headers().firstValue("etag").isPresent() && r.headers().firstValue("last-modified").isPresent(), e[0]);
         }
-        assertEquals("ok\n", text(site.get("/healthz")));
+        HttpResponse<byte[]> health = site.get("/healthz");
+        assertEquals(200, health.statusCode());
+        assertEquals("ok\nnode: " + site.app().nodeName() + "\nroles: web,poll\ndatabase: reachable\n", text(health));
     }
 
     @Test
@@ -137,6 +139,18 @@ class SiteOverHttpTest {
         assertTrue(metrics.contains("currents_polls_total{status=\"ok\"} 6"), metrics);
         assertTrue(metrics.contains("currents_sources{state=\"ok\"} 6"), metrics);
         assertTrue(metrics.contains("currents_events " + site.app().events().count()), metrics);
+        assertTrue(metrics.contains("currents_items_total{change=\"created\"} " + site.app().events().count()), metrics);
+        assertTrue(metrics.contains("# TYPE currents_poll_seconds_total counter") || metrics.contains("# TYPE currents_poll_seconds counter"),
+                metrics);
+        assertTrue(metrics.contains("currents_node_polls_total{node=\"" + site.app().nodeName() + "\"} 6"), metrics);
+        assertTrue(metrics.contains("currents_cluster_nodes 0"), "no cluster on H2: " + metrics);
+        assertTrue(metrics.contains("currents_scheduler_misfires_total{node="), metrics);
+        // The libraries' binders: JVM, Jetty, HikariCP, executors.
+        for (String name : new String[] {"jvm_memory_used_bytes", "jvm_threads_live_threads", "jetty_threads_busy",
+                "jetty_connections_current", "jetty_server_requests_seconds_count", "hikaricp_connections_active",
+                "executor_completed_tasks_total"}) {
+            assertTrue(metrics.contains(name), name + " missing from:\n" + metrics);
+        }
     }
 
     @Test
