@@ -21,10 +21,19 @@ public record FetchSettings(
         Path fileBase,
         List<Path> fileRoots,
         int maxPerHost,
-        int maxConcurrent) {
+        int maxConcurrent,
+        boolean publicAddresses) {
 
     public FetchSettings {
         allow = List.copyOf(allow);
         fileRoots = List.copyOf(fileRoots);
+    }
+
+    /** Settings that let public addresses through, as by default. */
+    public FetchSettings(Duration connectTimeout, Duration readTimeout, Duration totalTimeout, long maxBodyBytes,
+                         int maxRedirects, String userAgent, List<String> allow, Path fileBase, List<Path> fileRoots,
+                         int maxPerHost, int maxConcurrent) {
+        this(connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRedirects, userAgent, allow, fileBase, fileRoots,
+                maxPerHost, maxConcurrent, true);
     }
 }

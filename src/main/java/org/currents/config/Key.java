@@ -33,6 +33,8 @@ public enum Key {
     FETCH_MAX_REDIRECTS("fetch.max-redirects", "5", "redirect hops followed"),
     FETCH_CONTACT("fetch.contact", "", "contact URL in the User-Agent (default: site.url); set it when polling the open web"),
     FETCH_ALLOW("fetch.allow", "", "hosts and CIDR ranges the address guard lets through, comma-separated"),
+    FETCH_PUBLIC("fetch.public", "true", "whether sources and cover images may be fetched from public addresses; false "
+            + "fetches only from what fetch.allow names, and looks no other host name up"),
     FETCH_FILE_ROOTS("fetch.file-roots", "feeds", "directories file: sources may read, comma-separated, relative to the project"),
     FETCH_MAX_PER_HOST("fetch.max-per-host", "2", "concurrent fetches per host"),
     FETCH_MAX_CONCURRENT("fetch.max-concurrent", "16", "concurrent fetches overall"),

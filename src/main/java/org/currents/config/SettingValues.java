@@ -46,6 +46,14 @@ final class SettingValues {
     }
 
     /** A positive duration: {@code 500ms}, {@code 10s}, {@code 15m}, {@code 24h}, {@code 7d} or ISO-8601 ({@code PT15M}). */
+    boolean bool(Key key) {
+        String v = string(key).strip().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return v.equals("true");
+        }
+        throw invalid(key, "must be true or false");
+    }
+
     Duration duration(Key key) {
         Value v = lookup(key);
         String text = v.value().strip();

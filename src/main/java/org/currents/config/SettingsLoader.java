@@ -164,7 +164,8 @@ public final class SettingsLoader {
                 projectDir,
                 roots,
                 values.integer(Key.FETCH_MAX_PER_HOST, 1, 1024),
-                values.integer(Key.FETCH_MAX_CONCURRENT, 1, 1024));
+                values.integer(Key.FETCH_MAX_CONCURRENT, 1, 1024),
+                values.bool(Key.FETCH_PUBLIC));
     }
 
     private static PollSettings poll(SettingValues values) {

@@ -22,12 +22,19 @@ final class AddressGuard {
 
     private final List<String> hosts = new ArrayList<>();
     private final List<AddressRange> ranges = new ArrayList<>();
+    private final boolean publicAddresses;
 
     /**
      * Reads the {@code fetch.allow} entries, refusing any that is not a host name, an address or
      * a CIDR range: a typo would otherwise allow nothing, or something else, without a word.
      */
     AddressGuard(List<String> allow) {
+        this(allow, true);
+    }
+
+    /** With {@code publicAddresses} false ({@code fetch.public=false}) only what {@code allow} names passes. */
+    AddressGuard(List<String> allow, boolean publicAddresses) {
+        this.publicAddresses = publicAddresses;
         for (String entry : allow) {
             String e = entry.strip().toLowerCase(Locale.ROOT);
             if (e.isEmpty()) {
@@ -61,7 +68,17 @@ final class AddressGuard {
                 return true;
             }
         }
-        return isPublic(address);
+        return publicAddresses && isPublic(address);
+    }
+
+    /**
+     * Whether {@code host} may be looked up at all: always, unless public addresses are refused;
+     * then only a host named in {@code fetch.allow}, an address literal or localhost, so that no
+     * query for another name leaves the machine.
+     */
+    boolean mayResolve(String host) {
+        return publicAddresses || allowsHost(host) || AddressRange.isAddress(host)
+                || host.equalsIgnoreCase("localhost");
     }
 
     static boolean isPublic(InetAddress address) {

@@ -32,7 +32,7 @@ public final class FeedFetcher implements AutoCloseable {
         client.setIdleTimeout(settings.readTimeout().toMillis());
         client.setMaxConnectionsPerDestination(settings.maxPerHost());
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, settings.userAgent()));
-        this.guard = new AddressGuard(settings.allow());
+        this.guard = new AddressGuard(settings.allow(), settings.publicAddresses());
         client.setSocketAddressResolver(new GuardedResolver(guard));
         try {
             client.start();

@@ -23,6 +23,11 @@ final class GuardedResolver implements SocketAddressResolver {
 
     @Override
     public void resolve(String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
+        if (!guard.mayResolve(host)) {
+            promise.failed(new AddressRefusedException(host + " is not in fetch.allow, and fetch.public=false refuses "
+                    + "every other host"));
+            return;
+        }
         try {
             InetAddress[] all = InetAddress.getAllByName(host);
             List<InetSocketAddress> out = new ArrayList<>(all.length);
@@ -30,7 +35,8 @@ final class GuardedResolver implements SocketAddressResolver {
             for (InetAddress a : all) {
                 if (!byName && !guard.allows(a)) {
                     promise.failed(new AddressRefusedException(host + " resolves to " + a.getHostAddress()
-                            + ", a private or reserved address (allow it with fetch.allow)"));
+                            + (AddressGuard.isPublic(a) ? ", a public address, and fetch.public=false"
+                            : ", a private or reserved address (allow it with fetch.allow)")));
                     return;
                 }
                 out.add(new InetSocketAddress(a, port));

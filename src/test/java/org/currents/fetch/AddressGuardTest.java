@@ -32,6 +32,19 @@ class AddressGuardTest {
     }
 
     @Test
+    void withPublicAddressesRefusedOnlyWhatAllowNamesPassesAndNoOtherNameIsLookedUp() throws Exception {
+        AddressGuard guard = new AddressGuard(List.of("127.0.0.1", "feeds.internal"), false);
+        assertTrue(guard.allows(InetAddress.getByName("127.0.0.1")));
+        assertFalse(guard.allows(InetAddress.getByName("93.184.216.34")), "a public address");
+        assertFalse(guard.allows(InetAddress.getByName("10.0.0.1")));
+        assertTrue(guard.mayResolve("feeds.internal"));
+        assertTrue(guard.mayResolve("localhost"));
+        assertTrue(guard.mayResolve("93.184.216.34"), "a literal needs no lookup; allows() refuses it");
+        assertFalse(guard.mayResolve("images.example.com"), "no DNS query for a name nobody allowed");
+        assertTrue(new AddressGuard(List.of()).mayResolve("images.example.com"), "by default any name is looked up");
+    }
+
+    @Test
     void judgesAddressesThatEmbedIpv4ByTheEmbeddedAddress() throws Exception {
         AddressGuard guard = new AddressGuard(List.of());
         for (String a : List.of(

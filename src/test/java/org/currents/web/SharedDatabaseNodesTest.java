@@ -67,9 +67,11 @@ class SharedDatabaseNodesTest {
 
     private Settings settings(StoreSettings db, String node) {
         Map<String, String> flags = new HashMap<>(Map.of("config", "config", "data", dir.resolve(node).toString(),
-                "port", "0", "host", "127.0.0.1", "site.url", "http://currents.test/", "cache.check-every", "200ms"));
-        flags.put("db.url", db.jdbcUrl());
-        flags.put("db.user", db.user());
+                "port", "0", "host", "127.0.0.1", "site.url", "http://currents.test/", "cache.check-every", "200ms",
+                // Web nodes only: the test polls once itself, so no poll moves the version under it.
+                "node.roles", "web"));
+        flags.put("store.url", db.jdbcUrl());
+        flags.put("store.user", db.user());
         return new SettingsLoader("test").load(flags, Map.of());
     }
 
