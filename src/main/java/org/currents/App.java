@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.currents.cli.Cli;
 import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
+import org.currents.fetch.CallbackClient;
 import org.currents.fetch.FeedFetcher;
 import org.currents.match.EventMerger;
 import org.currents.match.Matcher;
@@ -38,8 +39,10 @@ import org.currents.store.Database;
 import org.currents.store.EventIngest;
 import org.currents.store.EventStore;
 import org.currents.store.SourceStore;
+import org.currents.store.SubscriptionStore;
 import org.currents.web.WebServer;
 import org.currents.web.WebServices;
+import org.currents.websub.WebSub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +67,8 @@ public final class App implements AutoCloseable {
     private final PollScheduler scheduler;
     private final SourceAdmin admin;
     private final WebServer web;
+    private final CallbackClient callbacks;
+    private volatile WebSub websub;
     /** How often the server looks for sources changed by another process (the command line beside it). */
     private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
 
@@ -97,6 +102,7 @@ public final class App implements AutoCloseable {
         this.admin = new SourceAdmin(sources, events, new SourceIntake(fetcher, parser, this::ownSite), poller,
                 scheduler::schedule, scheduler::unschedule, clock);
         this.web = new WebServer(settings.server());
+        this.callbacks = new CallbackClient(settings.fetch());
     }
 
     public static void main(String[] args) {
@@ -172,8 +178,13 @@ public final class App implements AutoCloseable {
         database.afterCommit(() -> refreshVersion(site));
         watcher.scheduleWithFixedDelay(() -> refreshVersion(site), settings.server().checkEvery().toMillis(),
                 settings.server().checkEvery().toMillis(), TimeUnit.MILLISECONDS);
-        web.start(site, database::isHealthy,
-                new WebServices(sources, events, ingest, contexts, admin, poller.metrics(), settings.admin().token()));
+        // Registered after the version's refresh, so it sees the version the commit made.
+        websub = new WebSub(site, new SubscriptionStore(database), callbacks, settings.websub(), clock);
+        database.afterCommit(websub::changed);
+        watcher.scheduleWithFixedDelay(websub::changed, settings.server().checkEvery().toMillis(),
+                settings.server().checkEvery().toMillis(), TimeUnit.MILLISECONDS);
+        web.start(site, database::isHealthy, new WebServices(sources, events, ingest, contexts, admin, poller.metrics(),
+                settings.admin().token(), websub.hub()));
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         scheduler.start(enabled);
         SourceWatch watch = new SourceWatch(sources::all, scheduler::schedule, scheduler::unschedule, enabled);
@@ -207,6 +218,10 @@ public final class App implements AutoCloseable {
         watcher.shutdownNow();
         scheduler.shutdown();
         fetcher.close();
+        if (websub != null) {
+            websub.close();
+        }
+        callbacks.close();
         try {
             database.compactOnClose();
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ public record Settings(
         ContextSettings contexts,
         MatchSettings match,
         AdminSettings admin,
+        WebSubSettings websub,
         Map<Key, String> origins) {
 
     public Settings {

@@ -57,7 +57,7 @@ public final class SettingsLoader {
         }
         return new Settings(configDir, dataDir, server, store(values, dataDir), fetch(values, configDir, server),
                 poll(values), contexts(values), match(values), new AdminSettings(blankToNull(values.string(Key.ADMIN_TOKEN))),
-                origins);
+                websub(values), origins);
     }
 
     /**
@@ -213,6 +213,15 @@ public final class SettingsLoader {
         }
         return new MatchSettings(values.duration(Key.MATCH_WINDOW), threshold,
                 values.integer(Key.MATCH_MEMORY, 1000, 100_000_000));
+    }
+
+    private static WebSubSettings websub(SettingValues values) {
+        WebSubSettings websub = new WebSubSettings(values.duration(Key.WEBSUB_LEASE), values.duration(Key.WEBSUB_MAX_LEASE),
+                values.integer(Key.WEBSUB_ATTEMPTS, 1, 20), values.duration(Key.WEBSUB_RETRY));
+        if (websub.lease().compareTo(websub.maxLease()) > 0) {
+            throw values.invalid(Key.WEBSUB_LEASE, "must not be longer than websub.max-lease (" + websub.maxLease() + ")");
+        }
+        return websub;
     }
 
     private static String blankToNull(String s) {

@@ -66,7 +66,7 @@ public final class WebServer {
         // wrapper (which would add its own Vary), and leaves /api and /metrics to the others.
         DocumentCache cache = new DocumentCache(settings.cacheBytes());
         server.setHandler(new CachedDocuments(cache, site::version,
-                new Handler.Sequence(new SiteHandler(site, healthy, cache), compression)));
+                new Handler.Sequence(new WebSubHandler(services.hub()), new SiteHandler(site, healthy, cache), compression)));
         server.setStopTimeout(5_000);
         try {
             server.start();
