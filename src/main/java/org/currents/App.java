@@ -68,6 +68,7 @@ public final class App implements AutoCloseable {
     private final SourceAdmin admin;
     private final WebServer web;
     private final CallbackClient callbacks;
+    private final SubscriptionStore subscriptions;
     private volatile WebSub websub;
     /** How often the server looks for sources changed by another process (the command line beside it). */
     private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
@@ -103,6 +104,7 @@ public final class App implements AutoCloseable {
                 scheduler::schedule, scheduler::unschedule, clock);
         this.web = new WebServer(settings.server());
         this.callbacks = new CallbackClient(settings.fetch());
+        this.subscriptions = new SubscriptionStore(database);
     }
 
     public static void main(String[] args) {
@@ -179,7 +181,7 @@ public final class App implements AutoCloseable {
         watcher.scheduleWithFixedDelay(() -> refreshVersion(site), settings.server().checkEvery().toMillis(),
                 settings.server().checkEvery().toMillis(), TimeUnit.MILLISECONDS);
         // Registered after the version's refresh, so it sees the version the commit made.
-        websub = new WebSub(site, new SubscriptionStore(database), callbacks, settings.websub(), clock);
+        websub = new WebSub(site, subscriptions, callbacks, settings.websub(), clock);
         database.afterCommit(websub::changed);
         watcher.scheduleWithFixedDelay(websub::changed, settings.server().checkEvery().toMillis(),
                 settings.server().checkEvery().toMillis(), TimeUnit.MILLISECONDS);
@@ -259,6 +261,11 @@ public final class App implements AutoCloseable {
 
     public ContextStore contexts() {
         return contexts;
+    }
+
+    /** Subscriptions to this site's WebSub hub. */
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
     }
 
     public SourceAdmin admin() {
