@@ -24,6 +24,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.currents.config.MatchSettings;
 import org.currents.config.NodeSettings;
 import org.currents.config.Settings;
+import org.currents.fetch.CallbackClient;
 import org.currents.fetch.FeedFetcher;
 import org.currents.image.CoverImages;
 import org.currents.match.EventMerger;
@@ -54,9 +55,11 @@ import org.currents.store.EventStore;
 import org.currents.store.Listings;
 import org.currents.store.SourceStore;
 import org.currents.store.StoreException;
+import org.currents.store.SubscriptionStore;
 import org.currents.web.NodeStatus;
 import org.currents.web.WebServer;
 import org.currents.web.WebServices;
+import org.currents.websub.WebSub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +87,9 @@ public final class App implements AutoCloseable {
     private final SourceAdmin admin;
     private final WebServer web;
     private final CoverImages covers;
+    private final CallbackClient callbacks;
+    private final SubscriptionStore subscriptions;
+    private volatile WebSub websub;
     /** Made when the node starts: the command line's short runs have nothing to report. */
     private PrometheusMeterRegistry meters;
     private final Parts parts = new Parts();
@@ -125,6 +131,8 @@ public final class App implements AutoCloseable {
         this.web = new WebServer(settings.server());
         this.covers = new CoverImages(settings.dataDir().resolve("images"), settings.images().cacheBytes(), fetcher::fetch,
                 clock);
+        this.callbacks = new CallbackClient(settings.fetch());
+        this.subscriptions = new SubscriptionStore(database);
         // Open now, for every command; closed last.
         parts.add("database", () -> { }, this::closeDatabase).add("HTTP client", () -> { }, fetcher::close).start();
     }
@@ -224,6 +232,10 @@ public final class App implements AutoCloseable {
                 web.stop();
                 versionCheck.shutdownNow();
                 covers.close();
+                if (websub != null) {
+                    websub.close();
+                }
+                callbacks.close();
             });
         }
     }
@@ -296,10 +308,14 @@ public final class App implements AutoCloseable {
         });
         long every = settings.server().checkEvery().toMillis();
         versionCheck.scheduleWithFixedDelay(() -> refreshVersion(site), every, every, TimeUnit.MILLISECONDS);
+        // Registered after the version's refresh, so it sees the version the commit made.
+        websub = new WebSub(site, subscriptions, callbacks, settings.websub(), clock);
+        database.afterCommit(websub::changed);
+        versionCheck.scheduleWithFixedDelay(websub::changed, every, every, TimeUnit.MILLISECONDS);
         web.start(site,
                 new WebServices(sources, events, ingest, contexts, admin, poller.metrics(), settings.admin().token(),
                         new NodeStatus(node.name(), node.roles(), database::isHealthy, scheduler::misfires,
-                                scheduler.clustered() ? cluster::checkIns : List::of), meters));
+                                scheduler.clustered() ? cluster::checkIns : List::of), meters, websub.hub()));
     }
 
     /** Reads the published version again, so the site serves what was just committed (here or on another node). */
@@ -366,6 +382,11 @@ public final class App implements AutoCloseable {
 
     public ContextStore contexts() {
         return contexts;
+    }
+
+    /** Subscriptions to this site's WebSub hub. */
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
     }
 
     public SourceAdmin admin() {

@@ -52,6 +52,10 @@ public enum Key {
     MATCH_WINDOW("match.window", "2d", "reports this far apart (either way) may be merged into one event"),
     MATCH_THRESHOLD("match.threshold", "0.12", "evidence score (0 to 1) a report needs to join an event rather than start one"),
     MATCH_MEMORY("match.memory-events", "200000", "events the merge-candidate index keeps in memory (about 1 KB each)"),
+    WEBSUB_LEASE("websub.lease", "10d", "lease a hub subscription gets when the subscriber asks for none"),
+    WEBSUB_MAX_LEASE("websub.max-lease", "30d", "longest lease the hub grants (a longer hub.lease_seconds is cut to it)"),
+    WEBSUB_ATTEMPTS("websub.attempts", "5", "deliveries tried per change before a failing subscriber is dropped"),
+    WEBSUB_RETRY("websub.retry", "1m", "wait before the first retry of a failed delivery, doubled at each next one"),
     ADMIN_TOKEN("admin.token", "", "bearer token required by the admin API for changes"),
     IMAGES_CACHE_BYTES("images.cache-bytes", "200MB", "disk space the resized cover images may take under the data directory");
 

@@ -16,6 +16,7 @@ public record Settings(
         MatchSettings match,
         AdminSettings admin,
         NodeSettings node,
+        WebSubSettings websub,
         Map<Key, String> origins,
         ImageSettings images) {
 

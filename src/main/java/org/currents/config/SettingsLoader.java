@@ -57,7 +57,7 @@ public final class SettingsLoader {
         }
         return new Settings(configDir, dataDir, server, store(values, dataDir), fetch(values, configDir, server),
                 poll(values), contexts(values), match(values), new AdminSettings(blankToNull(values.string(Key.ADMIN_TOKEN))),
-                node(values), origins, new ImageSettings(values.bytes(Key.IMAGES_CACHE_BYTES)));
+                node(values), websub(values), origins, new ImageSettings(values.bytes(Key.IMAGES_CACHE_BYTES)));
     }
 
     /**
@@ -253,6 +253,15 @@ public final class SettingsLoader {
         } catch (java.io.IOException e) {
             return "node";
         }
+    }
+
+    private static WebSubSettings websub(SettingValues values) {
+        WebSubSettings websub = new WebSubSettings(values.duration(Key.WEBSUB_LEASE), values.duration(Key.WEBSUB_MAX_LEASE),
+                values.integer(Key.WEBSUB_ATTEMPTS, 1, 20), values.duration(Key.WEBSUB_RETRY));
+        if (websub.lease().compareTo(websub.maxLease()) > 0) {
+            throw values.invalid(Key.WEBSUB_LEASE, "must not be longer than websub.max-lease (" + websub.maxLease() + ")");
+        }
+        return websub;
     }
 
     private static String blankToNull(String s) {

@@ -1,8 +1,6 @@
 package org.currents.fetch;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
@@ -55,30 +53,7 @@ public final class FeedFetcher implements AutoCloseable {
         if (scheme.equals("file")) {
             return files.refusal(url);
         }
-        String problem = HttpTarget.problem(url);
-        if (problem != null) {
-            return url + " " + problem;
-        }
-        String host = url.getHost();
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (guard.allowsHost(bare)) {
-            return null;
-        }
-        String lower = bare.toLowerCase(Locale.ROOT);
-        boolean local = lower.equals("localhost") || lower.endsWith(".localhost");
-        if (!local && !AddressRange.isAddress(bare)) {
-            return null;
-        }
-        try {
-            InetAddress address = local ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bare);
-            if (!guard.allows(address)) {
-                return host + " is a private, loopback or reserved address, which the address guard refuses at every "
-                        + "fetch (allow it with fetch.allow)";
-            }
-        } catch (UnknownHostException e) {
-            return url + " has an address that cannot be read";
-        }
-        return null;
+        return HttpTarget.refusal(url, guard);
     }
 
     public FetchResult fetch(FetchRequest request) {

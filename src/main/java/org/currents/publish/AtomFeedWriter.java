@@ -41,7 +41,8 @@ final class AtomFeedWriter {
         feed.setSubtitle(subtitle);
         feed.setUpdated(Date.from(meta.updated() != null ? meta.updated() : Instant.EPOCH));
         feed.setAlternateLinks(List.of(RssFeedWriter.link("alternate", meta.pageUrl(), "text/html", null)));
-        feed.setOtherLinks(List.of(RssFeedWriter.link("self", meta.selfUrl(), "application/atom+xml", null)));
+        feed.setOtherLinks(List.of(RssFeedWriter.link("hub", links.hub(), null, null),
+                RssFeedWriter.link("self", meta.selfUrl(), "application/atom+xml", null)));
         feed.setAuthors(List.of(person("Currents", links.home())));
         Generator generator = new Generator();
         generator.setValue("Currents");

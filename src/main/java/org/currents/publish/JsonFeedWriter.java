@@ -32,6 +32,7 @@ final class JsonFeedWriter {
         feed.put("feed_url", meta.selfUrl());
         feed.put("description", meta.description());
         feed.put("language", "en");
+        feed.putArray("hubs").addObject().put("type", "WebSub").put("url", links.hub());
         feed.putArray("authors").addObject().put("name", "Currents").put("url", links.home());
         ArrayNode items = feed.putArray("items");
         for (EventEntry entry : entries) {

@@ -47,7 +47,8 @@ final class RssFeedWriter {
             channel.setLastBuildDate(Date.from(meta.updated()));
             channel.setPubDate(Date.from(meta.updated()));
         }
-        channel.setModules(List.of(atomLinks(List.of(link("self", meta.selfUrl(), "application/rss+xml", null)))));
+        channel.setModules(List.of(atomLinks(List.of(link("hub", links.hub(), null, null),
+                link("self", meta.selfUrl(), "application/rss+xml", null)))));
         List<Item> items = new ArrayList<>();
         for (EventEntry entry : entries) {
             items.add(item(entry));

@@ -31,7 +31,7 @@ import org.currents.store.Stamp;
  */
 public final class Site {
     /** Bumped when the renderers change what they write, so caches holding old renderings miss. */
-    private static final String RENDERING = "r1";
+    private static final String RENDERING = "r2";
     static final int FEED_ENTRIES = 50;
     static final int RELATED = 10;
 

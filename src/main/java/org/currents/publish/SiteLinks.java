@@ -42,6 +42,11 @@ public final class SiteLinks {
         return base + String.format("days/%04d/%02d/%02d/", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
     }
 
+    /** This site's own WebSub hub, advertised as rel="hub" by every feed. */
+    public String hub() {
+        return base + "websub";
+    }
+
     public String opml() {
         return base + "opml";
     }
