@@ -167,7 +167,8 @@ public final class App implements AutoCloseable {
         configured.skipped().forEach(s -> log.warn("{}: skipped '{}': {}", settings.sourcesFile(), s.text(), s.reason()));
         log.info("{}: {} sources added, {} updated, {} skipped", settings.sourcesFile(), configured.added(),
                 configured.merged(), configured.skipped().size());
-        Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents());
+        Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents(),
+                settings.contexts().feedEntries());
         site.refreshVersion();
         database.afterCommit(() -> refreshVersion(site));
         watcher.scheduleWithFixedDelay(() -> refreshVersion(site), settings.server().checkEvery().toMillis(),
