@@ -80,7 +80,7 @@ final class SiteRoute {
         return Optional.empty();
     }
 
-    /** Where a renamed or merged context's page or feed lives now. */
+    /** Where a renamed or merged context's page, feed or archive lives now. */
     static Optional<String> moved(Site site, String path) {
         Matcher page = CONTEXT_PAGE.matcher(path);
         if (page.matches()) {
@@ -89,6 +89,11 @@ final class SiteRoute {
         Matcher feed = CONTEXT_FEED.matcher(path);
         if (feed.matches()) {
             return site.contextAlias(feed.group(1)).map(slug -> "/contexts/" + slug + "." + feed.group(2));
+        }
+        Matcher archive = CONTEXT_ARCHIVE.matcher(path);
+        if (archive.matches()) {
+            return site.contextAlias(archive.group(1)).map(slug -> "/contexts/" + slug + "/archive/" + archive.group(2)
+                    + "-" + archive.group(3) + "." + archive.group(4));
         }
         return Optional.empty();
     }
