@@ -29,7 +29,7 @@ import org.currents.store.Stamp;
  */
 public final class Site {
     /** Bumped when the renderers change what they write, so caches holding old renderings miss. */
-    private static final String RENDERING = "r1";
+    private static final String RENDERING = "r2";
     /** How long a closed archive may be kept: it never changes (RFC 5005). */
     static final String CLOSED = "public, max-age=31536000, immutable";
     static final int PAGE_EVENTS = 100;
