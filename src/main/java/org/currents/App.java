@@ -295,8 +295,8 @@ public final class App implements AutoCloseable {
     private void serve() {
         NodeSettings node = settings.node();
         ClusterState cluster = new ClusterState(database);
-        Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents(), new Listings(database),
-                new EventSearch(database), covers);
+        Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents(),
+                settings.contexts().feedEntries(), new Listings(database), new EventSearch(database), covers);
         // Documents are rendered once per published version: this node's commits move it at once,
         // other nodes' are seen within cache.check-every.
         site.refreshVersion();

@@ -48,6 +48,7 @@ public enum Key {
             "https?://[a-z]{2,3}(?:\\.m)?\\.wikipedia\\.org/wiki/([^?#]+)",
             "regular expressions (space-separated) of subject-page links; group 1 is the page title"),
     CONTEXTS_RULES("contexts.rules", "", "keyword rules, 'keyword=Context name' separated by ';'"),
+    FEED_ENTRIES("feed.entries", "50", "events in a current feed; older ones are in its monthly archives (RFC 5005)"),
     CONTEXTS_MIN_EVENTS("contexts.min-events", "2", "contexts offered as feeds in /opml and on the home page hold at least this many events"),
     MATCH_WINDOW("match.window", "2d", "reports this far apart (either way) may be merged into one event"),
     MATCH_THRESHOLD("match.threshold", "0.12", "evidence score (0 to 1) a report needs to join an event rather than start one"),

@@ -32,7 +32,7 @@ public final class CallbackClient implements AutoCloseable {
     private final Duration timeout;
 
     public CallbackClient(FetchSettings settings) {
-        this.guard = new AddressGuard(settings.allow());
+        this.guard = new AddressGuard(settings.allow(), settings.publicAddresses());
         this.timeout = settings.readTimeout();
         this.client = new HttpClient();
         client.setFollowRedirects(false);

@@ -41,8 +41,12 @@ final class AtomFeedWriter {
         feed.setSubtitle(subtitle);
         feed.setUpdated(Date.from(meta.updated() != null ? meta.updated() : Instant.EPOCH));
         feed.setAlternateLinks(List.of(RssFeedWriter.link("alternate", meta.pageUrl(), "text/html", null)));
-        feed.setOtherLinks(List.of(RssFeedWriter.link("hub", links.hub(), null, null),
-                RssFeedWriter.link("self", meta.selfUrl(), "application/atom+xml", null)));
+        List<Link> feedLinks = new ArrayList<>();
+        feedLinks.add(RssFeedWriter.link("hub", links.hub(), null, null));
+        feedLinks.add(RssFeedWriter.link("self", meta.selfUrl(), "application/atom+xml", null));
+        feedLinks.addAll(RssFeedWriter.historyLinks(meta.history(), "application/atom+xml"));
+        feed.setOtherLinks(feedLinks);
+        feed.setForeignMarkup(RssFeedWriter.archiveMark(meta.history()));
         feed.setAuthors(List.of(person("Currents", links.home())));
         Generator generator = new Generator();
         generator.setValue("Currents");

@@ -33,7 +33,18 @@ final class JsonFeedWriter {
         feed.put("description", meta.description());
         feed.put("language", "en");
         feed.putArray("hubs").addObject().put("type", "WebSub").put("url", links.hub());
+        ArchiveLinks history = meta.history();
+        if (history.prevArchive() != null) {
+            // JSON Feed 1.1's next_url names the feed of the next older items: the archive before this one.
+            feed.put("next_url", history.prevArchive());
+        }
         feed.putArray("authors").addObject().put("name", "Currents").put("url", links.home());
+        if (history.archive() || history.prevArchive() != null) {
+            ObjectNode archive = feed.putObject("_archive").put("archive", history.archive());
+            putIfPresent(archive, "current", history.current());
+            putIfPresent(archive, "prev_archive", history.prevArchive());
+            putIfPresent(archive, "next_archive", history.nextArchive());
+        }
         ArrayNode items = feed.putArray("items");
         for (EventEntry entry : entries) {
             items.add(item(entry));
@@ -88,5 +99,11 @@ final class JsonFeedWriter {
             r.via().forEach(c -> via.add(c.name()));
         }
         return ext;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
     }
 }

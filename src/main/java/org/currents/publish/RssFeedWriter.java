@@ -19,6 +19,8 @@ import org.currents.event.Context;
 import org.currents.event.Event;
 import org.currents.event.EventSource;
 import org.currents.event.RelatedEvent;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 /**
  * Writes RSS 2.0 with ROME: one item per event, {@code category} per context, {@code source}
@@ -47,8 +49,12 @@ final class RssFeedWriter {
             channel.setLastBuildDate(Date.from(meta.updated()));
             channel.setPubDate(Date.from(meta.updated()));
         }
-        channel.setModules(List.of(atomLinks(List.of(link("hub", links.hub(), null, null),
-                link("self", meta.selfUrl(), "application/rss+xml", null)))));
+        List<Link> channelLinks = new ArrayList<>();
+        channelLinks.add(link("hub", links.hub(), null, null));
+        channelLinks.add(link("self", meta.selfUrl(), "application/rss+xml", null));
+        channelLinks.addAll(historyLinks(meta.history(), "application/rss+xml"));
+        channel.setModules(List.of(atomLinks(channelLinks)));
+        channel.setForeignMarkup(archiveMark(meta.history()));
         List<Item> items = new ArrayList<>();
         for (EventEntry entry : entries) {
             items.add(item(entry));
@@ -106,6 +112,27 @@ final class RssFeedWriter {
         AtomLinkModule module = new AtomLinkModuleImpl();
         module.setLinks(list);
         return module;
+    }
+
+    /** RFC 5005's links of a feed into its history, in the feed's own media type. */
+    static List<Link> historyLinks(ArchiveLinks history, String type) {
+        List<Link> out = new ArrayList<>();
+        if (history.current() != null) {
+            out.add(link("current", history.current(), type, null));
+        }
+        if (history.prevArchive() != null) {
+            out.add(link("prev-archive", history.prevArchive(), type, null));
+        }
+        if (history.nextArchive() != null) {
+            out.add(link("next-archive", history.nextArchive(), type, null));
+        }
+        return out;
+    }
+
+    /** {@code <fh:archive/>} for an archive document, nothing for a current feed. */
+    static List<Element> archiveMark(ArchiveLinks history) {
+        return history.archive() ? List.of(new Element("archive", Namespace.getNamespace("fh", ArchiveLinks.FH_NAMESPACE)))
+                : List.of();
     }
 
     static Link link(String rel, String href, String type, String title) {

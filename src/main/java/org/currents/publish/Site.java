@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import org.currents.relate.RelatedEvents;
 import org.currents.store.ContextStore;
 import org.currents.store.EventSearch;
 import org.currents.store.EventStore;
+import org.currents.store.FeedHistory;
 import org.currents.store.Listings;
 import org.currents.store.Stamp;
 
@@ -32,7 +34,8 @@ import org.currents.store.Stamp;
 public final class Site {
     /** Bumped when the renderers change what they write, so caches holding old renderings miss. */
     private static final String RENDERING = "r2";
-    static final int FEED_ENTRIES = 50;
+    /** How long a closed archive may be kept: it never changes (RFC 5005). */
+    static final String CLOSED = "public, max-age=31536000, immutable";
     static final int RELATED = 10;
 
     private final EventStore events;
@@ -48,13 +51,21 @@ public final class Site {
     private final EventDocuments eventDocuments;
     private final OpmlCatalogue opml;
     private final int minEvents;
+    private final int feedEntries;
     private final SiteVersion version;
 
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, Listings listings,
                 EventSearch search, CoverImages covers) {
+        this(events, contexts, related, base, minEvents, 50, listings, search, covers);
+    }
+
+    /** @param feedEntries how many of the newest events a current feed holds; older ones are in its archives */
+    public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, int feedEntries,
+                Listings listings, EventSearch search, CoverImages covers) {
         this.covers = covers;
         this.search = search;
         this.minEvents = minEvents;
+        this.feedEntries = feedEntries;
         this.events = events;
         this.contexts = contexts;
         this.related = related;
@@ -125,7 +136,7 @@ public final class Site {
         return document(format.contentType(), format.extension() + "-search-" + Integer.toHexString(query.text().hashCode()),
                 stamp, () -> feed(format, new FeedMeta("Currents search: " + query.text(), "Events matching the search '"
                         + query.text() + "', best match first, with related events.", links.search(query.text(), 1), self,
-                        stamp.updated()), search.search(query, 0, FEED_ENTRIES)));
+                        stamp.updated()), search.search(query, 0, feedEntries)));
     }
 
     /** The stylesheet or the script of the pages ({@code currents.css}, {@code copy.js}). */
@@ -160,17 +171,65 @@ public final class Site {
             return document(format.contentType(), format.extension() + "-" + slug, stamp, () -> feed(format,
                     new FeedMeta("Currents: " + c.name(), "Events filed under " + c.name() + " ("
                             + c.kind().name().toLowerCase() + "), with related events.", links.contextPage(slug),
-                            links.contextFeed(slug, format), stamp.updated()),
-                    events.inContext(slug, FEED_ENTRIES)));
+                            links.contextFeed(slug, format), stamp.updated(), currentHistory(slug, format)),
+                    events.inContext(slug, feedEntries)));
         });
+    }
+
+    /** The archive of context {@code slug}'s events of {@code month} not in its current feed (RFC 5005). */
+    public Optional<Document> contextArchive(String slug, YearMonth month, FeedFormat format) {
+        return contexts.find(slug).flatMap(summary -> {
+            FeedHistory history = events.history(slug, feedEntries);
+            if (!history.months().contains(month)) {
+                return Optional.empty();
+            }
+            Stamp stamp = contexts.feedStamp(slug);
+            String name = summary.context().name();
+            return Optional.of(archive(format, format.extension() + "-" + slug + "-" + month, stamp, history, month,
+                    new FeedMeta("Currents: " + name + ", " + month, "Events filed under " + name + " in " + month
+                            + " that are older than its current feed.", links.contextPage(slug),
+                            links.contextArchive(slug, month, format), stamp.updated(), Archives.of(history, month,
+                            links.contextFeed(slug, format), m -> links.contextArchive(slug, m, format))),
+                    () -> events.archived(slug, history, month)));
+        });
+    }
+
+    /** The archive of all events of {@code month} not in the current all-events feed. */
+    public Optional<Document> archive(YearMonth month, FeedFormat format) {
+        FeedHistory history = events.history(null, feedEntries);
+        if (!history.months().contains(month)) {
+            return Optional.empty();
+        }
+        Stamp stamp = events.stamp();
+        return Optional.of(archive(format, format.extension() + "-all-" + month, stamp, history, month,
+                new FeedMeta("Currents: all events, " + month, "Every event of " + month
+                        + " older than the current feed of all events.", links.home(), links.archive(month, format),
+                        stamp.updated(), Archives.of(history, month, links.allEvents(format), m -> links.archive(m, format))),
+                () -> events.archived(null, history, month)));
+    }
+
+    private Document archive(FeedFormat format, String what, Stamp stamp, FeedHistory history, YearMonth month,
+                             FeedMeta meta, Supplier<List<Event>> list) {
+        Document doc = document(format.contentType(), "archive-" + what, stamp, () -> feed(format, meta, list.get()));
+        return Archives.closed(history, month)
+                ? new Document(doc.contentType(), doc.etag(), doc.lastModified(), CLOSED, doc.body()) : doc;
+    }
+
+    private ArchiveLinks currentHistory(String slug, FeedFormat format) {
+        FeedHistory history = events.history(slug, feedEntries);
+        if (history.months().isEmpty()) {
+            return ArchiveLinks.NONE;
+        }
+        YearMonth newest = history.months().get(0);
+        return ArchiveLinks.current(slug == null ? links.archive(newest, format) : links.contextArchive(slug, newest, format));
     }
 
     public Document allEvents(FeedFormat format) {
         Stamp stamp = events.stamp();
         return document(format.contentType(), format.extension() + "-all", stamp, () -> feed(format,
                 new FeedMeta("Currents: all events", "Every event Currents knows of, newest first, with related events.",
-                        links.home(), links.allEvents(format), stamp.updated()),
-                events.latest(FEED_ENTRIES)));
+                        links.home(), links.allEvents(format), stamp.updated(), currentHistory(null, format)),
+                events.latest(feedEntries)));
     }
 
     public Optional<Document> event(LocalDate day, String slug, PageFormat format) {

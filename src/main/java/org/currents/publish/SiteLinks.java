@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import org.currents.event.EventHeadline;
 
 /** The absolute URL of everything Currents publishes, from the site's base URL (DESIGN.md's URL table). */
@@ -36,6 +37,16 @@ public final class SiteLinks {
 
     public String allEvents(FeedFormat format) {
         return base + "feed." + format.extension();
+    }
+
+    /** A closed period of a context's feed (RFC 5005 archive): {@code contexts/{slug}/archive/2018-01.atom}. */
+    public String contextArchive(String slug, YearMonth month, FeedFormat format) {
+        return base + "contexts/" + slug + "/archive/" + month + "." + format.extension();
+    }
+
+    /** A closed period of the all-events feed: {@code archive/2018-01.atom}. */
+    public String archive(YearMonth month, FeedFormat format) {
+        return base + "archive/" + month + "." + format.extension();
     }
 
     public String day(LocalDate day) {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.currents.event.Event;
@@ -13,6 +14,9 @@ import org.currents.event.Event;
 /** Events, their sources, contexts and identity keys. Lists are newest first. */
 public final class EventStore {
     private static final String NEWEST_FIRST = " ORDER BY e.published DESC, e.id DESC";
+
+    /** Older than a feed's edge (published, id), in the order of {@link #NEWEST_FIRST}. */
+    private static final String OLDER = " AND (e.published < ? OR (e.published = ? AND e.id < ?))";
 
     private final Database db;
 
@@ -35,6 +39,55 @@ public final class EventStore {
     public List<Event> inContext(String contextSlug, int limit) {
         return list("SELECT " + EventRows.COLUMNS + " FROM event e JOIN event_context ec ON ec.event_id = e.id "
                 + "WHERE ec.context_slug = ?" + NEWEST_FIRST + limit(limit), contextSlug);
+    }
+
+    /**
+     * The history of the feed of the newest {@code current} events of context {@code contextSlug}
+     * (null: of all events): where its current document ends and which months hold the rest. Two queries.
+     */
+    public FeedHistory history(String contextSlug, int current) {
+        return db.read(c -> {
+            Object[] scoped = contextSlug == null ? new Object[0] : new Object[] {contextSlug};
+            List<Object[]> edge = Sql.query(c, "SELECT e.published, e.id" + scope(contextSlug) + NEWEST_FIRST
+                    + " OFFSET " + Math.max(current - 1, 0) + " ROWS FETCH FIRST 1 ROWS ONLY",
+                    rs -> new Object[] {Columns.instant(rs, "published"), rs.getString("id")}, scoped);
+            if (edge.isEmpty() || current <= 0) {
+                return FeedHistory.COMPLETE;
+            }
+            Instant published = (Instant) edge.get(0)[0];
+            String id = (String) edge.get(0)[1];
+            String year = "EXTRACT(YEAR FROM e.event_day)";
+            String month = "EXTRACT(MONTH FROM e.event_day)";
+            List<YearMonth> months = Sql.query(c, "SELECT " + year + ", " + month + scope(contextSlug) + OLDER
+                    + " GROUP BY " + year + ", " + month + " ORDER BY 1 DESC, 2 DESC",
+                    rs -> YearMonth.of(rs.getInt(1), rs.getInt(2)), with(scoped, published, published, id));
+            return new FeedHistory(published, id, months);
+        });
+    }
+
+    /**
+     * The events of {@code month} that the feed of {@code history} archives: those of context
+     * {@code contextSlug} (null: of all events) older than its current document's oldest, newest first.
+     */
+    public List<Event> archived(String contextSlug, FeedHistory history, YearMonth month) {
+        if (history.edgeId() == null) {
+            return List.of();
+        }
+        Object[] scoped = contextSlug == null ? new Object[0] : new Object[] {contextSlug};
+        return list("SELECT " + EventRows.COLUMNS + scope(contextSlug) + OLDER + " AND e.event_day >= ? AND e.event_day < ?"
+                + NEWEST_FIRST, with(scoped, history.edgePublished(), history.edgePublished(), history.edgeId(),
+                month.atDay(1), month.plusMonths(1).atDay(1)));
+    }
+
+    private static String scope(String contextSlug) {
+        return contextSlug == null ? " FROM event e WHERE 1 = 1"
+                : " FROM event e JOIN event_context ec ON ec.event_id = e.id WHERE ec.context_slug = ?";
+    }
+
+    private static Object[] with(Object[] first, Object... more) {
+        Object[] out = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, out, first.length, more.length);
+        return out;
     }
 
     public List<Event> onDay(LocalDate day) {

@@ -73,6 +73,14 @@ class FeedQueriesTest {
                 assertTrue(m <= MOST, format + " feed of " + busiest.context().slug() + " took " + m + " statements");
             }
             assertEquals(50, count(site.allEvents(FeedFormat.ATOM).body().get(), "<entry>"));
+            java.util.List<java.time.YearMonth> months = events.history(null, 50).months();
+            assertTrue(!months.isEmpty(), "the demo has events older than the feed of all events");
+            counting.take();
+            for (FeedFormat format : FeedFormat.values()) {
+                site.archive(months.get(months.size() - 1), format).orElseThrow().body().get();
+                long n = counting.take();
+                assertTrue(n <= MOST, format + " archive of all events took " + n + " statements");
+            }
         } finally {
             counting.database().close();
         }

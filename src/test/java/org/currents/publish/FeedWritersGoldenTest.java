@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
@@ -71,6 +72,40 @@ class FeedWritersGoldenTest {
     @Test
     void jsonFeedCarriesRelatedLinksWithTheirContexts() throws IOException {
         golden("context.json", new JsonFeedWriter(LINKS, new EntryHtml(LINKS), new ObjectMapper()).write(meta(FeedFormat.JSON), entries()));
+    }
+
+    /** A month's archive (RFC 5005): fh:archive, and links to the current feed and the archives either side. */
+    private static FeedMeta archiveMeta(FeedFormat format) {
+        YearMonth month = YearMonth.of(2018, 1);
+        return new FeedMeta("Currents: Sanchi oil tanker collision, 2018-01", "Events filed under Sanchi oil tanker collision",
+                LINKS.contextPage(STORY.slug()), LINKS.contextArchive(STORY.slug(), month, format), T.plusSeconds(7200),
+                new ArchiveLinks(true, LINKS.contextFeed(STORY.slug(), format),
+                        LINKS.contextArchive(STORY.slug(), month.minusMonths(2), format),
+                        LINKS.contextArchive(STORY.slug(), month.plusMonths(1), format)));
+    }
+
+    @Test
+    void rssArchiveIsMarkedAndLinksItsNeighbours() throws IOException {
+        golden("archive.rss", new RssFeedWriter(LINKS, new EntryHtml(LINKS)).write(archiveMeta(FeedFormat.RSS), entries()));
+    }
+
+    @Test
+    void atomArchiveIsMarkedAndLinksItsNeighbours() throws IOException {
+        golden("archive.atom", new AtomFeedWriter(LINKS, new EntryHtml(LINKS)).write(archiveMeta(FeedFormat.ATOM), entries()));
+    }
+
+    @Test
+    void jsonFeedArchiveIsMarkedAndLinksItsNeighbours() throws IOException {
+        golden("archive.json", new JsonFeedWriter(LINKS, new EntryHtml(LINKS), new ObjectMapper())
+                .write(archiveMeta(FeedFormat.JSON), entries()));
+    }
+
+    @Test
+    void aCurrentFeedWithHistoryLinksItsNewestArchive() throws IOException {
+        FeedMeta meta = meta(FeedFormat.ATOM);
+        FeedMeta current = new FeedMeta(meta.title(), meta.description(), meta.pageUrl(), meta.selfUrl(), meta.updated(),
+                ArchiveLinks.current(LINKS.contextArchive(STORY.slug(), YearMonth.of(2017, 12), FeedFormat.ATOM)));
+        golden("current.atom", new AtomFeedWriter(LINKS, new EntryHtml(LINKS)).write(current, entries()));
     }
 
     @Test

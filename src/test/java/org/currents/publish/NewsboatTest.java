@@ -59,6 +59,41 @@ class NewsboatTest {
         }
     }
 
+    @Test
+    void newsboatReadsAnArchiveOfAContextsOlderEvents() throws Exception {
+        boolean installed = Files.isExecutable(Path.of("/usr/bin/newsboat"));
+        if (!installed && "1".equals(System.getenv("CURRENTS_REQUIRE_NEWSBOAT"))) {
+            throw new AssertionError("newsboat is required (CURRENTS_REQUIRE_NEWSBOAT=1) but not installed");
+        }
+        assumeTrue(installed, "newsboat test skipped: newsboat is not installed");
+        try (SampleApp site = new SampleApp(dir.resolve("data"))) {
+            ContextSummary busiest = site.app().contexts().all().stream()
+                    .max(java.util.Comparator.comparingInt(ContextSummary::eventCount)).orElseThrow();
+            String slug = busiest.context().slug();
+            org.currents.store.FeedHistory history = site.app().events().history(slug, 50);
+            assumeTrue(!history.months().isEmpty(), "the busiest context's events all fit its current feed");
+            java.time.YearMonth oldest = history.months().get(history.months().size() - 1);
+            List<Event> archived = site.app().events().archived(slug, history, oldest);
+            assertTrue(!archived.isEmpty());
+            for (String ext : List.of("atom", "rss")) {
+                Path urls = dir.resolve("urls-" + ext);
+                Path cache = dir.resolve("cache-" + ext + ".db");
+                Path config = dir.resolve("config");
+                Files.writeString(config, "download-timeout 20\n");
+                Files.writeString(urls, site.url("/contexts/" + slug + "/archive/" + oldest + "." + ext) + "\n");
+                run("/usr/bin/newsboat", "-x", "reload", "-u", urls.toString(), "-c", cache.toString(), "-C", config.toString());
+                String items = run("/usr/bin/python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+                        + "print('\\n'.join(r[0] + '\\t' + r[1] for r in c.execute('select guid, title from rss_item')))",
+                        cache.toString());
+                assertEquals(archived.size(), items.lines().filter(l -> !l.isBlank()).count(), ext + ": " + items);
+                for (Event e : archived) {
+                    String line = site.url("/events/" + e.path() + ".html") + "\t" + e.headline();
+                    assertTrue(items.lines().anyMatch(line::equals), "newsboat lacks " + line + " in the " + ext + " archive");
+                }
+            }
+        }
+    }
+
     private static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();

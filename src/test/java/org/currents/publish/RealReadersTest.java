@@ -79,6 +79,31 @@ class RealReadersTest {
     }
 
     @Test
+    void feedparserFollowsPrevArchiveBackToTheFirstEventAndSeesEachOnce() throws Exception {
+        assumeFeedparser();
+        long all = site.app().events().count();
+        assertTrue(all > 50, "the demo has more events than a current feed holds: " + all);
+        for (String ext : List.of("atom", "rss")) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            int archives = 0;
+            String url = site.url("/feed." + ext).toString();
+            while (url != null) {
+                JsonNode r = read(List.of(url)).get(0);
+                assertFalse(r.get("bozo").asBoolean(), url + ": " + r.get("error").asText());
+                assertEquals(ext.equals("rss") ? "rss20" : "atom10", r.get("version").asText(), url);
+                assertTrue(r.get("entries").asInt() > 0, url + " holds events");
+                for (JsonNode id : r.get("ids")) {
+                    assertTrue(seen.add(id.asText()), id.asText() + " seen twice, again in " + url);
+                }
+                url = r.get("prev_archive").isNull() ? null : r.get("prev_archive").asText();
+                archives += url == null ? 0 : 1;
+            }
+            assertTrue(archives >= 1, "the demo's history has archives");
+            assertEquals(all, seen.size(), "every event of the demo, through " + archives + " " + ext + " archives");
+        }
+    }
+
+    @Test
     void everyJsonFeedFollowsTheJsonFeed11Rules() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         List<String> paths = new ArrayList<>(List.of("/feed.json"));

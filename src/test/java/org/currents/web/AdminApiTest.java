@@ -194,6 +194,11 @@ class AdminApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(301, old.statusCode());
         assertTrue(old.headers().firstValue("location").orElse("").endsWith("/contexts/renamed-context.rss"));
+        HttpResponse<String> oldArchive = http.send(HttpRequest.newBuilder(app.baseUri().resolve("contexts/" + first
+                + "/archive/2018-01.atom")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(301, oldArchive.statusCode());
+        assertTrue(oldArchive.headers().firstValue("location").orElse("")
+                .endsWith("/contexts/renamed-context/archive/2018-01.atom"));
         JsonNode merged = json(call("POST", "/api/contexts/" + second + "/merge", "{\"into\":\"renamed-context\"}", TOKEN));
         assertEquals("renamed-context", merged.path("slug").asText(), merged.toString());
         assertEquals(301, http.send(HttpRequest.newBuilder(app.baseUri().resolve("contexts/" + second + "/")).build(),

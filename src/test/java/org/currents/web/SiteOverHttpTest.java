@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.currents.SampleApp;
 import org.currents.event.Event;
@@ -63,6 +64,33 @@ class SiteOverHttpTest {
     }
 
     @Test
+    void servesArchivesWithTheirCacheLifetimeAndAnswersRevalidation() throws Exception {
+        List<HttpResponse<byte[]>> archives = new java.util.ArrayList<>();
+        String body = text(site.get("/feed.atom"));
+        java.util.regex.Pattern prev = java.util.regex.Pattern.compile("rel=\"prev-archive\" type=\"[^\"]*\" href=\"([^\"]*)\"");
+        for (var m = prev.matcher(body); m.find(); m = prev.matcher(body)) {
+            HttpResponse<byte[]> r = site.get(java.net.URI.create(m.group(1)).getPath());
+            assertEquals(200, r.statusCode(), m.group(1));
+            assertEquals("application/atom+xml; charset=utf-8", r.headers().firstValue("content-type").orElse(""));
+            archives.add(r);
+            body = text(r);
+        }
+        assertTrue(archives.size() >= 1, "the demo has more events than the current feed holds");
+        assertTrue(List.of("public, max-age=60", "public, max-age=31536000, immutable")
+                .contains(archives.get(0).headers().firstValue("cache-control").orElse("")));
+        // Every archive older than the newest ended before the current feed's oldest event: it can never change.
+        for (HttpResponse<byte[]> r : archives.subList(1, archives.size())) {
+            assertEquals("public, max-age=31536000, immutable", r.headers().firstValue("cache-control").orElse(""),
+                    r.uri().toString());
+        }
+        HttpResponse<byte[]> oldest = archives.get(archives.size() - 1);
+        HttpResponse<byte[]> again = site.get(oldest.uri().getPath(), "If-None-Match",
+                oldest.headers().firstValue("etag").orElseThrow());
+        assertEquals(304, again.statusCode());
+        assertEquals(0, again.body().length);
+    }
+
+    @Test
     void answersConditionalRequestsWithAnEmpty304() throws Exception {
         HttpResponse<byte[]> first = site.get("/feed.atom");
         String etag = first.headers().firstValue("etag").orElseThrow();
@@ -113,7 +141,9 @@ class SiteOverHttpTest {
     void answersUnknownContextsEventsAndDaysWithAClear404Page() throws Exception {
         for (String path : new String[] {"/contexts/no-such-context/", "/contexts/no-such-context.rss",
                 "/events/2018/01/12/no-such-event.html", "/events/2018/02/30/x.html", "/days/1999/01/01/",
-                "/contexts/UPPER.rss", "/events/2018/01/12/a.exe", "/nothing"}) {
+                "/contexts/UPPER.rss", "/events/2018/01/12/a.exe", "/nothing", "/archive/2018-13.atom",
+                "/archive/1999-01.atom", "/archive/2018-1.atom", "/contexts/no-such-context/archive/2018-01.atom",
+                "/archive/2018-01.html"}) {
             HttpResponse<byte[]> r = site.get(path);
             assertEquals(404, r.statusCode(), path);
             assertTrue(text(r).contains("Not found"), path);

@@ -19,4 +19,6 @@ for line in sys.stdin:
         "related": sum(1 for e in d.entries for l in e.get("links", []) if l.get("rel") == "related"),
         "titled": sum(1 for e in d.entries if e.get("title")),
         "linked": sum(1 for e in d.entries if e.get("link", "").startswith("http")),
+        "prev_archive": next((l.get("href") for l in d.feed.get("links", []) if l.get("rel") == "prev-archive"), None),
+        "ids": [e.get("id", "") for e in d.entries],
     }), flush=True)
