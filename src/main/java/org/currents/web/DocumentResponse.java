@@ -1,20 +1,15 @@
 package org.currents.web;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.currents.publish.Document;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers a request with a document: validators always, 304 when the client's copy is current
- * (If-None-Match first, If-Modified-Since only without it, as RFC 9110 says), and the body,
- * rendered only now, unless the method is HEAD.
+ * The rules every document answer follows ({@link CachedDocument} applies them): 304 when the
+ * client's copy is current (If-None-Match first, If-Modified-Since only without it, as RFC 9110
+ * says), and the Content-Security-Policy of HTML.
  */
 final class DocumentResponse {
     /** Pages load only their own stylesheet, script and images: nothing inline, nothing from elsewhere. */
@@ -22,33 +17,6 @@ final class DocumentResponse {
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private DocumentResponse() {
-    }
-
-    static void send(Request request, Response response, Callback callback, Document doc) {
-        var headers = response.getHeaders();
-        headers.put(HttpHeader.ETAG, doc.etag());
-        if (doc.lastModified() != null) {
-            headers.putDate(HttpHeader.LAST_MODIFIED, doc.lastModified().toEpochMilli());
-        }
-        headers.put(HttpHeader.CACHE_CONTROL, doc.cacheControl());
-        headers.put("X-Content-Type-Options", "nosniff");
-        if (notModified(request, doc)) {
-            response.setStatus(HttpStatus.NOT_MODIFIED_304);
-            callback.succeeded();
-            return;
-        }
-        headers.put(HttpHeader.CONTENT_TYPE, doc.contentType());
-        if (doc.contentType().startsWith("text/html")) {
-            headers.put("Content-Security-Policy", CSP);
-        }
-        byte[] body = doc.body().get();
-        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.setStatus(HttpStatus.OK_200);
-        if (HttpMethod.HEAD.is(request.getMethod())) {
-            callback.succeeded();
-            return;
-        }
-        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     static boolean notModified(Request request, Document doc) {
