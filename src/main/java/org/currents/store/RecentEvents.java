@@ -42,10 +42,6 @@ final class RecentEvents {
         reports = 0;
     }
 
-    int size() {
-        return events.size();
-    }
-
     private static int weight(Event e) {
         return 1 + e.sources().size();
     }

@@ -32,9 +32,7 @@ final class CachedDocuments extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String method = request.getMethod();
-        String query = request.getHttpURI().getQuery();
-        // Pages with a query (search, paging) are never cached: SiteHandler renders them.
-        if ((HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method)) && (query == null || query.isEmpty())) {
+        if ((HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method)) && DocumentCache.keeps(request)) {
             CachedDocument hit = cache.fresh(Request.getPathInContext(request), version.getAsLong());
             if (hit != null) {
                 hit.send(request, response, callback);

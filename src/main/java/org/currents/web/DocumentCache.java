@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.currents.publish.Document;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Rendered documents by path, within a byte budget (least recently used dropped first). An entry
@@ -29,6 +30,15 @@ final class DocumentCache {
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
+    }
+
+    /**
+     * Whether the answer to {@code request} is kept by path: pages with a query (search, paging,
+     * filters) are rendered each time.
+     */
+    static boolean keeps(Request request) {
+        String query = request.getHttpURI().getQuery();
+        return query == null || query.isEmpty();
     }
 
     /** The entry for {@code path} if it was checked at {@code version}; no other work. */

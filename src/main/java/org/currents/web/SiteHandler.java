@@ -53,9 +53,7 @@ final class SiteHandler extends Handler.Abstract {
             Response.writeError(request, response, callback, HttpStatus.URI_TOO_LONG_414, "path too long");
             return true;
         }
-        // Pages with a query (search, paging, filters) are rendered each time; the rest are cached by path.
-        String query = request.getHttpURI().getQuery();
-        boolean cacheable = query == null || query.isEmpty();
+        boolean cacheable = DocumentCache.keeps(request);
         long version = site.version();
         CachedDocument hit = cacheable ? cache.fresh(path, version) : null;
         if (hit != null) {
