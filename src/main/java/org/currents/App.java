@@ -134,7 +134,10 @@ public final class App implements AutoCloseable {
         this.callbacks = new CallbackClient(settings.fetch());
         this.subscriptions = new SubscriptionStore(database);
         // Open now, for every command; closed last.
-        parts.add("database", () -> { }, this::closeDatabase).add("HTTP client", () -> { }, fetcher::close).start();
+        parts.add("database", () -> { }, this::closeDatabase).add("HTTP client", () -> { }, () -> {
+            fetcher.close();
+            callbacks.close();
+        }).start();
     }
 
     /**
@@ -235,7 +238,6 @@ public final class App implements AutoCloseable {
                 if (websub != null) {
                     websub.close();
                 }
-                callbacks.close();
             });
         }
     }
