@@ -1,19 +1,28 @@
 package org.currents.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.currents.event.Event;
 import org.currents.event.SearchQuery;
 
 /**
  * Full-text search over events' headlines, summaries and context names, ranked, each database
- * with its own index (see {@link V13_1__FullTextSearch}). An event matches when every word of the
+ * with its own index (PostgreSQL's in {@link V13_1__FullTextSearch}). An event matches when every word of the
  * query is in its headline or summary or in the name of one of its contexts.
  *
  * <p>PostgreSQL ranks with {@code ts_rank} over the weighted headline and summary vectors (English
  * stemming: "sinking" finds "sinks"), plus a share for each context
- * whose name matches. H2's full-text index matches whole words without stemming and has no rank
- * of its own, so the rank is counted the same way by hand: a word in the headline weighs 3, in a
+ * whose name matches. On H2 the words come from a {@link WordIndex} in memory (whole words,
+ * no stemming) and the rank is counted by hand: a word in the headline weighs 3, in a
  * context's name 2, in the summary 1. Ties go to the newest event.
  */
 public final class EventSearch {
@@ -22,6 +31,7 @@ public final class EventSearch {
 
     private final Database db;
     private final boolean postgres;
+    private final WordIndex words = new WordIndex();
 
     public EventSearch(Database db) {
         this.db = db;
@@ -30,11 +40,13 @@ public final class EventSearch {
 
     /** The matching events, best first, from the {@code offset}-th. */
     public List<Event> search(SearchQuery query, int offset, int limit) {
+        if (!postgres) {
+            return db.read(c -> h2(c, query, offset, limit));
+        }
         List<Object> params = new ArrayList<>();
-        String sql = postgres ? postgres(query, params) : h2(query, params);
-        sql += " OFFSET " + Math.max(offset, 0) + " ROWS FETCH FIRST " + Math.max(limit, 0) + " ROWS ONLY";
-        String statement = sql;
-        return db.read(c -> EventRows.load(c, statement, params.toArray()));
+        String sql = postgres(query, params) + " OFFSET " + Math.max(offset, 0) + " ROWS FETCH FIRST "
+                + Math.max(limit, 0) + " ROWS ONLY";
+        return db.read(c -> EventRows.load(c, sql, params.toArray()));
     }
 
     private static String postgres(SearchQuery query, List<Object> params) {
@@ -64,31 +76,47 @@ public final class EventSearch {
                 + " ORDER BY rank DESC, " + NEWEST;
     }
 
-    private static String h2(SearchQuery query, List<Object> params) {
-        // Each term's full-text lookup runs once, as a derived table: hits in an event's own text
-        // weigh 1 and in a context's name 2; an event must be hit by every term. A term in the
-        // headline adds 2 more, checked only on the events that matched.
-        StringBuilder hits = new StringBuilder();
-        StringBuilder headline = new StringBuilder("0");
-        List<Object> rankParams = new ArrayList<>();
-        int i = 0;
+    /**
+     * Per term, the events whose text holds it (weight 1, from the {@link WordIndex}) or one of
+     * whose contexts' names does (weight 2); an event must be hit by every term. A term in the
+     * headline adds 2 more. Ranked here, then only the page is read.
+     */
+    private List<Event> h2(Connection c, SearchQuery query, int offset, int limit) throws SQLException {
+        Map<String, Integer> weights = null;
         for (String term : query.terms()) {
-            hits.append(i == 0 ? "" : " UNION ALL ").append("SELECT CASE WHEN f.\"TABLE\" = 'EVENT' THEN ")
-                    .append("CAST(f.KEYS[1] AS VARCHAR) ELSE ec.event_id END AS id, ").append(i).append(" AS term, ")
-                    .append("CASE WHEN f.\"TABLE\" = 'EVENT' THEN 1 ELSE 2 END AS w FROM FT_SEARCH_DATA(?, 0, 0) f ")
-                    .append("LEFT JOIN event_context ec ON f.\"TABLE\" = 'CONTEXT' AND ec.context_slug = CAST(f.KEYS[1] AS VARCHAR) ")
-                    .append("WHERE f.\"TABLE\" = 'EVENT' OR ec.event_id IS NOT NULL");
-            params.add(term);
-            headline.append(" + CASE WHEN REGEXP_LIKE(e.headline, ?, 'i') THEN 2 ELSE 0 END");
-            rankParams.add("(?<![\\p{L}\\p{N}])" + term + "(?![\\p{L}\\p{N}])");
-            i++;
+            Map<String, Integer> hits = new HashMap<>();
+            words.eventsWith(c, term).forEach(id -> hits.merge(id, 1, Integer::sum));
+            Sql.query(c, "SELECT DISTINCT ec.event_id FROM event_context ec JOIN context x ON x.slug = ec.context_slug "
+                    + "WHERE REGEXP_LIKE(x.name, ?, 'i')", rs -> hits.merge(rs.getString(1), 2, Integer::sum), wordPattern(term));
+            if (weights != null) {
+                Map<String, Integer> before = weights;
+                hits.keySet().retainAll(before.keySet());
+                hits.replaceAll((id, w) -> w + before.get(id));
+            }
+            weights = hits;
         }
-        List<Object> ordered = new ArrayList<>(rankParams);
-        ordered.addAll(params);
-        params.clear();
-        params.addAll(ordered);
-        return "SELECT " + EventRows.COLUMNS + ", r.w + " + headline + " AS rank FROM (SELECT h.id, SUM(h.w) AS w FROM ("
-                + hits + ") h GROUP BY h.id HAVING COUNT(DISTINCT h.term) = " + query.terms().size()
-                + ") r JOIN event e ON e.id = r.id ORDER BY rank DESC, " + NEWEST;
+        List<Ranked> ranked = new ArrayList<>();
+        for (List<String> chunk : EventRows.chunks(List.copyOf(weights.keySet()))) {
+            Map<String, Integer> w = weights;
+            Sql.query(c, "SELECT id, headline, published FROM event WHERE id IN (" + Sql.marks(chunk.size()) + ")", rs -> {
+                Set<String> headline = WordIndex.words(rs.getString(2));
+                int rank = w.get(rs.getString(1)) + 2 * (int) query.terms().stream().filter(headline::contains).count();
+                return ranked.add(new Ranked(rs.getString(1), rank, rs.getObject(3, OffsetDateTime.class).toInstant()));
+            }, chunk.toArray());
+        }
+        ranked.sort(Comparator.comparingInt(Ranked::rank).reversed().thenComparing(Ranked::published, Comparator.reverseOrder())
+                .thenComparing(Ranked::id, Comparator.reverseOrder()));
+        List<String> page = ranked.stream().skip(Math.max(offset, 0)).limit(Math.max(limit, 0)).map(Ranked::id).toList();
+        Map<String, Event> byId = new HashMap<>();
+        EventRows.load(c, page).forEach(e -> byId.put(e.id(), e));
+        return page.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** {@code term} (letters and digits only) as a whole word. */
+    private static String wordPattern(String term) {
+        return "(?<![\\p{L}\\p{N}])" + term + "(?![\\p{L}\\p{N}])";
+    }
+
+    private record Ranked(String id, int rank, Instant published) {
     }
 }

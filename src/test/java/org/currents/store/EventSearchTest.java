@@ -32,12 +32,13 @@ class EventSearchTest {
     private StoreSettings settings;
     private Database db;
     private EventSearch search;
+    private EventIngest ingest;
 
     private void open(String kind) {
         settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
         db = Database.open(settings);
         search = new EventSearch(db);
-        EventIngest ingest = TestIngest.of(db, Clock.fixed(DAY.plusSeconds(86400 * 3), ZoneOffset.UTC));
+        ingest = TestIngest.of(db, Clock.fixed(DAY.plusSeconds(86400 * 3), ZoneOffset.UTC));
         ingest.ingest(List.of(
                 draft(1, "Volcano erupts on Mayon in the Philippines", "Thousands flee the ash.", DAY,
                         Context.named("Mayon Volcano", ContextKind.STORY), Context.named("Philippines", ContextKind.SUBJECT)),
@@ -102,5 +103,18 @@ class EventSearchTest {
         assertEquals(kind.equals("postgres") ? List.of() : List.of("Ash closes the airport of Legazpi"), headlines("the of"));
         assertEquals(List.of(), headlines("x'; DROP TABLE event; --"));
         assertEquals(4, db.read(c -> Sql.query(c, "SELECT COUNT(*) FROM event", rs -> rs.getInt(1))).get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void findsWhatWasWrittenAfterAnEarlierSearch(String kind) {
+        open(kind);
+        assertEquals(List.of(), headlines("tsunami"));
+        ingest.ingest(List.of(draft(5, "Tsunami warning for Chile", "A quake offshore.", DAY.plusSeconds(2 * 86400 + 3600),
+                Context.named("Chile", ContextKind.SUBJECT))));
+        assertEquals(List.of("Tsunami warning for Chile"), headlines("tsunami"));
+        assertEquals(List.of("Tsunami warning for Chile"), headlines("chile quake"));
+        assertEquals(List.of("Volcano erupts on Mayon in the Philippines", "Ash closes the airport of Legazpi"),
+                headlines("volcano"), "events indexed before stay found once");
     }
 }
