@@ -25,6 +25,8 @@ public final class Places {
     private final Map<String, String> demonyms;
     private final Map<String, String> acronyms;
     private final Set<String> places;
+    /** The first words of the names of more than one word ("new" of "new zealand"). */
+    private final Set<String> firstWords;
     private final Map<String, String> canonical = new HashMap<>();
 
     private Places(Map<String, String> demonyms, Map<String, String> acronyms) {
@@ -34,6 +36,9 @@ public final class Places {
         demonyms.values().forEach(p -> names.add(p.toLowerCase(Locale.ROOT)));
         acronyms.values().forEach(p -> names.add(p.toLowerCase(Locale.ROOT)));
         this.places = Set.copyOf(names);
+        Set<String> first = new HashSet<>();
+        names.stream().filter(p -> p.indexOf(' ') > 0).forEach(p -> first.add(p.substring(0, p.indexOf(' '))));
+        this.firstWords = Set.copyOf(first);
         demonyms.values().forEach(p -> canonical.putIfAbsent(p.toLowerCase(Locale.ROOT), p));
         acronyms.values().forEach(p -> canonical.putIfAbsent(p.toLowerCase(Locale.ROOT), p));
     }
@@ -46,6 +51,11 @@ public final class Places {
     /** Whether {@code phrase} is exactly the name of a place of the list ("New Zealand", "France"). */
     public boolean isPlaceName(String phrase) {
         return places.contains(phrase.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether some place's name of more than one word begins with {@code word}, in any case. */
+    public boolean beginsLongerName(String word) {
+        return firstWords.contains(word.toLowerCase(Locale.ROOT));
     }
 
     /** Whether {@code name} is a place of the list ("France", "European Union"), by name, demonym or acronym. */

@@ -82,22 +82,25 @@ public final class TextAnalyzer {
     private Collector collector(String headline, String summary) {
         Set<String> capitalised = new HashSet<>();
         Collector collect = new Collector(capitalised);
+        List<List<String>> texts = new ArrayList<>(2);
         for (String text : new String[] {headline, summary}) {
-            if (text != null && !isTitleCase(text)) {
-                scan(text, (surface, sentenceStart) -> {
-                    if (!sentenceStart && Character.isUpperCase(surface.charAt(0))) {
-                        capitalised.add(fold(surface));
-                    }
-                });
+            if (text == null) {
+                continue;
             }
-        }
-        for (String text : new String[] {headline, summary}) {
-            if (text != null) {
-                List<String> words = new ArrayList<>();
-                scan(text, (surface, sentenceStart) -> words.add(surface));
-                for (int i = 0; i < words.size(); i += collect.words(words, i)) {
-                    // collect.words consumes one word, or the words of a place's name
+            List<String> words = new ArrayList<>();
+            boolean titleCase = isTitleCase(text);
+            scan(text, (surface, sentenceStart) -> {
+                words.add(surface);
+                if (!titleCase && !sentenceStart && Character.isUpperCase(surface.charAt(0))) {
+                    capitalised.add(fold(surface));
                 }
+            });
+            texts.add(words);
+        }
+        // Every text's capitals are known before any word is folded: a name may be capitalised only in the other.
+        for (List<String> words : texts) {
+            for (int i = 0; i < words.size(); i += collect.words(words, i)) {
+                // collect.words consumes one word, or the words of a place's name
             }
         }
         return collect;
@@ -125,9 +128,11 @@ public final class TextAnalyzer {
                 word(words.get(i));
                 return 1;
             }
-            for (int n = Math.min(PLACE_WORDS, words.size() - i); n >= 2; n--) {
+            // Most capitalised words begin no place's name of several words: no phrase to try.
+            int longest = places.beginsLongerName(words.get(i)) ? Math.min(PLACE_WORDS, words.size() - i) : 1;
+            for (int n = longest; n >= 2; n--) {
                 String phrase = String.join(" ", words.subList(i, i + n));
-                if (Character.isUpperCase(phrase.charAt(0)) && places.isPlaceName(phrase)) {
+                if (places.isPlaceName(phrase)) {
                     place(phrase, phrase);
                     return n;
                 }
@@ -143,7 +148,10 @@ public final class TextAnalyzer {
                 return;
             }
             String bare = surface.replace(".", "");
-            String place = places.placeOf(bare).orElse(Character.isUpperCase(first) && places.isPlaceName(bare) ? bare : null);
+            String place = places.placeOf(bare).orElse(null);
+            if (place == null && Character.isUpperCase(first) && places.isPlaceName(bare)) {
+                place = bare;
+            }
             if (place != null) {
                 place(place, surface);
                 return;
@@ -152,7 +160,7 @@ public final class TextAnalyzer {
             if (lower.length() < 2 || Stems.isStop(lower)) {
                 return;
             }
-            boolean acronym = surface.length() >= 2 && surface.chars().allMatch(ch -> !Character.isLowerCase(ch));
+            boolean acronym = surface.length() >= 2 && noLowerCase(surface);
             boolean name = (acronym || Character.isUpperCase(first) && capitalised.contains(lower)) && !TITLES.contains(lower);
             add(lower, surface, name);
         }
@@ -244,15 +252,38 @@ public final class TextAnalyzer {
     private static boolean isTitleCase(String text) {
         int words = 0;
         int capitals = 0;
-        for (String w : text.split("\\s+")) {
-            if (!w.isEmpty() && Character.isLetter(w.charAt(0)) && w.length() > 3) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i - start > 3 && Character.isLetter(text.charAt(start))) {
                 words++;
-                if (Character.isUpperCase(w.charAt(0))) {
+                if (Character.isUpperCase(text.charAt(start))) {
                     capitals++;
                 }
             }
         }
         return words >= 3 && capitals * 10 >= words * 8;
+    }
+
+    /** What the regular expression {@code \s} matches. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean noLowerCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLowerCase(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String fold(String word) {
