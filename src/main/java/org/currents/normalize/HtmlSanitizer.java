@@ -27,18 +27,26 @@ final class HtmlSanitizer {
         }
         Document dirty = Jsoup.parseBodyFragment(xmlSafe(html), baseUri == null ? "" : baseUri);
         String text = dirty.text().strip();
-        for (Element img : dirty.select("img")) {
+        // By tag, not by CSS query: a query is parsed anew on every call.
+        for (Element img : dirty.getElementsByTag("img")) {
             if (isPixel(img)) {
                 img.remove();
             }
         }
         Document clean = new Cleaner(safelist).clean(dirty);
         List<String> links = new ArrayList<>();
-        for (Element a : clean.select("a[href]")) {
-            links.add(a.attr("href"));
-            a.attr("rel", "nofollow noopener");
+        for (Element a : clean.getElementsByTag("a")) {
+            if (a.hasAttr("href")) {
+                links.add(a.attr("href"));
+                a.attr("rel", "nofollow noopener");
+            }
         }
-        List<String> images = clean.select("img[src]").eachAttr("src");
+        List<String> images = new ArrayList<>();
+        for (Element img : clean.getElementsByTag("img")) {
+            if (img.hasAttr("src")) {
+                images.add(img.attr("src"));
+            }
+        }
         clean.outputSettings().prettyPrint(false);
         return new SanitizedHtml(clean.body().html().strip(), text, links, images);
     }
@@ -94,7 +102,13 @@ final class HtmlSanitizer {
     }
 
     static boolean isPixel(Element img) {
-        return img.attr("width").strip().matches("[01](px)?") || img.attr("height").strip().matches("[01](px)?");
+        return isPixelSize(img.attr("width").strip()) || isPixelSize(img.attr("height").strip());
+    }
+
+    /** "0", "1", "0px" or "1px". */
+    private static boolean isPixelSize(String size) {
+        return (size.length() == 1 || size.length() == 3 && size.endsWith("px"))
+                && (size.charAt(0) == '0' || size.charAt(0) == '1');
     }
 
     /** Sanitized markup, the plain text of the original, and the links and image sources that survived. */

@@ -39,4 +39,13 @@ class HtmlSanitizerTest {
         assertEquals(List.of("https://en.wikipedia.org/wiki/a.jpg"), out.images());
         assertEquals(HtmlSanitizer.SanitizedHtml.EMPTY, sanitizer.sanitize("  ", null));
     }
+
+    @Test
+    void imagesOneOrZeroPixelsWideOrHighAreTrackingPixels() {
+        String html = "<img src=w0.gif width=0><img src=h1.gif height=' 1px '><img src=w10.gif width=10>"
+                + "<img src=h100px.gif height=100px><img src=w1em.gif width=1em><a name=top>no link</a>";
+        assertEquals(List.of("https://x.example/w10.gif", "https://x.example/h100px.gif", "https://x.example/w1em.gif"),
+                sanitizer.sanitize(html, "https://x.example/").images());
+        assertEquals(List.of(), sanitizer.sanitize(html, "https://x.example/").links(), "an anchor without href is no link");
+    }
 }
