@@ -194,7 +194,7 @@ public final class Poller {
                 stored.created(), stored.updated(), 0, null, null));
         log.info("source {} ({}): pushed by its hub, {} new, {} updated", source.id(), source.displayName(),
                 stored.created(), stored.updated());
-        watchHubs(source, feed);
+        // Not watched for hub links: a hub may push only the new entries, without the feed's links.
         return new PollOutcome(source.id(), "pushed", 200, stored.created(), stored.updated(), null, old.nextPoll());
     }
 
