@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.currents.config.WebSubSettings;
+import org.currents.fetch.CallbackClient;
 import org.currents.parse.PushLinks;
 import org.currents.poll.PushWatch;
 import org.currents.source.Source;
@@ -35,7 +36,7 @@ public final class Subscriptions implements PushWatch {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Subscriptions(UpstreamStore store, org.currents.fetch.CallbackClient client, WebSubSettings settings, Clock clock) {
+    public Subscriptions(UpstreamStore store, CallbackClient client, WebSubSettings settings, Clock clock) {
         this.store = store;
         this.hubs = new HubClient(client);
         this.settings = settings;
@@ -54,8 +55,9 @@ public final class Subscriptions implements PushWatch {
         return every.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : every;
     }
 
+    /** Synchronized: two polls of one source at once (the schedule's and an operator's) make one subscription. */
     @Override
-    public void seen(Source source, PushLinks links) {
+    public synchronized void seen(Source source, PushLinks links) {
         if (!enabled()) {
             return;
         }
