@@ -171,6 +171,19 @@ class SubscriptionsTest {
         assertEquals(List.of(), store.ofSource(source.id()), "an unconfirmed unsubscription is forgotten in time");
     }
 
+    @Test
+    void neverContactsAHubTheAddressGuardRefuses() throws Exception {
+        try (CallbackClient guarded = new CallbackClient(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), 1_000_000, 3, "Currents/test", List.of(), dir, List.of(dir), 2, 4))) {
+            Subscriptions strict = new Subscriptions(store, guarded, settings, clock);
+            strict.seen(source, new PushLinks(List.of(hub.url("/callback")), null));
+            assertNull(hub.deliveries.poll(300, TimeUnit.MILLISECONDS), "127.0.0.1 is not in fetch.allow: not contacted");
+            Upstream u = store.ofSource(source.id()).get(0);
+            assertEquals(State.PENDING, u.state());
+            assertEquals(now.plus(Duration.ofHours(6)), u.renewAt(), "asked again, through the guard, in 6 h");
+        }
+    }
+
     private Map<String, List<String>> request() throws InterruptedException {
         LocalSubscriber.Delivery d = hub.deliveries.poll(5, TimeUnit.SECONDS);
         assertNotNull(d, "a request to the hub");
