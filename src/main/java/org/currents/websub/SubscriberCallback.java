@@ -95,7 +95,8 @@ public final class SubscriberCallback {
             return new WebSubHub.Reply(413, "the delivery is over the limit of " + maxBytes + " bytes (fetch.max-bytes)");
         }
         if (!Signature.verifies(u.secret(), signature, body)) {
-            log.warn("websub: ignored a delivery for source {} from {}: {}", u.sourceId(), u.hub(),
+            // Anyone may POST here; only the signature says it came from the hub.
+            log.warn("websub: ignored a delivery to the callback of source {} (hub {}): {}", u.sourceId(), u.hub(),
                     signature == null ? "no X-Hub-Signature" : "X-Hub-Signature does not match the secret");
             return new WebSubHub.Reply(202, "received");
         }
