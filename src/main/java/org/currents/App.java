@@ -56,9 +56,12 @@ import org.currents.store.Listings;
 import org.currents.store.SourceStore;
 import org.currents.store.StoreException;
 import org.currents.store.SubscriptionStore;
+import org.currents.store.UpstreamStore;
 import org.currents.web.NodeStatus;
 import org.currents.web.WebServer;
 import org.currents.web.WebServices;
+import org.currents.websub.SubscriberCallback;
+import org.currents.websub.Subscriptions;
 import org.currents.websub.WebSub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +92,9 @@ public final class App implements AutoCloseable {
     private final CoverImages covers;
     private final CallbackClient callbacks;
     private final SubscriptionStore subscriptions;
+    private final UpstreamStore upstreams;
+    private final Subscriptions pushes;
+    private final SubscriberCallback subscriber;
     private volatile WebSub websub;
     /** Made when the node starts: the command line's short runs have nothing to report. */
     private PrometheusMeterRegistry meters;
@@ -96,10 +102,12 @@ public final class App implements AutoCloseable {
     /** How often the server looks for sources changed by another process (the command line beside it). */
     private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
     /** Parts whose stopping is nothing an operator needs to read about. */
-    private static final java.util.Set<String> QUIET_PARTS = java.util.Set.of("web port", "configured sources", "JVM metrics");
+    private static final java.util.Set<String> QUIET_PARTS = java.util.Set.of("web port", "configured sources", "JVM metrics",
+            "websub renewals");
 
     private ScheduledExecutorService watcher;
     private ScheduledExecutorService versionCheck;
+    private ScheduledExecutorService renewals;
     private volatile URI baseUri;
     private volatile int port;
     private volatile boolean serving;
@@ -118,8 +126,13 @@ public final class App implements AutoCloseable {
         MatchSettings match = settings.match();
         this.ingest = new EventIngest(database, clock, new Matcher(match.threshold()), new EventMerger(), analyzer,
                 new WindowIndex(match.window(), match.memoryEvents()));
+        this.callbacks = new CallbackClient(settings.fetch());
+        this.upstreams = new UpstreamStore(database);
+        this.pushes = new Subscriptions(upstreams, callbacks, settings.websub(), clock);
         this.poller = new Poller(sources, fetcher, parser, new Normalizer(settings.contexts(), analyzer, places), ingest,
-                new PollPlanner(settings.poll(), new Random()), clock);
+                new PollPlanner(settings.poll(), settings.websub().fallbackInterval(), new Random()), pushes, clock);
+        this.subscriber = new SubscriberCallback(upstreams, poller::ingestPushed, settings.websub(),
+                settings.fetch().maxBodyBytes(), clock);
         this.related = new RelatedEvents(events);
         NodeSettings node = settings.node();
         // On PostgreSQL the jobs live in the shared database: each poll runs on one node of the cluster.
@@ -131,7 +144,6 @@ public final class App implements AutoCloseable {
         this.web = new WebServer(settings.server());
         this.covers = new CoverImages(settings.dataDir().resolve("images"), settings.images().cacheBytes(), fetcher::fetch,
                 clock);
-        this.callbacks = new CallbackClient(settings.fetch());
         this.subscriptions = new SubscriptionStore(database);
         // Open now, for every command; closed last.
         parts.add("database", () -> { }, this::closeDatabase).add("HTTP client", () -> { }, () -> {
@@ -227,6 +239,9 @@ public final class App implements AutoCloseable {
                 watcher.shutdownNow();
                 scheduler.shutdown();
             });
+            if (pushes.enabled()) {
+                parts.add("websub renewals", this::startRenewals, () -> renewals.shutdownNow());
+            }
         } else {
             parts.add("cluster scheduler", scheduler::attach, scheduler::shutdown);
         }
@@ -294,11 +309,29 @@ public final class App implements AutoCloseable {
         }, WATCH_EVERY.toSeconds(), WATCH_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** Subscriptions at our sources' hubs: renewed before their leases end, ended when their source goes. */
+    private void startRenewals() {
+        renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "websub-renew");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = pushes.checkEvery().toMillis();
+        renewals.scheduleWithFixedDelay(() -> {
+            try {
+                pushes.renewDue();
+            } catch (RuntimeException e) {
+                log.warn("websub: cannot renew subscriptions at hubs; trying again in {} ms: {}", every, e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
     private void serve() {
         NodeSettings node = settings.node();
         ClusterState cluster = new ClusterState(database);
         Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents(),
-                settings.contexts().feedEntries(), new Listings(database), new EventSearch(database), covers);
+                settings.contexts().feedEntries(), new Listings(database), new EventSearch(database), covers,
+                settings.websub().externalHub());
         // Documents are rendered once per published version: this node's commits move it at once,
         // other nodes' are seen within cache.check-every.
         site.refreshVersion();
@@ -317,7 +350,7 @@ public final class App implements AutoCloseable {
         web.start(site,
                 new WebServices(sources, events, ingest, contexts, admin, poller.metrics(), settings.admin().token(),
                         new NodeStatus(node.name(), node.roles(), database::isHealthy, scheduler::misfires,
-                                scheduler.clustered() ? cluster::checkIns : List::of), meters, websub.hub()));
+                                scheduler.clustered() ? cluster::checkIns : List::of), meters, websub.hub(), subscriber));
     }
 
     /** Reads the published version again, so the site serves what was just committed (here or on another node). */
@@ -384,6 +417,11 @@ public final class App implements AutoCloseable {
 
     public ContextStore contexts() {
         return contexts;
+    }
+
+    /** Subscriptions this site holds at its sources' hubs. */
+    public UpstreamStore upstreams() {
+        return upstreams;
     }
 
     /** Subscriptions to this site's WebSub hub. */

@@ -57,6 +57,14 @@ public enum Key {
     WEBSUB_MAX_LEASE("websub.max-lease", "30d", "longest lease the hub grants (a longer hub.lease_seconds is cut to it)"),
     WEBSUB_ATTEMPTS("websub.attempts", "5", "deliveries tried per change before a failing subscriber is dropped"),
     WEBSUB_RETRY("websub.retry", "1m", "wait before the first retry of a failed delivery, doubled at each next one"),
+    WEBSUB_CALLBACK_BASE("websub.callback-base", "", "public base URL at which hubs reach this site's subscriber callbacks "
+            + "(<base>websub/callback/<token>); empty: subscribe to no hub, only poll"),
+    WEBSUB_SUBSCRIBE_LEASE("websub.subscribe-lease", "10d", "lease asked of a source's hub when subscribing; renewed at 85% "
+            + "of what the hub grants"),
+    WEBSUB_FALLBACK_INTERVAL("websub.fallback-interval", "6h", "poll interval of a source whose hub pushes its changes to "
+            + "us (a fallback in case a push is lost)"),
+    WEBSUB_EXTERNAL_HUB("websub.external-hub", "", "an external WebSub hub pinged (hub.mode=publish) when the all-events "
+            + "feeds change, and advertised by them besides /websub; empty: none"),
     ADMIN_TOKEN("admin.token", "", "bearer token required by the admin API for changes"),
     IMAGES_CACHE_BYTES("images.cache-bytes", "200MB", "disk space the resized cover images may take under the data directory");
 

@@ -258,11 +258,34 @@ public final class SettingsLoader {
 
     private static WebSubSettings websub(SettingValues values) {
         WebSubSettings websub = new WebSubSettings(values.duration(Key.WEBSUB_LEASE), values.duration(Key.WEBSUB_MAX_LEASE),
-                values.integer(Key.WEBSUB_ATTEMPTS, 1, 20), values.duration(Key.WEBSUB_RETRY));
+                values.integer(Key.WEBSUB_ATTEMPTS, 1, 20), values.duration(Key.WEBSUB_RETRY),
+                httpUrl(values, Key.WEBSUB_CALLBACK_BASE, true), values.duration(Key.WEBSUB_SUBSCRIBE_LEASE),
+                values.duration(Key.WEBSUB_FALLBACK_INTERVAL), httpUrl(values, Key.WEBSUB_EXTERNAL_HUB, false));
+        if (websub.subscribeLease().compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+            throw values.invalid(Key.WEBSUB_SUBSCRIBE_LEASE, "must be at least 1s");
+        }
         if (websub.lease().compareTo(websub.maxLease()) > 0) {
             throw values.invalid(Key.WEBSUB_LEASE, "must not be longer than websub.max-lease (" + websub.maxLease() + ")");
         }
         return websub;
+    }
+
+    /** An absolute http(s) URL without a fragment (a base also without a query), or null when empty; a base gets its trailing '/'. */
+    private static URI httpUrl(SettingValues values, Key key, boolean base) {
+        String text = values.string(key).strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(base && !text.endsWith("/") ? text + "/" : text);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || base && uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw values.invalid(key, "must be an absolute http(s) URL without " + (base ? "a query or " : "") + "a fragment");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw values.invalid(key, "is not a URL: " + e.getReason());
+        }
     }
 
     private static String blankToNull(String s) {

@@ -55,7 +55,19 @@ final class JsonFeedReader {
         }
         String format = "json_" + version.substring(VERSION_PREFIX.length());
         return new ParsedFeed(format, text(root, "title"), text(root, "home_page_url"), text(root, "description"),
-                text(root, "language"), FeedHints.NONE, out);
+                text(root, "language"), FeedHints.NONE, out, push(root));
+    }
+
+    /** JSON Feed 1.1's {@code hubs} (objects with a type and a URL; only WebSub hubs are ones we speak to) and {@code feed_url}. */
+    private static PushLinks push(JsonNode root) {
+        List<String> hubs = new ArrayList<>();
+        for (JsonNode hub : root.path("hubs")) {
+            String type = text(hub, "type");
+            if (text(hub, "url") != null && (type == null || type.equalsIgnoreCase("WebSub"))) {
+                hubs.add(text(hub, "url"));
+            }
+        }
+        return new PushLinks(hubs, text(root, "feed_url"));
     }
 
     private ParsedItem item(JsonNode item, String url, String feedAuthor) {

@@ -1,5 +1,6 @@
 package org.currents.parse;
 
+import com.rometools.modules.atom.modules.AtomLinkModule;
 import com.rometools.modules.mediarss.MediaEntryModule;
 import com.rometools.modules.mediarss.MediaModule;
 import com.rometools.modules.mediarss.types.MediaContent;
@@ -9,6 +10,7 @@ import com.rometools.modules.mediarss.types.Thumbnail;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.module.SyModule;
@@ -18,6 +20,7 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
@@ -64,7 +67,32 @@ final class XmlFeedReader {
             items.add(item(entry, feedBase, atomFeed));
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getDescription(),
-                feed.getLanguage(), hints(feed, wire), items);
+                feed.getLanguage(), hints(feed, wire), items, push(feed));
+    }
+
+    /** Atom's feed-level links; RSS carries them as {@code atom:link}, which ROME leaves to the Atom link module. */
+    private static PushLinks push(SyndFeed feed) {
+        List<String> hubs = new ArrayList<>();
+        String self = null;
+        List<Link> links = new ArrayList<>();
+        for (SyndLink l : feed.getLinks()) {
+            Link link = new Link();
+            link.setRel(l.getRel());
+            link.setHref(l.getHref());
+            links.add(link);
+        }
+        if (feed.getModule(AtomLinkModule.URI) instanceof AtomLinkModule atom) {
+            links.addAll(atom.getLinks());
+        }
+        for (Link link : links) {
+            String rel = link.getRel() == null ? "" : link.getRel().strip().toLowerCase(Locale.ROOT);
+            if (rel.equals("hub")) {
+                hubs.add(link.getHref());
+            } else if (rel.equals("self") && self == null) {
+                self = link.getHref();
+            }
+        }
+        return new PushLinks(hubs, self);
     }
 
     /** ROME over a Reader, so its healer also repairs undeclared HTML entities such as {@code &nbsp;}. */

@@ -20,23 +20,41 @@ import org.currents.source.SourceStatus;
  * the feed asks for ({@code ttl}, {@code sy:updatePeriod}) and always within the configured
  * bounds. Failures back off exponentially up to {@code maxBackoff}, and no earlier than a
  * server's Retry-After. A little jitter keeps sources added together from polling in lockstep.
+ * A source whose hub pushes its changes to us is polled no more often than the fallback interval.
  */
 public final class PollPlanner {
     private static final double JITTER = 0.1;
 
     private final PollSettings settings;
     private final RandomGenerator random;
+    private final Duration fallback;
 
     public PollPlanner(PollSettings settings, RandomGenerator random) {
+        this(settings, Duration.ofHours(6), random);
+    }
+
+    /** @param fallback the interval of a source whose changes are pushed ({@code websub.fallback-interval}) */
+    public PollPlanner(PollSettings settings, Duration fallback, RandomGenerator random) {
         this.settings = settings;
+        this.fallback = fallback;
         this.random = random;
     }
 
     public Instant nextAfterSuccess(Source source, FeedHints hints, int newItems, Instant now) {
+        return nextAfterSuccess(source, hints, newItems, now, false);
+    }
+
+    /** @param pushed whether the source's hub pushes its changes to us: polling is then only a fallback */
+    public Instant nextAfterSuccess(Source source, FeedHints hints, int newItems, Instant now, boolean pushed) {
         Duration interval = source.interval() != null ? source.interval() : adapted(source.status(), newItems);
         interval = atLeast(interval, hints.ttl());
         interval = atLeast(interval, hints.updatePeriod());
-        return outsideSkippedTimes(now.plus(jittered(clamp(interval))), hints, now);
+        interval = clamp(interval);
+        if (pushed) {
+            // Not clamped to poll.max-interval: the operator asked for this interval by its own name.
+            interval = atLeast(interval, fallback);
+        }
+        return outsideSkippedTimes(now.plus(jittered(interval)), hints, now);
     }
 
     /**

@@ -48,9 +48,17 @@ public final class Poller {
     private final PollPlanner planner;
     private final Clock clock;
     private final PollMetrics metrics = new PollMetrics();
+    private final PushWatch push;
 
     public Poller(SourceStore sources, FeedFetcher fetcher, FeedParser parser, Normalizer normalizer,
                   EventIngest events, PollPlanner planner, Clock clock) {
+        this(sources, fetcher, parser, normalizer, events, planner, PushWatch.NONE, clock);
+    }
+
+    /** @param push told of the hubs each fetched feed names, and asked whether a source is pushed to us */
+    public Poller(SourceStore sources, FeedFetcher fetcher, FeedParser parser, Normalizer normalizer,
+                  EventIngest events, PollPlanner planner, PushWatch push, Clock clock) {
+        this.push = push;
         this.sources = sources;
         this.fetcher = fetcher;
         this.parser = parser;
@@ -155,7 +163,48 @@ public final class Poller {
         }
         List<EventDraft> drafts = normalizer.normalize(source, feed, now);
         IngestResult stored = events.ingest(drafts);
+        watchHubs(source, feed);
         return succeeded(source, fetched.status(), fetched.etag(), fetched.lastModified(), feed.hints(), stored, "ok", now);
+    }
+
+    /**
+     * Takes in a feed a hub pushed (WebSub), as a poll takes one it fetched, and records it on the
+     * source; the poll schedule stays as it was (the next poll is the fallback's).
+     */
+    public PollOutcome ingestPushed(long sourceId, byte[] body, String contentType) {
+        Optional<Source> found = sources.find(sourceId);
+        if (found.isEmpty() || !found.get().enabled()) {
+            return new PollOutcome(sourceId, "skipped", 0, 0, 0, null, null);
+        }
+        Source source = found.get();
+        SourceStatus old = source.status();
+        Instant now = clock.instant();
+        ParsedFeed feed;
+        try {
+            feed = parser.parse(body, contentType, source.feedUrl());
+        } catch (FeedParseException e) {
+            String message = "pushed content: " + e.getMessage();
+            sources.saveStatus(source.id(), new SourceStatus(old.etag(), old.lastModified(), now, old.nextPoll(), "error", 200,
+                    0, 0, old.consecutiveErrors() + 1, old.failingSince() != null ? old.failingSince() : now, message));
+            log.warn("source {} ({}): {}", source.id(), source.feedUrl(), message);
+            return new PollOutcome(source.id(), "error", 200, 0, 0, message, old.nextPoll());
+        }
+        IngestResult stored = events.ingest(normalizer.normalize(source, feed, now));
+        sources.saveStatus(source.id(), new SourceStatus(old.etag(), old.lastModified(), now, old.nextPoll(), "pushed", 200,
+                stored.created(), stored.updated(), 0, null, null));
+        log.info("source {} ({}): pushed by its hub, {} new, {} updated", source.id(), source.displayName(),
+                stored.created(), stored.updated());
+        // Not watched for hub links: a hub may push only the new entries, without the feed's links.
+        return new PollOutcome(source.id(), "pushed", 200, stored.created(), stored.updated(), null, old.nextPoll());
+    }
+
+    /** A failure to reach a hub is the subscriber's to log and retry; the poll went well and stays so. */
+    private void watchHubs(Source source, ParsedFeed feed) {
+        try {
+            push.seen(source, feed.push());
+        } catch (RuntimeException e) {
+            log.warn("source {} ({}): cannot update its WebSub subscription: {}", source.id(), source.feedUrl(), e.toString());
+        }
     }
 
     private Source movedIfPermanent(Source source, FetchResult result) {
@@ -171,13 +220,22 @@ public final class Poller {
 
     private PollOutcome succeeded(Source source, int http, String etag, String lastModified, FeedHints hints,
                                   IngestResult stored, String state, Instant now) {
-        Instant next = planner.nextAfterSuccess(source, hints, stored.created(), now);
+        Instant next = planner.nextAfterSuccess(source, hints, stored.created(), now, pushing(source));
         sources.saveStatus(source.id(), new SourceStatus(etag, lastModified, now, next, state, http,
                 stored.created(), stored.updated(), 0, null, null));
         if (stored.created() + stored.updated() > 0) {
             log.info("source {} ({}): {} new, {} updated", source.id(), source.displayName(), stored.created(), stored.updated());
         }
         return new PollOutcome(source.id(), state, http, stored.created(), stored.updated(), null, next);
+    }
+
+    private boolean pushing(Source source) {
+        try {
+            return push.pushing(source.id());
+        } catch (RuntimeException e) {
+            log.warn("source {}: cannot tell whether its hub pushes to us; polling as usual: {}", source.id(), e.toString());
+            return false;
+        }
     }
 
     private PollOutcome failed(Source source, int http, String message, Instant retryAfter, Instant now) {

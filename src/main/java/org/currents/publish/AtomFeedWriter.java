@@ -42,7 +42,7 @@ final class AtomFeedWriter {
         feed.setUpdated(Date.from(meta.updated() != null ? meta.updated() : Instant.EPOCH));
         feed.setAlternateLinks(List.of(RssFeedWriter.link("alternate", meta.pageUrl(), "text/html", null)));
         List<Link> feedLinks = new ArrayList<>();
-        feedLinks.add(RssFeedWriter.link("hub", links.hub(), null, null));
+        links.hubs(meta.selfUrl()).forEach(hub -> feedLinks.add(RssFeedWriter.link("hub", hub, null, null)));
         feedLinks.add(RssFeedWriter.link("self", meta.selfUrl(), "application/atom+xml", null));
         feedLinks.addAll(RssFeedWriter.historyLinks(meta.history(), "application/atom+xml"));
         feed.setOtherLinks(feedLinks);

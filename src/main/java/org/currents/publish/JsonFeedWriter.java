@@ -32,7 +32,8 @@ final class JsonFeedWriter {
         feed.put("feed_url", meta.selfUrl());
         feed.put("description", meta.description());
         feed.put("language", "en");
-        feed.putArray("hubs").addObject().put("type", "WebSub").put("url", links.hub());
+        ArrayNode hubs = feed.putArray("hubs");
+        links.hubs(meta.selfUrl()).forEach(hub -> hubs.addObject().put("type", "WebSub").put("url", hub));
         ArchiveLinks history = meta.history();
         if (history.prevArchive() != null) {
             // JSON Feed 1.1's next_url names the feed of the next older items: the archive before this one.

@@ -50,7 +50,7 @@ final class RssFeedWriter {
             channel.setPubDate(Date.from(meta.updated()));
         }
         List<Link> channelLinks = new ArrayList<>();
-        channelLinks.add(link("hub", links.hub(), null, null));
+        links.hubs(meta.selfUrl()).forEach(hub -> channelLinks.add(link("hub", hub, null, null)));
         channelLinks.add(link("self", meta.selfUrl(), "application/rss+xml", null));
         channelLinks.addAll(historyLinks(meta.history(), "application/rss+xml"));
         channel.setModules(List.of(atomLinks(channelLinks)));

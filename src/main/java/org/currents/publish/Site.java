@@ -62,6 +62,12 @@ public final class Site {
     /** @param feedEntries how many of the newest events a current feed holds; older ones are in its archives */
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, int feedEntries,
                 Listings listings, EventSearch search, CoverImages covers) {
+        this(events, contexts, related, base, minEvents, feedEntries, listings, search, covers, null);
+    }
+
+    /** @param externalHub advertised by the all-events feeds besides our own hub ({@code websub.external-hub}), or null */
+    public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, int feedEntries,
+                Listings listings, EventSearch search, CoverImages covers, URI externalHub) {
         this.covers = covers;
         this.search = search;
         this.minEvents = minEvents;
@@ -69,7 +75,7 @@ public final class Site {
         this.events = events;
         this.contexts = contexts;
         this.related = related;
-        this.links = new SiteLinks(base);
+        this.links = new SiteLinks(base, externalHub);
         ObjectMapper mapper = new ObjectMapper();
         EntryHtml entryHtml = new EntryHtml(links);
         this.pages = new ReaderPages(events, contexts, listings, search, links, covers);

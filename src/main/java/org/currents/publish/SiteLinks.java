@@ -5,14 +5,22 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import org.currents.event.EventHeadline;
 
 /** The absolute URL of everything Currents publishes, from the site's base URL (DESIGN.md's URL table). */
 public final class SiteLinks {
     private final String base;
     private final String basePath;
+    private final String externalHub;
 
     public SiteLinks(URI base) {
+        this(base, null);
+    }
+
+    /** @param externalHub a hub pinged when the all-events feeds change ({@code websub.external-hub}), or null */
+    public SiteLinks(URI base, URI externalHub) {
+        this.externalHub = externalHub == null ? null : externalHub.toString();
         String b = base.toString();
         this.base = b.endsWith("/") ? b : b + "/";
         String p = URI.create(this.base).getRawPath();
@@ -56,6 +64,23 @@ public final class SiteLinks {
     /** This site's own WebSub hub, advertised as rel="hub" by every feed. */
     public String hub() {
         return base + "websub";
+    }
+
+    /**
+     * The hubs the feed at {@code selfUrl} advertises: ours, and the external hub for the
+     * all-events feeds, the only topics it is pinged for (a context's feeds change with too many
+     * ingests to ping for each).
+     */
+    public List<String> hubs(String selfUrl) {
+        if (externalHub == null) {
+            return List.of(hub());
+        }
+        for (FeedFormat f : FeedFormat.values()) {
+            if (allEvents(f).equals(selfUrl)) {
+                return List.of(hub(), externalHub);
+            }
+        }
+        return List.of(hub());
     }
 
     public String opml() {

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * What the last polls of a source did: HTTP validators for the next conditional request, when it
  * ran and runs next, and how it ended. {@code lastStatus} is one of {@code never}, {@code ok},
- * {@code not_modified}, {@code error}, {@code disabled}. {@code failingSince} is the start of
+ * {@code not_modified}, {@code error}, {@code disabled}, or {@code pushed} (its hub sent the feed; WebSub). {@code failingSince} is the start of
  * the current run of errors, null when the last poll succeeded.
  */
 public record SourceStatus(

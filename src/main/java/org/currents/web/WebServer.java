@@ -72,7 +72,8 @@ public final class WebServer {
         // current in the cache is answered on the I/O thread, untimed: it costs less than a timer.
         DocumentCache cache = new DocumentCache(settings.cacheBytes());
         TimedHandler timed = new TimedHandler(services.meters(), Tags.empty());
-        timed.setHandler(new Handler.Sequence(new WebSubHandler(services.hub()), new HealthHandler(services.node()),
+        timed.setHandler(new Handler.Sequence(new WebSubHandler(services.hub()),
+                new SubscriberCallbackHandler(services.subscriber()), new HealthHandler(services.node()),
                 new SiteHandler(site, cache),
                 compression));
         server.setHandler(new CachedDocuments(cache, site::version, timed));

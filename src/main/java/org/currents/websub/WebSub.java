@@ -1,5 +1,6 @@
 package org.currents.websub;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,8 +12,8 @@ import org.currents.store.SubscriptionStore;
 
 /**
  * The publishing side of WebSub for one site: the hub taking requests at {@code /websub} and
- * the distribution of changed feeds to subscribers, with the threads they run on (one checking
- * for changes, a few calling callbacks).
+ * the distribution of changed feeds to subscribers, and the ping of an external hub when one is
+ * configured, with the threads they run on (one checking for changes, a few calling callbacks).
  */
 public final class WebSub implements AutoCloseable {
     private static final int CALLING_THREADS = 4;
@@ -21,12 +22,15 @@ public final class WebSub implements AutoCloseable {
     private final ScheduledExecutorService calls = Executors.newScheduledThreadPool(CALLING_THREADS, named("websub-call"));
     private final WebSubHub hub;
     private final Distribution distribution;
+    private final HubPing ping;
 
     public WebSub(Site site, SubscriptionStore store, CallbackClient client, WebSubSettings settings, Clock clock) {
         Topics topics = new Topics(site);
         this.hub = new WebSubHub(topics, store, client, settings, calls, clock);
         this.distribution = new Distribution(store, topics, client, settings, site::version, site.links().hub(), clock,
                 checks, calls);
+        URI external = settings.externalHub();
+        this.ping = external == null ? null : new HubPing(site, new HubClient(client), external, checks);
     }
 
     public WebSubHub hub() {
@@ -36,6 +40,9 @@ public final class WebSub implements AutoCloseable {
     /** The site's version may have moved (a commit here, or another node's seen on the timer): deliver what changed. */
     public void changed() {
         distribution.wake();
+        if (ping != null) {
+            ping.wake();
+        }
     }
 
     @Override

@@ -115,6 +115,28 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void readsTheSubscriberSettingsAndRefusesABadCallbackBase() {
+        Settings off = load(Map.of(), Map.of());
+        assertNull(off.websub().callbackBase(), "subscribing is off by default");
+        assertNull(off.websub().externalHub());
+        Settings on = load(Map.of("websub.callback-base", "https://news.example/currents",
+                "websub.external-hub", "https://hub.example/?x=1", "websub.fallback-interval", "3h"), Map.of());
+        assertEquals(java.net.URI.create("https://news.example/currents/"), on.websub().callbackBase());
+        assertEquals(java.net.URI.create("https://hub.example/?x=1"), on.websub().externalHub());
+        assertEquals(java.time.Duration.ofHours(3), on.websub().fallbackInterval());
+
+        SettingsException relative = assertThrows(SettingsException.class,
+                () -> load(Map.of("websub.callback-base", "/currents/"), Map.of()));
+        assertTrue(relative.getMessage().startsWith("setting websub.callback-base = '/currents/'"), relative.getMessage());
+        SettingsException query = assertThrows(SettingsException.class,
+                () -> load(Map.of("websub.callback-base", "https://news.example/?a=b"), Map.of()));
+        assertTrue(query.getMessage().contains("without a query"), query.getMessage());
+        SettingsException hub = assertThrows(SettingsException.class,
+                () -> load(Map.of("websub.external-hub", "ftp://hub.example/"), Map.of()));
+        assertTrue(hub.getMessage().contains("absolute http(s) URL"), hub.getMessage());
+    }
+
+    @Test
     void refusesAMinimumIntervalAboveTheMaximum() {
         SettingsException e = assertThrows(SettingsException.class,
                 () -> load(Map.of(), Map.of("CURRENTS_POLL_MIN_INTERVAL", "2d", "CURRENTS_POLL_MAX_INTERVAL", "1d")));

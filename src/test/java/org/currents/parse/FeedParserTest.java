@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -164,5 +165,35 @@ class FeedParserTest {
                 + "<item><title>Caf\u00e9 M\u00fcnchen</title></item></channel></rss>").getBytes(StandardCharsets.ISO_8859_1);
         assertEquals("Café München", parser.parse(latin1, null, "u").items().get(0).title());
         assertNull(parser.parse(latin1, "text/xml; charset=ISO-8859-1", "u").items().get(0).published());
+    }
+
+    @Test
+    void surfacesTheHubsAndSelfOfRssAtomAndJsonFeeds() throws Exception {
+        ParsedFeed rss = parse("""
+                <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>W</title>
+                <link>https://wire.example/</link><description>d</description>
+                <atom:link rel="hub" href="https://hub.example/"/><atom:link rel="self" href="https://wire.example/rss"/>
+                <atom:link rel="hub" href="https://other-hub.example/"/></channel></rss>""");
+        assertEquals(List.of("https://hub.example/", "https://other-hub.example/"), rss.push().hubs());
+        assertEquals("https://wire.example/rss", rss.push().self());
+
+        ParsedFeed atom = parse("""
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><id>urn:w</id><updated>2026-01-01T00:00:00Z</updated>
+                <link rel="self" href="https://wire.example/atom"/><link rel="HUB" href="https://hub.example/"/>
+                <link rel="alternate" href="https://wire.example/"/></feed>""");
+        assertEquals(List.of("https://hub.example/"), atom.push().hubs());
+        assertEquals("https://wire.example/atom", atom.push().self());
+
+        ParsedFeed json = parse("""
+                {"version": "https://jsonfeed.org/version/1.1", "title": "W", "feed_url": "https://wire.example/json",
+                 "hubs": [{"type": "rssCloud", "url": "https://cloud.example/"}, {"type": "WebSub", "url": "https://hub.example/"}],
+                 "items": []}""");
+        assertEquals(List.of("https://hub.example/"), json.push().hubs(), "only WebSub hubs");
+        assertEquals("https://wire.example/json", json.push().self());
+
+        ParsedFeed none = parse("""
+                <rss version="2.0"><channel><title>W</title><link>https://wire.example/</link><description>d</description>
+                </channel></rss>""");
+        assertEquals(PushLinks.NONE, none.push());
     }
 }

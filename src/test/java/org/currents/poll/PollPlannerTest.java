@@ -37,6 +37,17 @@ class PollPlannerTest {
     }
 
     @Test
+    void pollsAPushedSourceNoMoreOftenThanTheFallbackInterval() {
+        PollPlanner withFallback = new PollPlanner(new PollSettings(Duration.ofMinutes(15), Duration.ofMinutes(5),
+                Duration.ofHours(24), Duration.ofHours(6), Duration.ofDays(7), 4), Duration.ofHours(6), new FixedHalf());
+        Source busy = source(null, polled(Duration.ofMinutes(10), "ok"));
+        assertEquals(NOW.plus(Duration.ofMinutes(5)), withFallback.nextAfterSuccess(busy, FeedHints.NONE, 4, NOW, false));
+        assertEquals(NOW.plus(Duration.ofHours(6)), withFallback.nextAfterSuccess(busy, FeedHints.NONE, 4, NOW, true));
+        assertEquals(NOW.plus(Duration.ofHours(8)), withFallback.nextAfterSuccess(source(Duration.ofHours(8),
+                polled(Duration.ofHours(8), "ok")), FeedHints.NONE, 0, NOW, true), "a longer fixed interval stays");
+    }
+
+    @Test
     void pollsBusyFeedsMoreOftenAndQuietOnesLessWithinBounds() {
         assertEquals(NOW.plus(Duration.ofMinutes(20)), planner.nextAfterSuccess(source(null, polled(Duration.ofMinutes(40),
                 "ok")), FeedHints.NONE, 5, NOW));
