@@ -136,8 +136,6 @@ class WebSubHubTest {
                     {form("hub.mode", "subscribe", "hub.topic", topic, "hub.callback", callback, "hub.callback", callback), 400,
                             "give it once"},
                     {"hub.mode=subscribe&hub.topic=%zz", 400, "not valid"},
-                    {form("hub.mode", "subscribe", "hub.topic", topic, "hub.callback", callback, "hub.x", "y".repeat(20_000)),
-                            413, "over the limit"},
             };
             for (Object[] c : cases) {
                 HttpResponse<String> r = hub(app, (String) c[0]);
@@ -145,6 +143,9 @@ class WebSubHubTest {
                 assertTrue(r.body().contains((String) c[2]), r.body());
                 assertTrue(!r.body().contains("Exception") && r.body().length() < 400, "a sentence, not a trace: " + r.body());
             }
+            // Announced, not sent: the hub refuses it unread, and a client still sending would meet a closed socket.
+            String tooLarge = Announced.post(app.baseUri().resolve("websub"), "application/x-www-form-urlencoded", 20_000);
+            assertTrue(tooLarge.startsWith("HTTP/1.1 413") && tooLarge.contains("over the limit"), tooLarge);
             HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(app.baseUri().resolve("websub"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                     HttpResponse.BodyHandlers.ofString());

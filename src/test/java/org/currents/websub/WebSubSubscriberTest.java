@@ -115,7 +115,8 @@ class WebSubSubscriberTest {
         assertFalse(has(subscriber, "Harbour crane number 3"), "nothing of a badly signed delivery is stored");
         assertEquals(status, subscriber.sources().find(source.id()).orElseThrow().status().lastStatus());
 
-        assertEquals("HTTP/1.1 413 Payload Too Large", announce(callback, 300 * 1024), "over fetch.max-bytes, refused unread");
+        assertTrue(Announced.post(callback, "application/rss+xml", 300 * 1024).startsWith("HTTP/1.1 413 Payload Too Large"),
+                "over fetch.max-bytes, refused unread");
         assertEquals(410, post(URI.create(callback.toString().replace(u.token(), "ab".repeat(32))), forged, null).statusCode());
         assertEquals(404, get(callback, "hub.mode=subscribe&hub.topic=http%3A%2F%2Fevil.example%2F&hub.challenge=x").statusCode());
         assertEquals(404, get(URI.create(callback.toString().replace(u.token(), "ab".repeat(32))),
@@ -219,19 +220,6 @@ class WebSubSubscriberTest {
             r.header("X-Hub-Signature", signature);
         }
         return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Announces a body of {@code length} bytes without sending it, and returns the status line answered. */
-    private static String announce(URI callback, int length) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket(callback.getHost(), callback.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST " + callback.getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/rss+xml\r\nContent-Length: " + length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
-        }
     }
 
     private HttpResponse<String> get(URI callback, String query) throws Exception {
