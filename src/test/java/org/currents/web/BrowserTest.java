@@ -100,28 +100,28 @@ class BrowserTest {
         assertEquals("Skip to content", browser.switchTo().activeElement().getText(), "the first Tab reaches the skip link");
 
         click(By.cssSelector("section.day h2 a"));
-        assertTrue(browser.getCurrentUrl().contains("/days/2018/"), browser.getCurrentUrl());
+        awaitUrl("/days/2018/");
         check("day", problems);
         follow(By.cssSelector("a[rel=prev]"));
-        assertTrue(browser.getCurrentUrl().contains("/days/2018/"), browser.getCurrentUrl());
+        awaitUrl("/days/2018/");
 
         click(By.cssSelector(".group h2 a"));
-        assertTrue(browser.getCurrentUrl().contains("/contexts/"), browser.getCurrentUrl());
+        awaitUrl("/contexts/");
         check("context", problems);
         subscribeLinksAnswer();
 
         click(By.cssSelector(".timeline ul.events a"));
-        assertTrue(browser.getCurrentUrl().contains("/events/"), browser.getCurrentUrl());
+        awaitUrl("/events/");
         check("event", problems);
         List<WebElement> related = browser.findElements(By.cssSelector("ul.related > li > a"));
         if (!related.isEmpty()) {
             related.get(0).click();
-            assertTrue(browser.getCurrentUrl().contains("/events/"), browser.getCurrentUrl());
+            awaitUrl("/events/");
         }
 
         WebElement box = browser.findElement(By.id("site-q"));
         box.sendKeys("united states", Keys.ENTER);
-        assertTrue(browser.getCurrentUrl().contains("/search?q=united"), browser.getCurrentUrl());
+        awaitUrl("/search?q=united");
         assertFalse(browser.findElements(By.cssSelector("ul.events li")).isEmpty(), "search found events");
         check("search", problems);
         subscribeLinksAnswer();
@@ -133,6 +133,15 @@ class BrowserTest {
         browser.get(site.url("/no/such/page").toString());
         check("notfound", problems);
         assertTrue(problems.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", problems));
+    }
+
+    /** Waits for a navigation (a click or a submitted form) to reach a URL containing {@code part}. */
+    private static void awaitUrl(String part) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!browser.getCurrentUrl().contains(part) && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertTrue(browser.getCurrentUrl().contains(part), browser.getCurrentUrl());
     }
 
     private static void click(By by) {
