@@ -35,6 +35,10 @@ public final class Database implements AutoCloseable {
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
+        if (settings.isPostgres() && !settings.jdbcUrl().contains("reWriteBatchedInserts")) {
+            // An ingest's batches of inserts go as multi-row INSERTs: a few statements per feed, not one per row.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         return open(config, settings.jdbcUrl());
     }
 
