@@ -34,8 +34,8 @@ import org.currents.store.Stamp;
 public final class Site {
     /** Bumped when the renderers change what they write, so caches holding old renderings miss. */
     private static final String RENDERING = "r2";
-    /** How long a closed archive may be kept: it never changes (RFC 5005). */
-    static final String CLOSED = "public, max-age=31536000, immutable";
+    /** How long a sealed archive page may be kept: what it holds and links never changes (RFC 5005). */
+    static final String SEALED = "public, max-age=31536000, immutable";
     static final int RELATED = 10;
 
     private final EventStore events;
@@ -52,20 +52,29 @@ public final class Site {
     private final OpmlCatalogue opml;
     private final int minEvents;
     private final int feedEntries;
+    private final int archiveEntries;
     private final SiteVersion version;
 
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, Listings listings,
                 EventSearch search, CoverImages covers) {
-        this(events, contexts, related, base, minEvents, 50, listings, search, covers);
+        this(events, contexts, related, base, minEvents, 50, 200, listings, search, covers);
     }
 
-    /** @param feedEntries how many of the newest events a current feed holds; older ones are in its archives */
+    /**
+     * @param feedEntries how many of the newest events a current feed holds; older ones are in its archives
+     * @param archiveEntries how many events an archive document holds at most; a busier month has several pages
+     */
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, int feedEntries,
-                Listings listings, EventSearch search, CoverImages covers) {
+                int archiveEntries, Listings listings, EventSearch search, CoverImages covers) {
+        if (feedEntries < 1 || archiveEntries < 1) {
+            throw new IllegalArgumentException("a feed and an archive page hold at least one event: " + feedEntries
+                    + ", " + archiveEntries);
+        }
         this.covers = covers;
         this.search = search;
         this.minEvents = minEvents;
         this.feedEntries = feedEntries;
+        this.archiveEntries = archiveEntries;
         this.events = events;
         this.contexts = contexts;
         this.related = related;
@@ -176,52 +185,62 @@ public final class Site {
         });
     }
 
-    /** The archive of context {@code slug}'s events of {@code month} not in its current feed (RFC 5005). */
-    public Optional<Document> contextArchive(String slug, YearMonth month, FeedFormat format) {
+    /**
+     * Page {@code page} (1 the first, whose URL is the month's) of the archive of context
+     * {@code slug}'s events of {@code month} not in its current feed (RFC 5005); none when the
+     * month has no archived events or fewer pages.
+     */
+    public Optional<Document> contextArchive(String slug, YearMonth month, int page, FeedFormat format) {
         return contexts.find(slug).flatMap(summary -> {
             FeedHistory history = events.history(slug, feedEntries);
-            if (!history.months().contains(month)) {
-                return Optional.empty();
-            }
-            Stamp stamp = contexts.feedStamp(slug);
+            Archives.Page at = new Archives.Page(month, page);
             String name = summary.context().name();
-            return Optional.of(archive(format, format.extension() + "-" + slug + "-" + month, stamp, history, month,
-                    new FeedMeta("Currents: " + name + ", " + month, "Events filed under " + name + " in " + month
-                            + " that are older than its current feed.", links.contextPage(slug),
-                            links.contextArchive(slug, month, format), stamp.updated(), Archives.of(history, month,
-                            links.contextFeed(slug, format), m -> links.contextArchive(slug, m, format))),
-                    () -> events.archived(slug, history, month)));
+            String title = month + (page > 1 ? ", page " + page : "");
+            return Archives.of(history, at, archiveEntries, links.contextFeed(slug, format),
+                    p -> links.contextArchive(slug, p.month(), p.number(), format)).map(place -> {
+                Stamp stamp = contexts.feedStamp(slug);
+                return archive(format, format.extension() + "-" + slug + "-" + month + "-" + page, stamp, history, at,
+                        new FeedMeta("Currents: " + name + ", " + title, "Events filed under " + name + " in " + month
+                                + " that are older than its current feed" + pageNote(history, at) + ".",
+                                links.contextPage(slug), links.contextArchive(slug, month, page, format), stamp.updated(),
+                                place), slug);
+            });
         });
     }
 
-    /** The archive of all events of {@code month} not in the current all-events feed. */
-    public Optional<Document> archive(YearMonth month, FeedFormat format) {
+    /** Page {@code page} of the archive of all events of {@code month} not in the current all-events feed. */
+    public Optional<Document> archive(YearMonth month, int page, FeedFormat format) {
         FeedHistory history = events.history(null, feedEntries);
-        if (!history.months().contains(month)) {
-            return Optional.empty();
-        }
-        Stamp stamp = events.stamp();
-        return Optional.of(archive(format, format.extension() + "-all-" + month, stamp, history, month,
-                new FeedMeta("Currents: all events, " + month, "Every event of " + month
-                        + " older than the current feed of all events.", links.home(), links.archive(month, format),
-                        stamp.updated(), Archives.of(history, month, links.allEvents(format), m -> links.archive(m, format))),
-                () -> events.archived(null, history, month)));
+        Archives.Page at = new Archives.Page(month, page);
+        return Archives.of(history, at, archiveEntries, links.allEvents(format),
+                p -> links.archive(p.month(), p.number(), format)).map(place -> {
+            Stamp stamp = events.stamp();
+            return archive(format, format.extension() + "-all-" + month + "-" + page, stamp, history, at,
+                    new FeedMeta("Currents: all events, " + month + (page > 1 ? ", page " + page : ""), "Every event of "
+                            + month + " older than the current feed of all events" + pageNote(history, at) + ".",
+                            links.home(), links.archive(month, page, format), stamp.updated(), place), null);
+        });
     }
 
-    private Document archive(FeedFormat format, String what, Stamp stamp, FeedHistory history, YearMonth month,
-                             FeedMeta meta, Supplier<List<Event>> list) {
-        Document doc = document(format.contentType(), "archive-" + what, stamp, () -> feed(format, meta, list.get()));
-        return Archives.closed(history, month)
-                ? new Document(doc.contentType(), doc.etag(), doc.lastModified(), CLOSED, doc.body()) : doc;
+    /** A busy month's pages say which stretch of the month they hold. */
+    private String pageNote(FeedHistory history, Archives.Page at) {
+        int pages = Archives.pages(history.month(at.month()).orElseThrow().events(), archiveEntries);
+        return pages == 1 ? "" : ", page " + at.number() + " of " + pages + " in the order they arrived";
+    }
+
+    private Document archive(FeedFormat format, String what, Stamp stamp, FeedHistory history, Archives.Page at,
+                             FeedMeta meta, String slug) {
+        Document doc = document(format.contentType(), "archive-" + what, stamp, () -> feed(format, meta,
+                events.archived(slug, history, at.month(), (at.number() - 1) * archiveEntries, archiveEntries)));
+        return Archives.sealed(history, at, archiveEntries)
+                ? new Document(doc.contentType(), doc.etag(), doc.lastModified(), SEALED, doc.body()) : doc;
     }
 
     private ArchiveLinks currentHistory(String slug, FeedFormat format) {
         FeedHistory history = events.history(slug, feedEntries);
-        if (history.months().isEmpty()) {
-            return ArchiveLinks.NONE;
-        }
-        YearMonth newest = history.months().get(0);
-        return ArchiveLinks.current(slug == null ? links.archive(newest, format) : links.contextArchive(slug, newest, format));
+        return Archives.newest(history, archiveEntries).map(p -> ArchiveLinks.current(slug == null
+                ? links.archive(p.month(), p.number(), format) : links.contextArchive(slug, p.month(), p.number(), format)))
+                .orElse(ArchiveLinks.NONE);
     }
 
     public Document allEvents(FeedFormat format) {
