@@ -73,11 +73,11 @@ class FeedQueriesTest {
                 assertTrue(m <= MOST, format + " feed of " + busiest.context().slug() + " took " + m + " statements");
             }
             assertEquals(50, count(site.allEvents(FeedFormat.ATOM).body().get(), "<entry>"));
-            java.util.List<java.time.YearMonth> months = events.history(null, 50).months();
+            java.util.List<org.currents.store.FeedHistory.Month> months = events.history(null, 50).months();
             assertTrue(!months.isEmpty(), "the demo has events older than the feed of all events");
             counting.take();
             for (FeedFormat format : FeedFormat.values()) {
-                site.archive(months.get(months.size() - 1), format).orElseThrow().body().get();
+                site.archive(months.get(months.size() - 1).month(), 1, format).orElseThrow().body().get();
                 long n = counting.take();
                 assertTrue(n <= MOST, format + " archive of all events took " + n + " statements");
             }
