@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.currents.store.FeedHistory;
 
 /**
@@ -22,11 +23,6 @@ final class Archives {
     record Page(YearMonth month, int number) {
     }
 
-    /** How to name a page in the feed's own format. */
-    interface Urls {
-        String of(Page page);
-    }
-
     /** How many pages a month of {@code events} archived events takes: one at least. */
     static int pages(int events, int pageSize) {
         return Math.max(1, (events + pageSize - 1) / pageSize);
@@ -38,7 +34,7 @@ final class Archives {
     }
 
     /** The links of {@code page}; empty when the history has no such page. */
-    static Optional<ArchiveLinks> of(FeedHistory history, Page page, int pageSize, String current, Urls urls) {
+    static Optional<ArchiveLinks> of(FeedHistory history, Page page, int pageSize, String current, Function<Page, String> urls) {
         List<FeedHistory.Month> months = history.months();
         int i = indexOf(months, page.month());
         if (i < 0 || page.number() < 1 || page.number() > pages(months.get(i).events(), pageSize)) {
@@ -50,8 +46,8 @@ final class Archives {
                 : null;
         Page newer = page.number() < last ? new Page(page.month(), page.number() + 1)
                 : i > 0 ? new Page(months.get(i - 1).month(), 1) : null;
-        return Optional.of(new ArchiveLinks(true, current, older == null ? null : urls.of(older),
-                newer == null ? null : urls.of(newer)));
+        return Optional.of(new ArchiveLinks(true, current, older == null ? null : urls.apply(older),
+                newer == null ? null : urls.apply(newer)));
     }
 
     /**

@@ -23,7 +23,6 @@ import org.currents.relate.RelatedEvents;
 import org.currents.store.ContextStore;
 import org.currents.store.EventSearch;
 import org.currents.store.EventStore;
-import org.currents.store.FeedHistory;
 import org.currents.store.Listings;
 import org.currents.store.Stamp;
 
@@ -34,8 +33,6 @@ import org.currents.store.Stamp;
 public final class Site {
     /** Bumped when the renderers change what they write, so caches holding old renderings miss. */
     private static final String RENDERING = "r2";
-    /** How long a sealed archive page may be kept: what it holds and links never changes (RFC 5005). */
-    static final String SEALED = "public, max-age=31536000, immutable";
     static final int RELATED = 10;
 
     private final EventStore events;
@@ -52,7 +49,7 @@ public final class Site {
     private final OpmlCatalogue opml;
     private final int minEvents;
     private final int feedEntries;
-    private final int archiveEntries;
+    private final FeedArchives archives;
     private final SiteVersion version;
 
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, Listings listings,
@@ -74,7 +71,6 @@ public final class Site {
         this.search = search;
         this.minEvents = minEvents;
         this.feedEntries = feedEntries;
-        this.archiveEntries = archiveEntries;
         this.events = events;
         this.contexts = contexts;
         this.related = related;
@@ -88,6 +84,9 @@ public final class Site {
         this.eventDocuments = new EventDocuments(links, mapper);
         this.opml = new OpmlCatalogue(links);
         this.version = new SiteVersion(events::version);
+        this.archives = new FeedArchives(events, contexts, links, feedEntries, archiveEntries,
+                (format, what, stamp, meta, list) -> document(format.contentType(), what, stamp,
+                        () -> feed(format, meta, list.get())));
     }
 
     /** The version of everything published as last read (see {@link SiteVersion}); no query. */
@@ -180,7 +179,7 @@ public final class Site {
             return document(format.contentType(), format.extension() + "-" + slug, stamp, () -> feed(format,
                     new FeedMeta("Currents: " + c.name(), "Events filed under " + c.name() + " ("
                             + c.kind().name().toLowerCase() + "), with related events.", links.contextPage(slug),
-                            links.contextFeed(slug, format), stamp.updated(), currentHistory(slug, format)),
+                            links.contextFeed(slug, format), stamp.updated(), archives.currentLinks(slug, format)),
                     events.inContext(slug, feedEntries)));
         });
     }
@@ -191,63 +190,19 @@ public final class Site {
      * month has no archived events or fewer pages.
      */
     public Optional<Document> contextArchive(String slug, YearMonth month, int page, FeedFormat format) {
-        return contexts.find(slug).flatMap(summary -> {
-            FeedHistory history = events.history(slug, feedEntries);
-            Archives.Page at = new Archives.Page(month, page);
-            String name = summary.context().name();
-            String title = month + (page > 1 ? ", page " + page : "");
-            return Archives.of(history, at, archiveEntries, links.contextFeed(slug, format),
-                    p -> links.contextArchive(slug, p.month(), p.number(), format)).map(place -> {
-                Stamp stamp = contexts.feedStamp(slug);
-                return archive(format, format.extension() + "-" + slug + "-" + month + "-" + page, stamp, history, at,
-                        new FeedMeta("Currents: " + name + ", " + title, "Events filed under " + name + " in " + month
-                                + " that are older than its current feed" + pageNote(history, at) + ".",
-                                links.contextPage(slug), links.contextArchive(slug, month, page, format), stamp.updated(),
-                                place), slug);
-            });
-        });
+        return archives.contextArchive(slug, month, page, format);
     }
 
     /** Page {@code page} of the archive of all events of {@code month} not in the current all-events feed. */
     public Optional<Document> archive(YearMonth month, int page, FeedFormat format) {
-        FeedHistory history = events.history(null, feedEntries);
-        Archives.Page at = new Archives.Page(month, page);
-        return Archives.of(history, at, archiveEntries, links.allEvents(format),
-                p -> links.archive(p.month(), p.number(), format)).map(place -> {
-            Stamp stamp = events.stamp();
-            return archive(format, format.extension() + "-all-" + month + "-" + page, stamp, history, at,
-                    new FeedMeta("Currents: all events, " + month + (page > 1 ? ", page " + page : ""), "Every event of "
-                            + month + " older than the current feed of all events" + pageNote(history, at) + ".",
-                            links.home(), links.archive(month, page, format), stamp.updated(), place), null);
-        });
-    }
-
-    /** A busy month's pages say which stretch of the month they hold. */
-    private String pageNote(FeedHistory history, Archives.Page at) {
-        int pages = Archives.pages(history.month(at.month()).orElseThrow().events(), archiveEntries);
-        return pages == 1 ? "" : ", page " + at.number() + " of " + pages + " in the order they arrived";
-    }
-
-    private Document archive(FeedFormat format, String what, Stamp stamp, FeedHistory history, Archives.Page at,
-                             FeedMeta meta, String slug) {
-        Document doc = document(format.contentType(), "archive-" + what, stamp, () -> feed(format, meta,
-                events.archived(slug, history, at.month(), (at.number() - 1) * archiveEntries, archiveEntries)));
-        return Archives.sealed(history, at, archiveEntries)
-                ? new Document(doc.contentType(), doc.etag(), doc.lastModified(), SEALED, doc.body()) : doc;
-    }
-
-    private ArchiveLinks currentHistory(String slug, FeedFormat format) {
-        FeedHistory history = events.history(slug, feedEntries);
-        return Archives.newest(history, archiveEntries).map(p -> ArchiveLinks.current(slug == null
-                ? links.archive(p.month(), p.number(), format) : links.contextArchive(slug, p.month(), p.number(), format)))
-                .orElse(ArchiveLinks.NONE);
+        return archives.archive(month, page, format);
     }
 
     public Document allEvents(FeedFormat format) {
         Stamp stamp = events.stamp();
         return document(format.contentType(), format.extension() + "-all", stamp, () -> feed(format,
                 new FeedMeta("Currents: all events", "Every event Currents knows of, newest first, with related events.",
-                        links.home(), links.allEvents(format), stamp.updated(), currentHistory(null, format)),
+                        links.home(), links.allEvents(format), stamp.updated(), archives.currentLinks(null, format)),
                 events.latest(feedEntries)));
     }
 
