@@ -214,7 +214,11 @@ class ArchiveWalkTest {
                 "full and no longer the last: sealed now");
 
         try (Served http = new Served(site)) {
-            assertEquals(200, http.get(january + "-4.atom").statusCode());
+            HttpResponse<String> last = http.get(january + "-4.atom");
+            assertEquals(200, last.statusCode());
+            assertEquals(Optional.of(Document.CHANGING), last.headers().firstValue("cache-control"));
+            assertEquals(Optional.of("public, max-age=31536000, immutable"),
+                    http.get(january + "-2.atom").headers().firstValue("cache-control"));
             for (String bad : List.of("-0", "-1", "-02", "-x", "-2x", "-", "-99999999999999999999", "-100001")) {
                 HttpResponse<String> r = http.get(january + bad + ".atom");
                 assertEquals(400, r.statusCode(), bad);
