@@ -330,8 +330,8 @@ public final class App implements AutoCloseable {
         NodeSettings node = settings.node();
         ClusterState cluster = new ClusterState(database);
         Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents(),
-                settings.contexts().feedEntries(), new Listings(database), new EventSearch(database), covers,
-                settings.websub().externalHub());
+                settings.contexts().feedEntries(), settings.contexts().archiveMaxEntries(), new Listings(database),
+                new EventSearch(database), covers, settings.websub().externalHub());
         // Documents are rendered once per published version: this node's commits move it at once,
         // other nodes' are seen within cache.check-every.
         site.refreshVersion();

@@ -16,8 +16,13 @@ public final class SampleApp implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public SampleApp(Path data) {
+        this(data, Map.of());
+    }
+
+    /** The sample app with settings given as environment variables ({@code CURRENTS_FEED_ENTRIES}, …). */
+    public SampleApp(Path data, Map<String, String> environment) {
         Settings settings = new SettingsLoader("test").load(
-                Map.of("config", "config", "data", data.toString(), "port", "0", "host", "127.0.0.1"), Map.of());
+                Map.of("config", "config", "data", data.toString(), "port", "0", "host", "127.0.0.1"), environment);
         app = App.open(settings);
         app.importConfiguredSources();
         app.poller().pollAll();

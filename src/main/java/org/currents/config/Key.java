@@ -49,6 +49,8 @@ public enum Key {
             "regular expressions (space-separated) of subject-page links; group 1 is the page title"),
     CONTEXTS_RULES("contexts.rules", "", "keyword rules, 'keyword=Context name' separated by ';'"),
     FEED_ENTRIES("feed.entries", "50", "events in a current feed; older ones are in its monthly archives (RFC 5005)"),
+    FEED_ARCHIVE_MAX_ENTRIES("feed.archive-max-entries", "200",
+            "events in one archive document at most; a month with more is split into pages of this many, in the order they arrived"),
     CONTEXTS_MIN_EVENTS("contexts.min-events", "2", "contexts offered as feeds in /opml and on the home page hold at least this many events"),
     MATCH_WINDOW("match.window", "2d", "reports this far apart (either way) may be merged into one event"),
     MATCH_THRESHOLD("match.threshold", "0.12", "evidence score (0 to 1) a report needs to join an event rather than start one"),

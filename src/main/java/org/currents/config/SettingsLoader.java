@@ -203,7 +203,7 @@ public final class SettingsLoader {
             rules.put(rule.substring(0, eq).strip(), rule.substring(eq + 1).strip());
         }
         return new ContextSettings(patterns, rules, values.integer(Key.CONTEXTS_MIN_EVENTS, 1, 1_000_000),
-                values.integer(Key.FEED_ENTRIES, 1, 10_000));
+                values.integer(Key.FEED_ENTRIES, 1, 10_000), values.integer(Key.FEED_ARCHIVE_MAX_ENTRIES, 10, 10_000));
     }
 
     private static MatchSettings match(SettingValues values) {

@@ -23,7 +23,6 @@ import org.currents.relate.RelatedEvents;
 import org.currents.store.ContextStore;
 import org.currents.store.EventSearch;
 import org.currents.store.EventStore;
-import org.currents.store.FeedHistory;
 import org.currents.store.Listings;
 import org.currents.store.Stamp;
 
@@ -34,8 +33,6 @@ import org.currents.store.Stamp;
 public final class Site {
     /** Bumped when the renderers change what they write, so caches holding old renderings miss. */
     private static final String RENDERING = "r2";
-    /** How long a closed archive may be kept: it never changes (RFC 5005). */
-    static final String CLOSED = "public, max-age=31536000, immutable";
     static final int RELATED = 10;
 
     private final EventStore events;
@@ -52,22 +49,30 @@ public final class Site {
     private final OpmlCatalogue opml;
     private final int minEvents;
     private final int feedEntries;
+    private final FeedArchives archives;
     private final SiteVersion version;
 
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, Listings listings,
                 EventSearch search, CoverImages covers) {
-        this(events, contexts, related, base, minEvents, 50, listings, search, covers);
+        this(events, contexts, related, base, minEvents, 50, 200, listings, search, covers);
     }
 
-    /** @param feedEntries how many of the newest events a current feed holds; older ones are in its archives */
+    /**
+     * @param feedEntries how many of the newest events a current feed holds; older ones are in its archives
+     * @param archiveEntries how many events an archive document holds at most; a busier month has several pages
+     */
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, int feedEntries,
-                Listings listings, EventSearch search, CoverImages covers) {
-        this(events, contexts, related, base, minEvents, feedEntries, listings, search, covers, null);
+                int archiveEntries, Listings listings, EventSearch search, CoverImages covers) {
+        this(events, contexts, related, base, minEvents, feedEntries, archiveEntries, listings, search, covers, null);
     }
 
     /** @param externalHub advertised by the all-events feeds besides our own hub ({@code websub.external-hub}), or null */
     public Site(EventStore events, ContextStore contexts, RelatedEvents related, URI base, int minEvents, int feedEntries,
-                Listings listings, EventSearch search, CoverImages covers, URI externalHub) {
+                int archiveEntries, Listings listings, EventSearch search, CoverImages covers, URI externalHub) {
+        if (feedEntries < 1 || archiveEntries < 1) {
+            throw new IllegalArgumentException("a feed and an archive page hold at least one event: " + feedEntries
+                    + ", " + archiveEntries);
+        }
         this.covers = covers;
         this.search = search;
         this.minEvents = minEvents;
@@ -85,6 +90,9 @@ public final class Site {
         this.eventDocuments = new EventDocuments(links, mapper);
         this.opml = new OpmlCatalogue(links);
         this.version = new SiteVersion(events::version);
+        this.archives = new FeedArchives(events, contexts, links, feedEntries, archiveEntries,
+                (format, what, stamp, meta, list) -> document(format.contentType(), what, stamp,
+                        () -> feed(format, meta, list.get())));
     }
 
     /** The version of everything published as last read (see {@link SiteVersion}); no query. */
@@ -177,64 +185,30 @@ public final class Site {
             return document(format.contentType(), format.extension() + "-" + slug, stamp, () -> feed(format,
                     new FeedMeta("Currents: " + c.name(), "Events filed under " + c.name() + " ("
                             + c.kind().name().toLowerCase() + "), with related events.", links.contextPage(slug),
-                            links.contextFeed(slug, format), stamp.updated(), currentHistory(slug, format)),
+                            links.contextFeed(slug, format), stamp.updated(), archives.currentLinks(slug, format)),
                     events.inContext(slug, feedEntries)));
         });
     }
 
-    /** The archive of context {@code slug}'s events of {@code month} not in its current feed (RFC 5005). */
-    public Optional<Document> contextArchive(String slug, YearMonth month, FeedFormat format) {
-        return contexts.find(slug).flatMap(summary -> {
-            FeedHistory history = events.history(slug, feedEntries);
-            if (!history.months().contains(month)) {
-                return Optional.empty();
-            }
-            Stamp stamp = contexts.feedStamp(slug);
-            String name = summary.context().name();
-            return Optional.of(archive(format, format.extension() + "-" + slug + "-" + month, stamp, history, month,
-                    new FeedMeta("Currents: " + name + ", " + month, "Events filed under " + name + " in " + month
-                            + " that are older than its current feed.", links.contextPage(slug),
-                            links.contextArchive(slug, month, format), stamp.updated(), Archives.of(history, month,
-                            links.contextFeed(slug, format), m -> links.contextArchive(slug, m, format))),
-                    () -> events.archived(slug, history, month)));
-        });
+    /**
+     * Page {@code page} (1 the first, whose URL is the month's) of the archive of context
+     * {@code slug}'s events of {@code month} not in its current feed (RFC 5005); none when the
+     * month has no archived events or fewer pages.
+     */
+    public Optional<Document> contextArchive(String slug, YearMonth month, int page, FeedFormat format) {
+        return archives.contextArchive(slug, month, page, format);
     }
 
-    /** The archive of all events of {@code month} not in the current all-events feed. */
-    public Optional<Document> archive(YearMonth month, FeedFormat format) {
-        FeedHistory history = events.history(null, feedEntries);
-        if (!history.months().contains(month)) {
-            return Optional.empty();
-        }
-        Stamp stamp = events.stamp();
-        return Optional.of(archive(format, format.extension() + "-all-" + month, stamp, history, month,
-                new FeedMeta("Currents: all events, " + month, "Every event of " + month
-                        + " older than the current feed of all events.", links.home(), links.archive(month, format),
-                        stamp.updated(), Archives.of(history, month, links.allEvents(format), m -> links.archive(m, format))),
-                () -> events.archived(null, history, month)));
-    }
-
-    private Document archive(FeedFormat format, String what, Stamp stamp, FeedHistory history, YearMonth month,
-                             FeedMeta meta, Supplier<List<Event>> list) {
-        Document doc = document(format.contentType(), "archive-" + what, stamp, () -> feed(format, meta, list.get()));
-        return Archives.closed(history, month)
-                ? new Document(doc.contentType(), doc.etag(), doc.lastModified(), CLOSED, doc.body()) : doc;
-    }
-
-    private ArchiveLinks currentHistory(String slug, FeedFormat format) {
-        FeedHistory history = events.history(slug, feedEntries);
-        if (history.months().isEmpty()) {
-            return ArchiveLinks.NONE;
-        }
-        YearMonth newest = history.months().get(0);
-        return ArchiveLinks.current(slug == null ? links.archive(newest, format) : links.contextArchive(slug, newest, format));
+    /** Page {@code page} of the archive of all events of {@code month} not in the current all-events feed. */
+    public Optional<Document> archive(YearMonth month, int page, FeedFormat format) {
+        return archives.archive(month, page, format);
     }
 
     public Document allEvents(FeedFormat format) {
         Stamp stamp = events.stamp();
         return document(format.contentType(), format.extension() + "-all", stamp, () -> feed(format,
                 new FeedMeta("Currents: all events", "Every event Currents knows of, newest first, with related events.",
-                        links.home(), links.allEvents(format), stamp.updated(), currentHistory(null, format)),
+                        links.home(), links.allEvents(format), stamp.updated(), archives.currentLinks(null, format)),
                 events.latest(feedEntries)));
     }
 

@@ -47,14 +47,27 @@ public final class SiteLinks {
         return base + "feed." + format.extension();
     }
 
-    /** A closed period of a context's feed (RFC 5005 archive): {@code contexts/{slug}/archive/2018-01.atom}. */
+    /** The first (or only) archive of a month of a context's feed (RFC 5005): {@code contexts/{slug}/archive/2018-01.atom}. */
     public String contextArchive(String slug, YearMonth month, FeedFormat format) {
-        return base + "contexts/" + slug + "/archive/" + month + "." + format.extension();
+        return contextArchive(slug, month, 1, format);
     }
 
-    /** A closed period of the all-events feed: {@code archive/2018-01.atom}. */
-    public String archive(YearMonth month, FeedFormat format) {
-        return base + "archive/" + month + "." + format.extension();
+    /** Page {@code page} of a month's archive of a context's feed: {@code contexts/{slug}/archive/2018-01-2.atom}. */
+    public String contextArchive(String slug, YearMonth month, int page, FeedFormat format) {
+        return base + "contexts/" + slug + "/archive/" + archiveName(month, page) + "." + format.extension();
+    }
+
+    /** Page {@code page} of a month's archive of the all-events feed: {@code archive/2018-01.atom}, {@code archive/2018-01-2.atom}. */
+    public String archive(YearMonth month, int page, FeedFormat format) {
+        return base + "archive/" + archiveName(month, page) + "." + format.extension();
+    }
+
+    /** A month's first archive page is named for the month alone, so the month's URL stays when it grows more pages. */
+    private static String archiveName(YearMonth month, int page) {
+        if (page < 1) {
+            throw new IllegalArgumentException("archive pages are numbered from 1, not " + page);
+        }
+        return page == 1 ? month.toString() : month + "-" + page;
     }
 
     public String day(LocalDate day) {

@@ -110,6 +110,8 @@ public final class ContextStore {
             require(c, into);
             long v = Versions.next(c);
             Sql.update(c, "UPDATE context SET version = ?, updated = CURRENT_TIMESTAMP WHERE slug = ?", v, into);
+            // The events that join 'into' join it now: after its archive pages, which stay as they were.
+            Sql.update(c, "UPDATE event_context SET arrival = ? WHERE context_slug = ?", v, slug);
             ContextMoves.move(c, slug, into);
             return summaries(c, SUMMARY + " WHERE x.slug = ?", into).get(0);
         });

@@ -62,8 +62,8 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure().dataSource(pool).locations(locations)
                     .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory(),
-                            new V7__DropHotForeignKeys(), new V13_1__FullTextSearch(), new V14_5__DropH2FullText())
-                    .load().migrate();
+                            new V7__DropHotForeignKeys(), new V13_1__FullTextSearch(), new V14_0__DropH2FullText(),
+                            new V14_2__ArchiveArrival()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate database " + url + ": " + rootMessage(e), e);

@@ -48,7 +48,7 @@ final class EventRowWriter {
         for (Event e : stored) {
             eventRows.add(new Object[] {e.id(), e.date(), e.slug(), e.published(), headline(e), summary(e),
                     content(e), Columns.fit(e.link(), 2048), Columns.fit(e.coverImage(), 2048), e.storySlug(),
-                    e.firstSeen(), e.updated(), version});
+                    e.firstSeen(), e.updated(), version, version});
             lists(e, null);
         }
         List<Object[]> updates = new ArrayList<>();
@@ -69,16 +69,21 @@ final class EventRowWriter {
         }
         ensureContexts();
         Sql.batch(c, "INSERT INTO event (id, event_day, slug, published, headline, summary, content_html, link, "
-                + "cover_image, story_slug, first_seen, updated, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "cover_image, story_slug, first_seen, updated, seq, arrival) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 eventRows);
         Sql.batch(c, "UPDATE event SET headline = ?, summary = ?, content_html = ?, link = ?, cover_image = ?, "
                 + "story_slug = ?, updated = ?, seq = ? WHERE id = ?", updates);
         Sql.batch(c, "UPDATE event SET updated = ?, seq = ? WHERE id = ?", touches);
+        Map<String, Long> arrivals = arrivals(cleared);
         Sql.batch(c, "DELETE FROM event_source WHERE event_id = ?", cleared);
         Sql.batch(c, "DELETE FROM event_context WHERE event_id = ?", cleared);
+        for (Object[] row : contextRows) {
+            row[3] = arrivals.getOrDefault(row[0] + " " + row[1], version);
+        }
         Sql.batch(c, "INSERT INTO event_source (event_id, position, source_id, outlet, article_url, feed_url, headline, "
                 + "reported, item_key, merge_score, merge_reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sourceRows);
-        Sql.batch(c, "INSERT INTO event_context (event_id, context_slug, position) VALUES (?, ?, ?)", contextRows);
+        Sql.batch(c, "INSERT INTO event_context (event_id, context_slug, position, arrival) VALUES (?, ?, ?, ?)",
+                contextRows);
         List<Object[]> keyRows = new ArrayList<>();
         keys.forEach((k, id) -> keyRows.add(new Object[] {k, id}));
         Sql.batch(c, "INSERT INTO event_key (key_hash, event_id) VALUES (?, ?)", keyRows);
@@ -113,9 +118,27 @@ final class EventRowWriter {
         }
         int firstContext = append ? old.contexts().size() : 0;
         for (int i = firstContext; i < e.contexts().size(); i++) {
-            contextRows.add(new Object[] {e.id(), e.contexts().get(i).slug(), i});
+            contextRows.add(new Object[] {e.id(), e.contexts().get(i).slug(), i, version});
         }
         return old == null || append;
+    }
+
+    /**
+     * When the events {@code cleared} were filed under each of their contexts, by "id slug": rows
+     * written again keep it, so rewriting an event's contexts does not move it between the pages
+     * of a context's archives (only a context it newly joins takes this ingest's version).
+     */
+    private Map<String, Long> arrivals(List<Object[]> cleared) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        List<String> ids = cleared.stream().map(row -> (String) row[0]).toList();
+        for (List<String> chunk : EventRows.chunks(ids)) {
+            for (Map.Entry<String, Long> row : Sql.query(c, "SELECT event_id, context_slug, arrival FROM event_context "
+                    + "WHERE event_id IN (" + Sql.marks(chunk.size()) + ")", rs -> Map.entry(rs.getString(1) + " "
+                    + rs.getString(2), rs.getLong(3)), chunk.toArray())) {
+                out.put(row.getKey(), row.getValue());
+            }
+        }
+        return out;
     }
 
     private static boolean sameText(Event a, Event b) {

@@ -43,7 +43,8 @@ public final class EventStore {
 
     /**
      * The history of the feed of the newest {@code current} events of context {@code contextSlug}
-     * (null: of all events): where its current document ends and which months hold the rest. Two queries.
+     * (null: of all events): where its current document ends and which months hold the rest, with
+     * how many each. Two queries.
      */
     public FeedHistory history(String contextSlug, int current) {
         return db.read(c -> {
@@ -58,25 +59,33 @@ public final class EventStore {
             String id = (String) edge.get(0)[1];
             String year = "EXTRACT(YEAR FROM e.event_day)";
             String month = "EXTRACT(MONTH FROM e.event_day)";
-            List<YearMonth> months = Sql.query(c, "SELECT " + year + ", " + month + scope(contextSlug) + OLDER
-                    + " GROUP BY " + year + ", " + month + " ORDER BY 1 DESC, 2 DESC",
-                    rs -> YearMonth.of(rs.getInt(1), rs.getInt(2)), with(scoped, published, published, id));
+            List<FeedHistory.Month> months = Sql.query(c, "SELECT " + year + ", " + month + ", COUNT(*)"
+                    + scope(contextSlug) + OLDER + " GROUP BY " + year + ", " + month + " ORDER BY 1 DESC, 2 DESC",
+                    rs -> new FeedHistory.Month(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getInt(3)),
+                    with(scoped, published, published, id));
             return new FeedHistory(published, id, months);
         });
     }
 
     /**
-     * The events of {@code month} that the feed of {@code history} archives: those of context
-     * {@code contextSlug} (null: of all events) older than its current document's oldest, newest first.
+     * Events of {@code month} that the feed of {@code history} archives (those of context
+     * {@code contextSlug}, null: of all events, older than its current document's oldest), taken in
+     * the order they joined the feed: {@code take} of them after the first {@code skip}; newest first.
+     * That order is append-only (an event joining later, whatever its date, comes after every event
+     * already there), so a stretch of it, once full, keeps its events.
      */
-    public List<Event> archived(String contextSlug, FeedHistory history, YearMonth month) {
-        if (history.edgeId() == null) {
+    public List<Event> archived(String contextSlug, FeedHistory history, YearMonth month, int skip, int take) {
+        if (history.edgeId() == null || skip < 0 || take <= 0) {
             return List.of();
         }
         Object[] scoped = contextSlug == null ? new Object[0] : new Object[] {contextSlug};
-        return list("SELECT " + EventRows.COLUMNS + scope(contextSlug) + OLDER + " AND e.event_day >= ? AND e.event_day < ?"
-                + NEWEST_FIRST, with(scoped, history.edgePublished(), history.edgePublished(), history.edgeId(),
-                month.atDay(1), month.plusMonths(1).atDay(1)));
+        String joined = contextSlug == null ? "e.arrival" : "ec.arrival";
+        List<Event> page = new java.util.ArrayList<>(list("SELECT " + EventRows.COLUMNS + scope(contextSlug) + OLDER
+                + " AND e.event_day >= ? AND e.event_day < ? ORDER BY " + joined + ", e.id OFFSET " + skip
+                + " ROWS FETCH FIRST " + take + " ROWS ONLY", with(scoped, history.edgePublished(),
+                history.edgePublished(), history.edgeId(), month.atDay(1), month.plusMonths(1).atDay(1))));
+        page.sort(java.util.Comparator.comparing(Event::published).thenComparing(Event::id).reversed());
+        return page;
     }
 
     private static String scope(String contextSlug) {

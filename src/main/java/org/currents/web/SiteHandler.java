@@ -66,7 +66,9 @@ final class SiteHandler extends Handler.Abstract {
                 site.refreshVersion();
                 version = site.version();
             }
-            Optional<PageRoute.Answer> answer = PageRoute.resolve(site, path, queryParameters(request));
+            Fields params = queryParameters(request);
+            Optional<PageRoute.Answer> answer = PageRoute.resolve(site, path, params)
+                    .or(() -> ArchiveRoute.resolve(site, path));
             if (answer.isPresent() && answer.get() instanceof PageRoute.Page page) {
                 html(request, response, callback, page.status(), page.contentType(), page.body());
                 return true;

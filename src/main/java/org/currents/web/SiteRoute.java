@@ -2,7 +2,6 @@ package org.currents.web;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,9 +19,6 @@ final class SiteRoute {
     private static final Pattern FEED = Pattern.compile("/feed\\.(rss|atom|json)");
     private static final Pattern CONTEXT_PAGE = Pattern.compile("/contexts/([a-z0-9-]{1,160})/");
     private static final Pattern CONTEXT_FEED = Pattern.compile("/contexts/([a-z0-9-]{1,160})\\.(rss|atom|json)");
-    private static final Pattern CONTEXT_ARCHIVE =
-            Pattern.compile("/contexts/([a-z0-9-]{1,160})/archive/(\\d{4})-(\\d{2})\\.(rss|atom|json)");
-    private static final Pattern ARCHIVE = Pattern.compile("/archive/(\\d{4})-(\\d{2})\\.(rss|atom|json)");
     private static final Pattern EVENT = Pattern.compile("/events/(\\d{4})/(\\d{2})/(\\d{2})/([a-z0-9-]{1,160})\\.(html|json|xml|md)");
     private static final Pattern DAY = Pattern.compile("/days/(\\d{4})/(\\d{2})/(\\d{2})/");
 
@@ -47,17 +43,6 @@ final class SiteRoute {
         m = CONTEXT_FEED.matcher(path);
         if (m.matches() && Slugs.isSlug(m.group(1))) {
             return site.contextFeed(m.group(1), feedFormat(m.group(2)));
-        }
-        m = CONTEXT_ARCHIVE.matcher(path);
-        if (m.matches() && Slugs.isSlug(m.group(1))) {
-            String slug = m.group(1);
-            FeedFormat format = feedFormat(m.group(4));
-            return month(m.group(2), m.group(3)).flatMap(month -> site.contextArchive(slug, month, format));
-        }
-        m = ARCHIVE.matcher(path);
-        if (m.matches()) {
-            FeedFormat format = feedFormat(m.group(3));
-            return month(m.group(1), m.group(2)).flatMap(month -> site.archive(month, format));
         }
         m = EVENT.matcher(path);
         if (m.matches() && Slugs.isSlug(m.group(4))) {
@@ -90,12 +75,7 @@ final class SiteRoute {
         if (feed.matches()) {
             return site.contextAlias(feed.group(1)).map(slug -> "/contexts/" + slug + "." + feed.group(2));
         }
-        Matcher archive = CONTEXT_ARCHIVE.matcher(path);
-        if (archive.matches()) {
-            return site.contextAlias(archive.group(1)).map(slug -> "/contexts/" + slug + "/archive/" + archive.group(2)
-                    + "-" + archive.group(3) + "." + archive.group(4));
-        }
-        return Optional.empty();
+        return ArchiveRoute.moved(site, path);
     }
 
     private static Optional<LocalDate> date(Matcher m) {
@@ -107,15 +87,7 @@ final class SiteRoute {
         }
     }
 
-    private static Optional<YearMonth> month(String year, String month) {
-        try {
-            return Optional.of(YearMonth.of(Integer.parseInt(year), Integer.parseInt(month)));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static FeedFormat feedFormat(String extension) {
+    static FeedFormat feedFormat(String extension) {
         for (FeedFormat f : FeedFormat.values()) {
             if (f.extension().equals(extension)) {
                 return f;

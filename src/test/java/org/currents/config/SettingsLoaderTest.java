@@ -42,7 +42,21 @@ class SettingsLoaderTest {
         assertEquals(dir.resolve("config/sources.opml"), s.sourcesFile());
         assertEquals("Currents/9.9.9", s.fetch().userAgent());
         assertEquals(1, s.contexts().subjectLinkPatterns().size());
+        assertEquals(50, s.contexts().feedEntries());
+        assertEquals(200, s.contexts().archiveMaxEntries());
         assertNull(s.admin().token());
+    }
+
+    @Test
+    void readsTheArchivePageSizeAndRefusesOneTooSmallOrTooLarge() throws IOException {
+        writeProperties("feed.archive-max-entries=25\n");
+        assertEquals(25, load(Map.of(), Map.of()).contexts().archiveMaxEntries());
+        SettingsException small = assertThrows(SettingsException.class,
+                () -> load(Map.of(), Map.of("CURRENTS_FEED_ARCHIVE_MAX_ENTRIES", "3")));
+        assertEquals("setting feed.archive-max-entries = '3' (from environment variable CURRENTS_FEED_ARCHIVE_MAX_ENTRIES) "
+                + "must be between 10 and 10000", small.getMessage());
+        assertThrows(SettingsException.class, () -> load(Map.of(), Map.of("CURRENTS_FEED_ARCHIVE_MAX_ENTRIES", "20000")));
+        assertThrows(SettingsException.class, () -> load(Map.of(), Map.of("CURRENTS_FEED_ARCHIVE_MAX_ENTRIES", "many")));
     }
 
     @Test

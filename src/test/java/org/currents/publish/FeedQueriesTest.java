@@ -52,7 +52,8 @@ class FeedQueriesTest {
         try {
             EventStore events = new EventStore(counting.database());
             ContextStore contexts = new ContextStore(counting.database());
-            Site site = new Site(events, contexts, new RelatedEvents(events), URI.create("http://localhost/"), 2,
+            // Archive pages of ten events: the busiest month of the demo is split into several.
+            Site site = new Site(events, contexts, new RelatedEvents(events), URI.create("http://localhost/"), 2, 50, 10,
                     new Listings(counting.database()), new EventSearch(counting.database()),
                     new CoverImages(data.resolve("images"), 1_000_000, request -> {
                         throw new AssertionError("a feed fetches no image");
@@ -73,13 +74,22 @@ class FeedQueriesTest {
                 assertTrue(m <= MOST, format + " feed of " + busiest.context().slug() + " took " + m + " statements");
             }
             assertEquals(50, count(site.allEvents(FeedFormat.ATOM).body().get(), "<entry>"));
-            java.util.List<java.time.YearMonth> months = events.history(null, 50).months();
+            java.util.List<org.currents.store.FeedHistory.Month> months = events.history(null, 50).months();
             assertTrue(!months.isEmpty(), "the demo has events older than the feed of all events");
             counting.take();
+            org.currents.store.FeedHistory.Month busyMonth = months.stream()
+                    .max(Comparator.comparingInt(org.currents.store.FeedHistory.Month::events)).orElseThrow();
+            assertTrue(busyMonth.events() > 20, "a month of the demo fills three pages of ten: " + busyMonth);
+            counting.take();
             for (FeedFormat format : FeedFormat.values()) {
-                site.archive(months.get(months.size() - 1), format).orElseThrow().body().get();
-                long n = counting.take();
-                assertTrue(n <= MOST, format + " archive of all events took " + n + " statements");
+                for (int page : new int[] {1, 2, (busyMonth.events() + 9) / 10}) {
+                    Document archive = site.archive(busyMonth.month(), page, format).orElseThrow();
+                    assertEquals(Math.min(10, busyMonth.events() - (page - 1) * 10),
+                            count(archive.body().get(), format == FeedFormat.ATOM ? "<entry>"
+                                    : format == FeedFormat.RSS ? "<item>" : "\"content_html\""), format + " page " + page);
+                    long n = counting.take();
+                    assertTrue(n <= MOST, format + " archive page " + page + " of all events took " + n + " statements");
+                }
             }
         } finally {
             counting.database().close();

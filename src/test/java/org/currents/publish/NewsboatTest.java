@@ -60,27 +60,31 @@ class NewsboatTest {
     }
 
     @Test
-    void newsboatReadsAnArchiveOfAContextsOlderEvents() throws Exception {
+    void newsboatReadsAPageOfAnArchiveOfAContextsOlderEvents() throws Exception {
         boolean installed = Files.isExecutable(Path.of("/usr/bin/newsboat"));
         if (!installed && "1".equals(System.getenv("CURRENTS_REQUIRE_NEWSBOAT"))) {
             throw new AssertionError("newsboat is required (CURRENTS_REQUIRE_NEWSBOAT=1) but not installed");
         }
         assumeTrue(installed, "newsboat test skipped: newsboat is not installed");
-        try (SampleApp site = new SampleApp(dir.resolve("data"))) {
+        // Archive pages of ten events, so the busiest month of the busiest context has several.
+        try (SampleApp site = new SampleApp(dir.resolve("data"), java.util.Map.of("CURRENTS_FEED_ARCHIVE_MAX_ENTRIES", "10"))) {
             ContextSummary busiest = site.app().contexts().all().stream()
                     .max(java.util.Comparator.comparingInt(ContextSummary::eventCount)).orElseThrow();
             String slug = busiest.context().slug();
             org.currents.store.FeedHistory history = site.app().events().history(slug, 50);
             assumeTrue(!history.months().isEmpty(), "the busiest context's events all fit its current feed");
-            java.time.YearMonth oldest = history.months().get(history.months().size() - 1);
-            List<Event> archived = site.app().events().archived(slug, history, oldest);
+            org.currents.store.FeedHistory.Month busiestMonth = history.months().stream()
+                    .max(java.util.Comparator.comparingInt(org.currents.store.FeedHistory.Month::events)).orElseThrow();
+            int lastPage = (busiestMonth.events() + 9) / 10;
+            String name = busiestMonth.month() + (lastPage > 1 ? "-" + lastPage : "");
+            List<Event> archived = site.app().events().archived(slug, history, busiestMonth.month(), (lastPage - 1) * 10, 10);
             assertTrue(!archived.isEmpty());
             for (String ext : List.of("atom", "rss")) {
                 Path urls = dir.resolve("urls-" + ext);
                 Path cache = dir.resolve("cache-" + ext + ".db");
                 Path config = dir.resolve("config");
                 Files.writeString(config, "download-timeout 20\n");
-                Files.writeString(urls, site.url("/contexts/" + slug + "/archive/" + oldest + "." + ext) + "\n");
+                Files.writeString(urls, site.url("/contexts/" + slug + "/archive/" + name + "." + ext) + "\n");
                 run("/usr/bin/newsboat", "-x", "reload", "-u", urls.toString(), "-c", cache.toString(), "-C", config.toString());
                 String items = run("/usr/bin/python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
                         + "print('\\n'.join(r[0] + '\\t' + r[1] for r in c.execute('select guid, title from rss_item')))",

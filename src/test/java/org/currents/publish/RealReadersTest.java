@@ -39,7 +39,8 @@ class RealReadersTest {
 
     @BeforeAll
     static void start() {
-        site = new SampleApp(data);
+        // Archive documents of ten events at most, so the demo's busy months are split into pages.
+        site = new SampleApp(data, Map.of("CURRENTS_FEED_ARCHIVE_MAX_ENTRIES", "10"));
     }
 
     @AfterAll
@@ -86,6 +87,7 @@ class RealReadersTest {
         for (String ext : List.of("atom", "rss")) {
             java.util.Set<String> seen = new java.util.HashSet<>();
             int archives = 0;
+            int pages = 0;
             String url = site.url("/feed." + ext).toString();
             while (url != null) {
                 JsonNode r = read(List.of(url)).get(0);
@@ -97,7 +99,9 @@ class RealReadersTest {
                 }
                 url = r.get("prev_archive").isNull() ? null : r.get("prev_archive").asText();
                 archives += url == null ? 0 : 1;
+                pages += url != null && url.matches(".*/archive/\\d{4}-\\d{2}-\\d+\\." + ext) ? 1 : 0;
             }
+            assertTrue(pages >= 1, "some month of the demo holds more than ten events: its second page and on");
             assertTrue(archives >= 1, "the demo's history has archives");
             assertEquals(all, seen.size(), "every event of the demo, through " + archives + " " + ext + " archives");
         }
@@ -108,6 +112,13 @@ class RealReadersTest {
         ObjectMapper mapper = new ObjectMapper();
         List<String> paths = new ArrayList<>(List.of("/feed.json"));
         site.app().contexts().all().forEach(c -> paths.add("/contexts/" + c.context().slug() + ".json"));
+        // and every archive page of all events, back along next_url (the next older items)
+        for (JsonNode f = mapper.readTree(site.get("/feed.json").body()); f.hasNonNull("next_url"); ) {
+            String archive = java.net.URI.create(f.get("next_url").asText()).getPath();
+            paths.add(archive);
+            f = mapper.readTree(site.get(archive).body());
+        }
+        assertTrue(paths.stream().anyMatch(p -> p.matches("/archive/\\d{4}-\\d{2}-\\d+\\.json")), paths.toString());
         for (String path : paths) {
             JsonNode feed = mapper.readTree(site.get(path).body());
             assertEquals("https://jsonfeed.org/version/1.1", feed.path("version").asText(), path);

@@ -11,7 +11,7 @@ import org.flywaydb.core.api.migration.Context;
  * per new event inside every ingest. H2 searches a {@link WordIndex} in memory instead.
  * PostgreSQL keeps its GIN indexes.
  */
-public final class V14_5__DropH2FullText extends BaseJavaMigration {
+public final class V14_0__DropH2FullText extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
