@@ -6,16 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
-import org.currents.config.SettingsLoader;
 import org.currents.event.EventDraft;
 import org.currents.match.EventMerger;
 import org.currents.match.Matcher;
@@ -54,17 +51,7 @@ public final class IngestBench {
             files = s.sorted().limit(feeds).toList();
         }
         WorkDir workDir = new WorkDir("currents-ingest-bench");
-        Path work = workDir.path;
-        Map<String, String> env = new HashMap<>();
-        // The database may be chosen from outside: CURRENTS_DB_URL ({data} is the run's data folder), _USER,
-        // _PASSWORD; and the matcher's CURRENTS_MATCH_* settings.
-        System.getenv().forEach((k, v) -> {
-            if (k.startsWith("CURRENTS_DB_") || k.startsWith("CURRENTS_MATCH_")) {
-                env.put(k, v.replace("{data}", work.resolve("data").toString()));
-            }
-        });
-        Settings settings = new SettingsLoader("bench").load(Map.of("config", work.resolve("config").toString(),
-                "data", work.resolve("data").toString(), "port", "0", "host", "127.0.0.1"), env);
+        Settings settings = workDir.settings();
         System.out.printf("database: %s; %d feeds, %d threads, chunks of %d feeds%n", settings.store().jdbcUrl(), feeds,
                 threads, chunk);
         // As App wires them.

@@ -13,11 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
-import org.currents.config.SettingsLoader;
 import org.currents.event.EventDraft;
 import org.currents.match.EventMerger;
 import org.currents.match.Matcher;
@@ -55,16 +53,7 @@ public final class StageCost {
             }
         }
         WorkDir workDir = new WorkDir("currents-stage-cost");
-        Path work = workDir.path;
-        Files.createDirectories(work.resolve("config"));
-        Map<String, String> env = new java.util.HashMap<>();
-        System.getenv().forEach((k, v) -> {
-            if (k.startsWith("CURRENTS_DB_") || k.startsWith("CURRENTS_MATCH_")) {
-                env.put(k, v.replace("{data}", work.resolve("data").toString()));
-            }
-        });
-        Settings settings = new SettingsLoader("bench").load(Map.of("config", work.resolve("config").toString(),
-                "data", work.resolve("data").toString(), "port", "0", "host", "127.0.0.1"), env);
+        Settings settings = workDir.settings();
         Clock clock = Clock.systemUTC();
         FeedParser parser = new FeedParser();
         Places places = Places.standard();
