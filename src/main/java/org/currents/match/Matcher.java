@@ -54,9 +54,10 @@ public final class Matcher {
     }
 
     /** The best candidate if its evidence reaches the threshold, else a new event (with the nearest miss). */
-    public Decision decide(Report report, List<Candidate> candidates, Rarity rarity) {
+    public Decision decide(Report report, List<Candidate> candidates, Rarity window) {
         // The report's weights are read once; each candidate is scored without building its
         // explanation, which only the winner (or the nearest miss) needs.
+        Rarity rarity = new IdfMemo(window);
         Vector a = vector(report.features(), rarity);
         double rarest = rarity.idf(UNSEEN);
         Candidate best = null;
