@@ -3,6 +3,8 @@ package org.currents.store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +22,10 @@ import org.currents.event.MergeNote;
 final class EventRows {
     static final String COLUMNS = "e.id, e.slug, e.published, e.headline, e.summary, e.content_html, e.link, "
             + "e.cover_image, e.story_slug, e.first_seen, e.updated";
+    /** The columns related ranking reads: the summary's start is enough to compare texts. */
+    private static final String RANKED = "e.id, e.slug, e.published, e.headline, SUBSTRING(e.summary FROM 1 FOR "
+            + RelatedPool.SUMMARY_CHARS + ") AS summary, '' AS content_html, NULL AS link, NULL AS cover_image, "
+            + "e.story_slug, e.first_seen, e.updated";
     /** Bound on the values of one IN list, well inside what both databases accept. */
     private static final int CHUNK = 1000;
 
@@ -63,16 +69,18 @@ final class EventRows {
     }
 
     /**
-     * The newest {@code perContext} events of each context in {@code slugs}, by context, newest
-     * first, loaded as ranking needs them (headline, dates, story and contexts; no text or
-     * sources): one query for the rows and one for their contexts per chunk of slugs.
+     * What related events are ranked from, loaded as ranking needs them (headline, the start of
+     * the summary, dates, story and contexts; no sources): the newest {@code perContext} events of
+     * each context in {@code slugs}, and the {@code near} events published nearest {@code around}
+     * (half after, half at or before), at most {@code window} away, whatever their contexts. One
+     * query for the rows of each chunk of slugs, one for the near rows, one for their contexts.
      */
-    static Map<String, List<Event>> newestInContexts(Connection c, List<String> slugs, int perContext) throws SQLException {
+    static RelatedPool relatedPool(Connection c, List<String> slugs, int perContext, Instant around, int near,
+                                   Duration window) throws SQLException {
         Map<String, List<String>> idsBySlug = new HashMap<>();
         Map<String, Row> rows = new LinkedHashMap<>();
         for (List<String> chunk : chunks(slugs)) {
-            String sql = "SELECT t.context_slug, e.id, e.slug, e.published, e.headline, '' AS summary, '' AS content_html, "
-                    + "NULL AS link, NULL AS cover_image, e.story_slug, e.first_seen, e.updated FROM (SELECT ec.context_slug, "
+            String sql = "SELECT t.context_slug, " + RANKED + " FROM (SELECT ec.context_slug, "
                     + "ec.event_id, ROW_NUMBER() OVER (PARTITION BY ec.context_slug ORDER BY x.published DESC, x.id DESC) AS rn "
                     + "FROM event_context ec JOIN event x ON x.id = ec.event_id WHERE ec.context_slug IN ("
                     + Sql.marks(chunk.size()) + ")) t JOIN event e ON e.id = t.event_id WHERE t.rn <= " + perContext
@@ -84,6 +92,21 @@ final class EventRows {
                 return null;
             }, chunk.toArray());
         }
+        List<String> nearIds = new ArrayList<>();
+        if (near > 0 && around != null) {
+            int half = (near + 1) / 2;
+            String sql = "(SELECT " + RANKED + " FROM event e WHERE e.published > ? AND e.published <= ? "
+                    + "ORDER BY e.published, e.id FETCH FIRST " + half + " ROWS ONLY) UNION ALL (SELECT " + RANKED
+                    + " FROM event e WHERE e.published <= ? AND e.published >= ? ORDER BY e.published DESC, e.id DESC "
+                    + "FETCH FIRST " + half + " ROWS ONLY)";
+            Sql.query(c, sql, rs -> {
+                Row r = new Row(rs);
+                rows.putIfAbsent(r.id, r);
+                nearIds.add(r.id);
+                return null;
+            }, around, around.plus(window), around,
+                    around.minus(window));
+        }
         Map<String, List<Context>> contexts = new HashMap<>();
         for (List<String> chunk : chunks(List.copyOf(rows.keySet()))) {
             contexts.putAll(contexts(c, "IN (" + Sql.marks(chunk.size()) + ")", chunk));
@@ -94,7 +117,7 @@ final class EventRows {
         }
         Map<String, List<Event>> out = new HashMap<>();
         idsBySlug.forEach((slug, ids) -> out.put(slug, ids.stream().map(byId::get).toList()));
-        return out;
+        return new RelatedPool(out, nearIds.stream().distinct().map(byId::get).toList());
     }
 
     static <T> List<List<T>> chunks(List<T> values) {
