@@ -35,7 +35,7 @@ public final class RelatedRanking {
     public static final Duration NEAR_WINDOW = Duration.ofDays(14);
     private static final double TIME_SCALE_DAYS = 7;
     /** Alike texts relate more than a subject hundreds of events share ("United States"). */
-    private static final double TEXT_WEIGHT = 4;
+    private static final double TEXT_WEIGHT = 6;
     /** The text similarity (cosine) that relates events sharing no context. */
     private static final double WORDS_ALONE = 0.05;
     /** Words named as the reason when words alone relate two events. */
