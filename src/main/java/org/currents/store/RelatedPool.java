@@ -7,7 +7,7 @@ import org.currents.event.Event;
 /**
  * The events related events are ranked from: the newest of each context, by context slug, and
  * those published nearest the page, whatever their contexts, so that an event sharing no context
- * but its words can still be found. Events carry only the first {@link #SUMMARY_CHARS} of their
+ * but its words can still be found (newest first). Events carry only the first {@link #SUMMARY_CHARS} of their
  * summaries and no sources.
  */
 public record RelatedPool(Map<String, List<Event>> byContext, List<Event> near) {

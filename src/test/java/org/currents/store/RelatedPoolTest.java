@@ -66,7 +66,7 @@ class RelatedPoolTest {
         assertEquals(List.of("Parliament passes the budget", "Ash closes the airport of Legazpi"),
                 headlines(pool.byContext().get(PHILIPPINES.slug())), "the newest two of the context, newest first");
         assertEquals(List.of("Storm hits Lima", "Parliament passes the budget", "Ash closes the airport of Legazpi"),
-                headlines(pool.near()), "two after (only one in the window), then two at or before, nearest first");
+                headlines(pool.near()), "two after (only one in the window) and two at or before, newest first");
         Event budget = pool.near().get(1);
         assertEquals(longSummary.substring(0, RelatedPool.SUMMARY_CHARS), budget.summary(), "the summary's start");
         assertEquals(List.of(PHILIPPINES), budget.contexts());
