@@ -44,7 +44,7 @@ public final class Matcher {
     public record Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
                           double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
                           double rareRatio, double noSharedRare) {
-        public static final Weights DEFAULT = new Weights(0.12, 1.0, 1.4, 0.0, Duration.ofHours(12), 2.4, 0.2,
+        public static final Weights DEFAULT = new Weights(0.12, 1.0, 1.4, 0.0, Duration.ofHours(12), 1.2, 0.2,
                 Duration.ofHours(6), 0.5, 0.85, 0.4);
 
         public Weights withThreshold(double t) {
