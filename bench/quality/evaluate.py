@@ -585,6 +585,7 @@ def score(reports, split_of, near_misses, corpus, events, cluster, lost, split=N
     for r in reports:
         happenings_of_event[cluster[r.idx]].add(r.happening)
     per_event, found_total, target_total = [], 0, 0
+    related_missed = []
     for slug in sorted(happenings):
         targets = corpus.related_targets(slug)
         if not targets:
@@ -599,6 +600,14 @@ def score(reports, split_of, near_misses, corpus, events, cluster, lost, split=N
             if target_ev:
                 seen |= happenings_of_event[target_ev["id"]]
         found = [t for t in targets if t in seen]
+        for t in targets:
+            if t not in seen:
+                t_counts = Counter(cluster[i] for i in gold[t])
+                t_ev = next((e for e in events if e["id"] == max(t_counts, key=t_counts.get)), None)
+                shared = sorted(set(ev["contexts"] if ev else []) & set(t_ev["contexts"] if t_ev else []))
+                related_missed.append({"happening": slug, "target": t, "event": ev["url"] if ev else main,
+                                       "same_event": bool(ev and t_ev and ev["id"] == t_ev["id"]),
+                                       "shared_contexts": shared})
         per_event.append(len(found) / len(targets))
         found_total += len(found)
         target_total += len(targets)
@@ -623,6 +632,7 @@ def score(reports, split_of, near_misses, corpus, events, cluster, lost, split=N
         "related_events_scored": len(per_event),
         "related_recall_at_10": ratio(sum(per_event), len(per_event)),
         "related_recall_at_10_micro": ratio(found_total, target_total),
+        "_related_missed": related_missed,
         "_missed": sorted(gold_pairs - pred_pairs),
         "_wrong": sorted(pred_pairs - gold_pairs),
     }
@@ -662,6 +672,14 @@ def diagnosis(variant, reports, corpus, figures, cluster, lost, events):
     out.append("NEAR MISSES MERGED: %d of %d" % (fig["near_misses_merged"], fig["near_misses"]))
     for nm in fig["near_misses_merged_list"]:
         out.append("  %s\n  %s\n    why apart: %s" % (nm["a"][:90], nm["b"][:90], nm["why"]))
+    out.append("")
+    out.append("RELATED EVENTS MISSED (a WCEP Related entry not among the first 10 of the happening's event): %d"
+               % len(fig["_related_missed"]))
+    for m in fig["_related_missed"]:
+        why = ("its reports are in the same event" if m["same_event"] else
+               "no context in common" if not m["shared_contexts"] else "in common: " + ", ".join(m["shared_contexts"]))
+        out.append("  %s (%s)\n    -> %s: %s" % (m["happening"][:80], corpus.genuine[m["happening"]]["date"],
+                                                m["target"][:80], why))
     out.append("")
     out.append("REPORTS NOT FOUND IN ANY EVENT: %d" % len(lost))
     out.extend("    [%s] %s %s" % (rep[i].outlet, rep[i].url, rep[i].headline) for i in lost)

@@ -162,23 +162,42 @@ public final class MatchTune {
     private static void orders(Loaded full, Loaded text) {
         java.util.Random random = new java.util.Random(7);
         for (Loaded set : List.of(full, text)) {
-            double minP = 1;
-            double minR = 1;
+            String name = set == full ? "full" : "text-only";
+            Map<String, double[]> sums = new LinkedHashMap<>();
             for (int o = 0; o < 8; o++) {
                 List<String> outlets = new ArrayList<>(List.of(OUTLETS));
                 java.util.Collections.shuffle(outlets, random);
                 List<Item> ordered = new ArrayList<>(set.items);
                 ordered.sort(Comparator.comparing((Item i) -> outlets.indexOf(i.outlet()))
                         .thenComparing(Item::at, Comparator.reverseOrder()));
-                int[] c = score(set.items, run(ordered, Matcher.Weights.DEFAULT, new HashMap<>()), "all", set.nearMisses);
-                double p = c[1] == 0 ? 1 : (double) c[0] / c[1];
-                double r = (double) c[0] / c[2];
-                minP = Math.min(minP, p);
-                minR = Math.min(minR, r);
-                System.out.printf("%-9s %s precision %.3f recall %.3f near misses %d%n", set == full ? "full" : "text-only",
-                        outlets, p, r, c[3]);
+                Map<Item, String> why = new HashMap<>();
+                Map<Item, String> eventOf = run(ordered, Matcher.Weights.DEFAULT, why);
+                for (Item a : set.items) {
+                    for (Item b : set.items) {
+                        if (a.at().isBefore(b.at()) && eventOf.get(a).equals(eventOf.get(b)) && !a.happening().equals(b.happening())
+                                && isNearMiss(a, b, set.nearMisses)) {
+                            System.out.printf("  near miss merged: %s | %s%n    %s%n    %s%n", a.headline(), b.headline(),
+                                    why.get(a), why.get(b));
+                        }
+                    }
+                }
+                StringBuilder line = new StringBuilder(String.format("%-9s %s", name, outlets));
+                for (String split : List.of("tune", "holdout", "all")) {
+                    int[] c = score(set.items, eventOf, split, set.nearMisses);
+                    double p = c[1] == 0 ? 1 : (double) c[0] / c[1];
+                    double r = (double) c[0] / c[2];
+                    double[] m = sums.computeIfAbsent(split, k -> new double[] {0, 0, 1, 1, 0});
+                    m[0] += p / 8;
+                    m[1] += r / 8;
+                    m[2] = Math.min(m[2], p);
+                    m[3] = Math.min(m[3], r);
+                    m[4] += c[3];
+                    line.append(String.format("  %s P %.3f R %.3f nm %d", split, p, r, c[3]));
+                }
+                System.out.println(line);
             }
-            System.out.printf("%-9s worst precision %.3f worst recall %.3f%n", set == full ? "full" : "text-only", minP, minR);
+            sums.forEach((split, m) -> System.out.printf("%-9s %-8s mean precision %.3f recall %.3f, worst %.3f / %.3f, "
+                    + "near-miss pairs merged over 8 orders %d%n", name, split, m[0], m[1], m[2], m[3], (int) m[4]));
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
  * verb endings removed, and the few word families outlets use interchangeably ("quake",
  * "earthquake", "tremor") folded to one. Deliberately light: a wrong fold merges what should not.
  */
-final class Stems {
+public final class Stems {
     private static final Set<String> STOP = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or",
             "but", "nor", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have",
             "had", "its", "it", "that", "this", "these", "those", "after", "over", "into", "onto", "s", "t", "he", "she",
@@ -48,12 +48,12 @@ final class Stems {
     private Stems() {
     }
 
-    static boolean isStop(String lower) {
+    public static boolean isStop(String lower) {
         return STOP.contains(lower);
     }
 
     /** The stem of a lower-case word. */
-    static String of(String lower) {
+    public static String of(String lower) {
         String family = FAMILIES.get(lower);
         if (family != null) {
             return family;

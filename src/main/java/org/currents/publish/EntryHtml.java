@@ -1,7 +1,6 @@
 package org.currents.publish;
 
 import java.time.format.DateTimeFormatter;
-import org.currents.event.Context;
 import org.currents.event.Event;
 import org.currents.event.EventSource;
 import org.currents.event.RelatedEvent;
@@ -59,7 +58,7 @@ final class EntryHtml {
     }
 
     static String names(RelatedEvent r) {
-        return String.join(", ", r.via().stream().map(Context::name).toList());
+        return r.reason();
     }
 
     static String text(String s) {

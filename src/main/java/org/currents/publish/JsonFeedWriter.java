@@ -98,6 +98,10 @@ final class JsonFeedWriter {
                     .put("title", r.event().headline()).put("date", r.event().date().toString());
             ArrayNode via = node.putArray("contexts");
             r.via().forEach(c -> via.add(c.name()));
+            if (!r.words().isEmpty()) {
+                ArrayNode words = node.putArray("words");
+                r.words().forEach(words::add);
+            }
         }
         return ext;
     }

@@ -1,5 +1,6 @@
 package org.currents.relate;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,11 +9,12 @@ import java.util.Set;
 import org.currents.event.Event;
 import org.currents.event.RelatedEvent;
 import org.currents.store.EventStore;
+import org.currents.store.RelatedPool;
 
 /**
  * The related events of a page of events, from one batched read of the newest events of every
- * context on the page, ranked by {@link RelatedRanking}: the query count does not grow with the
- * page.
+ * context on the page and of the events published near it, ranked by {@link RelatedRanking}: the
+ * query count does not grow with the page.
  */
 public final class RelatedEvents {
     private final EventStore events;
@@ -23,12 +25,18 @@ public final class RelatedEvents {
 
     /** For each event of {@code page}, by id, at most {@code limit} related events, best first. */
     public Map<String, List<RelatedEvent>> forPage(List<Event> page, int limit) {
+        if (page.isEmpty()) {
+            return Map.of();
+        }
         Set<String> slugs = new LinkedHashSet<>();
         page.forEach(e -> slugs.addAll(RelatedRanking.topical(e)));
-        Map<String, List<Event>> newest = events.newestInContexts(slugs, RelatedRanking.PER_CONTEXT);
+        // The events near the page's middle: for one event, those around it.
+        List<Instant> times = page.stream().map(Event::published).sorted().toList();
+        RelatedPool pool = events.relatedPool(slugs, RelatedRanking.PER_CONTEXT, times.get(times.size() / 2),
+                RelatedRanking.NEAR, RelatedRanking.NEAR_WINDOW);
         Map<String, List<RelatedEvent>> out = new HashMap<>();
         for (Event e : page) {
-            out.put(e.id(), RelatedRanking.rank(e, newest, limit));
+            out.put(e.id(), RelatedRanking.rank(e, pool, limit));
         }
         return out;
     }

@@ -6,26 +6,40 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.event.Event;
+import org.currents.event.EventSource;
 import org.currents.event.RelatedEvent;
 import org.currents.event.Words;
+import org.currents.match.Stems;
+import org.currents.store.RelatedPool;
 
 /**
- * Ranks the events related to an event, a pure function of the event and the newest events of
- * each of its contexts: each other event sharing a context scores the weights of the contexts
- * shared (story > subject > category), each the more the fewer candidates share it, plus
- * closeness in time and headline similarity; the strongest shared context is the one that
- * relates them.
+ * Ranks the events related to an event, a pure function of the event and a {@link RelatedPool}:
+ * each other event scores the weights of the contexts both are in (story > subject > category),
+ * each the more the fewer candidates share it, plus closeness in time and the similarity of their
+ * texts (words weighted by rarity among the candidates). An event sharing no context is related
+ * by its words alone when their texts are alike enough: outlets link subjects unevenly, and a
+ * text-only feed links none.
  */
 public final class RelatedRanking {
     /** How many of the newest events of each shared context are considered. */
     public static final int PER_CONTEXT = 40;
+    /** How many of the events nearest in time are considered whatever their contexts, and how far away. */
+    public static final int NEAR = 400;
+    public static final Duration NEAR_WINDOW = Duration.ofDays(14);
     private static final double TIME_SCALE_DAYS = 7;
+    /** Alike texts relate more than a subject hundreds of events share ("United States"). */
+    private static final double TEXT_WEIGHT = 6;
+    /** The text similarity (cosine) that relates events sharing no context. */
+    private static final double WORDS_ALONE = 0.05;
+    /** Words named as the reason when words alone relate two events. */
+    private static final int REASON_WORDS = 3;
     private static final Comparator<Event> NEWEST_FIRST = Comparator.comparing(Event::published)
             .thenComparing(Event::id).reversed();
 
@@ -42,32 +56,38 @@ public final class RelatedRanking {
 
     /**
      * At most {@code limit} events related to {@code event}, best first, each with the contexts
-     * relating them; {@code newest} holds the newest {@link #PER_CONTEXT} events of (at least)
-     * each of the event's topical contexts.
+     * (or words) relating them; {@code pool} holds the newest {@link #PER_CONTEXT} events of (at
+     * least) each of the event's topical contexts and events published near it.
      */
-    public static List<RelatedEvent> rank(Event event, Map<String, List<Event>> newest, int limit) {
-        List<Event> candidates = candidates(event, newest);
+    public static List<RelatedEvent> rank(Event event, RelatedPool pool, int limit) {
+        List<Event> inContexts = candidates(event, pool.byContext());
         // How many candidates each context brings: a context few events share relates them more
         // than one most events are filed under ("Sanchi oil tanker collision" against "United States").
         Map<String, Integer> holding = new HashMap<>();
-        for (Event other : candidates) {
+        for (Event other : inContexts) {
             other.contexts().forEach(c -> holding.merge(c.slug(), 1, Integer::sum));
         }
-        Set<String> words = Words.of(event.headline());
+        Map<String, Event> all = new LinkedHashMap<>();
+        inContexts.forEach(e -> all.put(e.id(), e));
+        pool.near().stream().filter(e -> !e.id().equals(event.id())).forEach(e -> all.putIfAbsent(e.id(), e));
+        Texts texts = new Texts(event, all.values());
         List<RelatedEvent> ranked = new ArrayList<>();
-        for (Event other : candidates) {
+        for (Event other : all.values()) {
             List<Context> via = shared(event, other);
-            if (via.isEmpty()) {
+            double similarity = texts.similarity(other);
+            if (via.isEmpty() && similarity < WORDS_ALONE) {
                 continue;
             }
             double score = 0;
             for (Context c : via) {
-                score += weight(c, event, other) * (1 + Math.log((double) PER_CONTEXT / holding.getOrDefault(c.slug(), 1)));
+                double rarity = 1 + Math.log((double) PER_CONTEXT / holding.getOrDefault(c.slug(), 1));
+                score += weight(c, event, other) * Math.max(0.1, rarity);
             }
             double days = Duration.between(event.published(), other.published()).abs().toHours() / 24.0;
             score += 1 / (1 + days / TIME_SCALE_DAYS);
-            score += Words.jaccard(words, Words.of(other.headline()));
-            ranked.add(new RelatedEvent(other.headlineRef(), via, score));
+            score += TEXT_WEIGHT * similarity;
+            List<String> words = via.isEmpty() ? texts.telling(other, REASON_WORDS) : List.of();
+            ranked.add(new RelatedEvent(other.headlineRef(), via, words, score));
         }
         ranked.sort(Comparator.comparingDouble(RelatedEvent::score).reversed()
                 .thenComparing(r -> r.event().published(), Comparator.reverseOrder())
@@ -108,5 +128,82 @@ public final class RelatedRanking {
     private static double weight(Context c, Event a, Event b) {
         return c.slug().equals(a.storySlug()) || c.slug().equals(b.storySlug())
                 ? ContextKind.STORY.weight() : c.kind().weight();
+    }
+
+    /**
+     * The words of the event (its headline, summary and its reports' headlines) and of each
+     * candidate (headline and summary) as the stems matching compares, weighted by rarity among
+     * them: a word every candidate uses weighs nothing.
+     */
+    private static final class Texts {
+        private final Map<String, Double> mine = new HashMap<>();
+        private final double norm;
+        private final Map<String, Set<String>> words = new HashMap<>();
+        private final Map<String, Double> idf = new HashMap<>();
+        private final Map<String, String> surface = new HashMap<>();
+
+        Texts(Event event, java.util.Collection<Event> candidates) {
+            StringBuilder text = new StringBuilder(event.headline()).append('\n').append(event.summary());
+            for (EventSource s : event.sources()) {
+                if (s.headline() != null) {
+                    text.append('\n').append(s.headline());
+                }
+            }
+            Set<String> own = terms(text.toString(), true);
+            Map<String, Integer> df = new HashMap<>();
+            own.forEach(w -> df.merge(w, 1, Integer::sum));
+            for (Event e : candidates) {
+                Set<String> t = terms(e.headline() + "\n" + e.summary(), false);
+                words.put(e.id(), t);
+                t.forEach(w -> df.merge(w, 1, Integer::sum));
+            }
+            int n = candidates.size() + 1;
+            df.forEach((w, k) -> idf.put(w, Math.log((n + 1.0) / (k + 1.0))));
+            double sum = 0;
+            for (String w : own) {
+                double x = idf.get(w);
+                mine.put(w, x);
+                sum += x * x;
+            }
+            norm = Math.sqrt(sum);
+        }
+
+        /** The cosine of the two texts' rarity-weighted word sets, 0 to 1. */
+        double similarity(Event other) {
+            Set<String> theirs = words.getOrDefault(other.id(), Set.of());
+            double dot = 0;
+            double sum = 0;
+            for (String w : theirs) {
+                double x = idf.get(w);
+                sum += x * x;
+                Double m = mine.get(w);
+                if (m != null) {
+                    dot += m * x;
+                }
+            }
+            return dot == 0 ? 0 : dot / (norm * Math.sqrt(sum));
+        }
+
+        /** The rarest words both texts use, as the event writes them, at most {@code n}. */
+        List<String> telling(Event other, int n) {
+            return words.getOrDefault(other.id(), Set.of()).stream().filter(mine::containsKey)
+                    .sorted(Comparator.comparingDouble((String w) -> -idf.get(w)).thenComparing(w -> w))
+                    .limit(n).map(w -> surface.getOrDefault(w, w)).toList();
+        }
+
+        /** The stems matching compares (stop words gone, plurals and word families folded). */
+        private Set<String> terms(String text, boolean own) {
+            Set<String> out = new LinkedHashSet<>();
+            for (String w : Words.of(text)) {
+                if (!Stems.isStop(w) && w.length() > 1) {
+                    String stem = Stems.of(w);
+                    out.add(stem);
+                    if (own) {
+                        surface.putIfAbsent(stem, w);
+                    }
+                }
+            }
+            return out;
+        }
     }
 }

@@ -3,6 +3,8 @@ package org.currents.store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +22,10 @@ import org.currents.event.MergeNote;
 final class EventRows {
     static final String COLUMNS = "e.id, e.slug, e.published, e.headline, e.summary, e.content_html, e.link, "
             + "e.cover_image, e.story_slug, e.first_seen, e.updated";
+    /** The columns related ranking reads: the summary's start is enough to compare texts. */
+    private static final String RANKED = "e.id, e.slug, e.published, e.headline, SUBSTRING(e.summary FROM 1 FOR "
+            + RelatedPool.SUMMARY_CHARS + ") AS summary, '' AS content_html, NULL AS link, NULL AS cover_image, "
+            + "e.story_slug, e.first_seen, e.updated";
     /** Bound on the values of one IN list, well inside what both databases accept. */
     private static final int CHUNK = 1000;
 
@@ -63,26 +69,54 @@ final class EventRows {
     }
 
     /**
-     * The newest {@code perContext} events of each context in {@code slugs}, by context, newest
-     * first, loaded as ranking needs them (headline, dates, story and contexts; no text or
-     * sources): one query for the rows and one for their contexts per chunk of slugs.
+     * What related events are ranked from, loaded as ranking needs them (headline, the start of
+     * the summary, dates, story and contexts; no sources): the newest {@code perContext} events of
+     * each context in {@code slugs}, and the {@code near} events published nearest {@code around}
+     * (half after, half at or before), at most {@code window} away, whatever their contexts. One
+     * query for the rows (per thousand slugs), one for their contexts.
      */
-    static Map<String, List<Event>> newestInContexts(Connection c, List<String> slugs, int perContext) throws SQLException {
-        Map<String, List<String>> idsBySlug = new HashMap<>();
+    static RelatedPool relatedPool(Connection c, List<String> slugs, int perContext, Instant around, int near,
+                                   Duration window) throws SQLException {
+        Map<String, List<Ranked>> bySlug = new HashMap<>();
+        List<Row> nearRows = new ArrayList<>();
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (List<String> chunk : chunks(slugs)) {
-            String sql = "SELECT t.context_slug, e.id, e.slug, e.published, e.headline, '' AS summary, '' AS content_html, "
-                    + "NULL AS link, NULL AS cover_image, e.story_slug, e.first_seen, e.updated FROM (SELECT ec.context_slug, "
-                    + "ec.event_id, ROW_NUMBER() OVER (PARTITION BY ec.context_slug ORDER BY x.published DESC, x.id DESC) AS rn "
-                    + "FROM event_context ec JOIN event x ON x.id = ec.event_id WHERE ec.context_slug IN ("
-                    + Sql.marks(chunk.size()) + ")) t JOIN event e ON e.id = t.event_id WHERE t.rn <= " + perContext
-                    + " ORDER BY t.context_slug, t.rn";
-            Sql.query(c, sql, rs -> {
+        boolean wantNear = near > 0 && around != null;
+        List<List<String>> chunks = chunks(slugs);
+        for (int n = 0; n < Math.max(1, chunks.size()); n++) {
+            List<String> chunk = chunks.isEmpty() ? List.of() : chunks.get(n);
+            List<String> parts = new ArrayList<>();
+            List<Object> params = new ArrayList<>(chunk);
+            if (!chunk.isEmpty()) {
+                parts.add("SELECT t.context_slug, t.rn, " + RANKED + " FROM (SELECT ec.context_slug, ec.event_id, "
+                        + "ROW_NUMBER() OVER (PARTITION BY ec.context_slug ORDER BY x.published DESC, x.id DESC) AS rn "
+                        + "FROM event_context ec JOIN event x ON x.id = ec.event_id WHERE ec.context_slug IN ("
+                        + Sql.marks(chunk.size()) + ")) t JOIN event e ON e.id = t.event_id WHERE t.rn <= " + perContext);
+            }
+            if (wantNear && n == 0) {
+                // Nearest on either side: each half is an indexed range read of event_published.
+                int half = (near + 1) / 2;
+                String nearby = "(SELECT CAST(NULL AS VARCHAR(160)) AS context_slug, CAST(0 AS BIGINT) AS rn, " + RANKED
+                        + " FROM event e WHERE ";
+                parts.add(nearby + "e.published > ? AND e.published <= ? ORDER BY e.published, e.id FETCH FIRST " + half
+                        + " ROWS ONLY)");
+                parts.add(nearby + "e.published <= ? AND e.published >= ? ORDER BY e.published DESC, e.id DESC "
+                        + "FETCH FIRST " + half + " ROWS ONLY)");
+                params.addAll(List.of(around, around.plus(window), around, around.minus(window)));
+            }
+            if (parts.isEmpty()) {
+                continue;
+            }
+            Sql.query(c, String.join(" UNION ALL ", parts), rs -> {
                 Row r = new Row(rs);
+                String slug = rs.getString("context_slug");
+                if (slug == null) {
+                    nearRows.add(r);
+                } else {
+                    bySlug.computeIfAbsent(slug, k -> new ArrayList<>()).add(new Ranked(rs.getLong("rn"), r.id));
+                }
                 rows.putIfAbsent(r.id, r);
-                idsBySlug.computeIfAbsent(rs.getString("context_slug"), k -> new ArrayList<>()).add(r.id);
                 return null;
-            }, chunk.toArray());
+            }, params.toArray());
         }
         Map<String, List<Context>> contexts = new HashMap<>();
         for (List<String> chunk : chunks(List.copyOf(rows.keySet()))) {
@@ -93,8 +127,14 @@ final class EventRows {
             byId.put(e.id(), e);
         }
         Map<String, List<Event>> out = new HashMap<>();
-        idsBySlug.forEach((slug, ids) -> out.put(slug, ids.stream().map(byId::get).toList()));
-        return out;
+        bySlug.forEach((slug, ranked) -> out.put(slug, ranked.stream().sorted(java.util.Comparator.comparingLong(Ranked::rn))
+                .map(r -> byId.get(r.id())).toList()));
+        List<Event> nearest = nearRows.stream().map(r -> r.id).distinct().map(byId::get)
+                .sorted(java.util.Comparator.comparing(Event::published).thenComparing(Event::id).reversed()).toList();
+        return new RelatedPool(out, nearest);
+    }
+
+    private record Ranked(long rn, String id) {
     }
 
     static <T> List<List<T>> chunks(List<T> values) {

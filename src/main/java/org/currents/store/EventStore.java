@@ -113,16 +113,19 @@ public final class EventStore {
     }
 
     /**
-     * The newest {@code perContext} events of each of the contexts {@code slugs}, by context,
-     * newest first, so a huge context cannot crowd out a small one: what related events are
-     * ranked from, for a whole page at once. Each event carries its headline, dates, story and
-     * contexts only.
+     * What related events are ranked from, for a whole page at once: the newest
+     * {@code perContext} events of each of the contexts {@code slugs}, so a huge context cannot
+     * crowd out a small one, and the {@code near} events published nearest {@code around}, at
+     * most {@code window} away, whatever their contexts. Each event carries its headline, the
+     * start of its summary, dates, story and contexts only.
      */
-    public java.util.Map<String, List<Event>> newestInContexts(java.util.Collection<String> slugs, int perContext) {
-        if (slugs.isEmpty()) {
-            return java.util.Map.of();
+    public RelatedPool relatedPool(java.util.Collection<String> slugs, int perContext, java.time.Instant around, int near,
+                                   java.time.Duration window) {
+        if (slugs.isEmpty() && (near <= 0 || around == null)) {
+            return RelatedPool.EMPTY;
         }
-        return db.read(c -> EventRows.newestInContexts(c, List.copyOf(new java.util.TreeSet<>(slugs)), perContext));
+        return db.read(c -> EventRows.relatedPool(c, List.copyOf(new java.util.TreeSet<>(slugs)), perContext, around,
+                near, window));
     }
 
     /** Deletes the events whose every source is {@code sourceId}; returns how many. */

@@ -51,7 +51,9 @@ class FeedWritersGoldenTest {
                 new RelatedEvent(new EventHeadline("e0", "sanchi-collides", T.minusSeconds(86400 * 15),
                         "The tanker Sanchi collides with a freighter"), List.of(STORY, SEA), 5.2),
                 new RelatedEvent(new EventHeadline("e9", "oil-prices-rise", T.minusSeconds(86400 * 2),
-                        "Oil prices rise \"sharply\" <again>"), List.of(ENERGY), 1.1))));
+                        "Oil prices rise \"sharply\" <again>"), List.of(ENERGY), 1.1),
+                new RelatedEvent(new EventHeadline("e7", "crew-missing", T.minusSeconds(86400 * 4),
+                        "Thirty-two sailors missing after a collision"), List.of(), List.of("sailors", "<collision>"), 0.4))));
     }
 
     private static FeedMeta meta(FeedFormat format) {

@@ -9,6 +9,7 @@ import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.event.Event;
 import org.currents.event.RelatedEvent;
+import org.currents.store.RelatedPool;
 import org.junit.jupiter.api.Test;
 
 /** Ranking related events as a pure function of an event and the newest events of its contexts. */
@@ -20,8 +21,12 @@ class RelatedRankingTest {
     private static final Context WIRE = Context.named("Wire services", ContextKind.SOURCE_GROUP);
 
     private static Event event(String id, String headline, long daysBefore, Context... contexts) {
+        return event(id, headline, "", daysBefore, contexts);
+    }
+
+    private static Event event(String id, String headline, String summary, long daysBefore, Context... contexts) {
         Instant at = T.minusSeconds(daysBefore * 86400);
-        return new Event(id, id, at, headline, "", "", null, null, List.of(), List.of(contexts), null, at, at);
+        return new Event(id, id, at, headline, summary, "", null, null, List.of(), List.of(contexts), null, at, at);
     }
 
     @Test
@@ -36,17 +41,45 @@ class RelatedRankingTest {
                 SEA.slug(), List.of(sinks, storm, collides),
                 US.slug(), List.of(budget, sinks),
                 WIRE.slug(), List.of(wireOnly, budget, sinks));
-        List<RelatedEvent> ranked = RelatedRanking.rank(sinks, newest, 10);
+        List<RelatedEvent> ranked = RelatedRanking.rank(sinks, new RelatedPool(newest, List.of()), 10);
         // Two candidates share East China Sea, one shares United States: the rarer subject relates more.
         assertEquals(List.of("collides", "budget", "storm"), ranked.stream().map(r -> r.event().id()).toList());
         assertEquals(List.of(STORY, SEA), ranked.get(0).via());
         assertEquals(List.of(US), ranked.get(1).via(), "a source group relates nothing");
-        assertEquals(2, RelatedRanking.rank(sinks, newest, 2).size());
+        assertEquals(2, RelatedRanking.rank(sinks, new RelatedPool(newest, List.of()), 2).size());
     }
 
     @Test
     void anEventWithoutTopicalContextsHasNoRelatedEvents() {
         Event alone = event("alone", "Markets close", 0, WIRE);
-        assertEquals(List.of(), RelatedRanking.rank(alone, Map.of(WIRE.slug(), List.of(alone)), 10));
+        assertEquals(List.of(), RelatedRanking.rank(alone, new RelatedPool(Map.of(WIRE.slug(), List.of(alone)), List.of()), 10));
+    }
+
+    @Test
+    void anEventSharingNoContextIsRelatedByTheRareWordsTheirTextsShare() {
+        Context fed = Context.named("Federal Reserve", ContextKind.SUBJECT);
+        Context shutdown = Context.named("Government shutdown", ContextKind.STORY);
+        Event powell = event("powell", "Powell wins confirmation to lead central bank",
+                "The Senate voted 84 to 13 to confirm Jerome Powell as chairman of the Federal Reserve.", 0, fed);
+        Event senate = event("senate", "Senate votes 81-18 to advance bill ending shutdown",
+                "Senators voted to reopen the government through February 8.", 1, shutdown);
+        Event storm = event("storm", "A winter storm closes schools in Texas", "Snow and ice closed roads.", 1, US);
+        Event pizza = event("pizza", "Neapolitan pizza twirling is listed as heritage", "The art of the pizzaiolo.", 2);
+        Event banks = event("banks", "Central banks in Asia hold their rates", "Banks kept rates unchanged.", 3, fed);
+        RelatedPool pool = new RelatedPool(Map.of(fed.slug(), List.of(powell, banks)), List.of(senate, storm, pizza, banks));
+        List<RelatedEvent> ranked = RelatedRanking.rank(powell, pool, 10);
+        assertEquals(List.of("banks", "senate"), ranked.stream().map(r -> r.event().id()).toList(),
+                "a shared subject first; then the event sharing rare words; none for words nobody else shares");
+        assertEquals(List.of(fed), ranked.get(0).via());
+        assertEquals(List.of(), ranked.get(1).via());
+        assertEquals("words in common: senate, voted", ranked.get(1).reason());
+    }
+
+    @Test
+    void commonWordsAloneRelateNothing() {
+        Event a = event("a", "Officials say the talks will go on", "They said talks would continue next week.", 0);
+        Event b = event("b", "Officials say the rescue will go on", "They said the search would continue.", 0);
+        Event c = event("c", "Officials say the vote will go on", "They said voting would continue.", 1);
+        assertEquals(List.of(), RelatedRanking.rank(a, new RelatedPool(Map.of(), List.of(b, c)), 10));
     }
 }

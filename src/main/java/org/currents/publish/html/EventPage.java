@@ -122,6 +122,9 @@ public final class EventPage {
             b.append("<li>").append(Html.link(links.event(r.event(), PageFormat.HTML), r.event().headline()))
                     .append(" <span class=\"meta\">").append(Html.time(r.event().date(), Html.SHORT_DAY))
                     .append(" · through ");
+            if (r.via().isEmpty()) {
+                b.append(text(r.reason()));
+            }
             for (int i = 0; i < r.via().size(); i++) {
                 Context c = r.via().get(i);
                 b.append(i == 0 ? "" : ", ").append(Html.link(links.contextPage(c.slug()), c.name()));

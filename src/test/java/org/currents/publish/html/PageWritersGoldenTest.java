@@ -112,12 +112,16 @@ class PageWritersGoldenTest {
     @Test
     void eventPageShowsOneSourceListContextsByKindRelatedAndWhyMerged() throws IOException {
         List<RelatedEvent> related = List.of(new RelatedEvent(new EventHeadline("e0", "sanchi-collides",
-                T.minusSeconds(86400 * 15), "The tanker Sanchi collides with a freighter"), List.of(STORY, SEA), 5.2));
+                T.minusSeconds(86400 * 15), "The tanker Sanchi collides with a freighter"), List.of(STORY, SEA), 5.2),
+                new RelatedEvent(new EventHeadline("e7", "crew-missing", T.minusSeconds(86400 * 4),
+                        "Thirty-two sailors missing after a collision"), List.of(), List.of("sailors", "<collision>"), 0.4));
         byte[] page = new EventPage(LAYOUT).write(sanchi(), related, ALL);
         golden("event.html", page);
         String html = new String(page, StandardCharsets.UTF_8);
         assertTrue(html.contains(">Reuters</a> <span class=\"meta\">via World Wire</span>"), "outlet named by its link");
         assertFalse(html.contains("source_group") || html.contains("SOURCE_GROUP"));
+        assertTrue(html.contains("through words in common: sailors, &lt;collision&gt;</span>"),
+                "an event related by words alone says which");
     }
 
     @Test
