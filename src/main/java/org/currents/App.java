@@ -329,9 +329,10 @@ public final class App implements AutoCloseable {
     private void serve() {
         NodeSettings node = settings.node();
         ClusterState cluster = new ClusterState(database);
+        EventSearch search = new EventSearch(database);
         Site site = new Site(events, contexts, related, baseUri, settings.contexts().minEvents(),
                 settings.contexts().feedEntries(), settings.contexts().archiveMaxEntries(), new Listings(database),
-                new EventSearch(database), covers, settings.websub().externalHub());
+                search, covers, settings.websub().externalHub());
         // Documents are rendered once per published version: this node's commits move it at once,
         // other nodes' are seen within cache.check-every.
         site.refreshVersion();
@@ -343,6 +344,14 @@ public final class App implements AutoCloseable {
         });
         long every = settings.server().checkEvery().toMillis();
         versionCheck.scheduleWithFixedDelay(() -> refreshVersion(site), every, every, TimeUnit.MILLISECONDS);
+        // The first reader's search should not wait for the whole store to be read into H2's word index.
+        versionCheck.execute(() -> {
+            try {
+                search.warm();
+            } catch (RuntimeException e) {
+                log.warn("cannot read the events into the search index now; the first search will: {}", e.getMessage());
+            }
+        });
         // Registered after the version's refresh, so it sees the version the commit made.
         websub = new WebSub(site, subscriptions, callbacks, settings.websub(), clock);
         database.afterCommit(websub::changed);

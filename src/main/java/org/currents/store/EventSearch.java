@@ -38,6 +38,16 @@ public final class EventSearch {
         this.postgres = db.isPostgres();
     }
 
+    /** Reads what is not in H2's word index yet (every event, at start); nothing to do on PostgreSQL. */
+    public void warm() {
+        if (!postgres) {
+            db.read(c -> {
+                words.update(c);
+                return null;
+            });
+        }
+    }
+
     /** The matching events, best first, from the {@code offset}-th. */
     public List<Event> search(SearchQuery query, int offset, int limit) {
         if (!postgres) {

@@ -36,7 +36,7 @@ final class WordIndex {
 
     /** The ids of the events whose headline or summary holds {@code word} (lower case), as the database has them now. */
     synchronized Set<String> eventsWith(Connection c, String word) throws SQLException {
-        catchUp(c);
+        update(c);
         Postings p = postings.get(word);
         Set<String> out = new HashSet<>();
         if (p == null) {
@@ -51,7 +51,8 @@ final class WordIndex {
         return out;
     }
 
-    private void catchUp(Connection c) throws SQLException {
+    /** Indexes the events written since the last update. */
+    synchronized void update(Connection c) throws SQLException {
         long[] last = {seen};
         Sql.query(c, "SELECT id, headline, summary, seq FROM event WHERE seq > ? ORDER BY seq", rs -> {
             index(rs.getString(1), rs.getString(2) + "\n" + rs.getString(3));
