@@ -44,12 +44,7 @@ class ArchiveArrivalTest {
 
     @AfterEach
     void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (settings != null && settings.isPostgres()) {
-            TestDatabases.dropPostgres(settings);
-        }
+        TestDatabases.close(db, settings);
     }
 
     @ParameterizedTest

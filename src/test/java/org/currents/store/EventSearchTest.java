@@ -61,12 +61,7 @@ class EventSearchTest {
 
     @AfterEach
     void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (settings != null && settings.isPostgres()) {
-            TestDatabases.dropPostgres(settings);
-        }
+        TestDatabases.close(db, settings);
     }
 
     @ParameterizedTest

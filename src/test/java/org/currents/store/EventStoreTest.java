@@ -50,12 +50,7 @@ class EventStoreTest {
 
     @AfterEach
     void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (settings != null && settings.isPostgres()) {
-            TestDatabases.dropPostgres(settings);
-        }
+        TestDatabases.close(db, settings);
     }
 
     @ParameterizedTest

@@ -35,12 +35,7 @@ class RelatedPoolTest {
 
     @AfterEach
     void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (settings != null && settings.isPostgres()) {
-            TestDatabases.dropPostgres(settings);
-        }
+        TestDatabases.close(db, settings);
     }
 
     private static EventDraft draft(int source, String headline, String summary, Instant when, Context... contexts) {

@@ -47,6 +47,16 @@ public final class TestDatabases {
         return new StoreSettings(POSTGRES_URL + "?currentSchema=" + schema, "postgres", "", 4);
     }
 
+    /** Closes the database if it was opened, then drops its PostgreSQL schema if it had one. */
+    public static void close(Database db, StoreSettings settings) {
+        if (db != null) {
+            db.close();
+        }
+        if (settings != null && settings.isPostgres()) {
+            dropPostgres(settings);
+        }
+    }
+
     public static void dropPostgres(StoreSettings settings) {
         String url = settings.jdbcUrl();
         String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());

@@ -72,12 +72,7 @@ class ArchiveWalkTest {
 
     @AfterEach
     void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (settings != null && settings.isPostgres()) {
-            TestDatabases.dropPostgres(settings);
-        }
+        TestDatabases.close(db, settings);
     }
 
     @ParameterizedTest
