@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.currents.event.Features;
 
 /**
@@ -22,6 +23,9 @@ import org.currents.event.Features;
  * be stale. Not thread-safe: the ingest lock guards it.
  */
 public final class WindowIndex implements Rarity {
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score).reversed()
+            .thenComparing(s -> s.candidate.eventId());
+
     private final Duration window;
     private final int maxEvents;
     private final LinkedHashMap<LocalDate, DayBucket> days = new LinkedHashMap<>(64, 0.75f, true);
@@ -132,7 +136,8 @@ public final class WindowIndex implements Rarity {
     public List<Candidate> candidates(Report r, int limit) {
         Instant from = r.published().minus(window);
         Instant to = r.published().plus(window);
-        List<Scored> found = new ArrayList<>();
+        // The best {@code limit} so far, in a heap whose head is the worst of them: no sort of every event that shares a word.
+        PriorityQueue<Scored> found = new PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
         int[] words = r.features().words();
         int[] subjects = r.features().subjects();
         double[] wordIdf = new double[words.length];
@@ -159,11 +164,15 @@ public final class WindowIndex implements Rarity {
                 Candidate c = scores[i] > 0 ? bucket.get(i) : null;
                 if (c != null && !c.published().isBefore(from) && !c.published().isAfter(to)) {
                     found.add(new Scored(c, scores[i]));
+                    if (found.size() > limit) {
+                        found.poll();
+                    }
                 }
             }
         }
-        found.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.candidate.eventId()));
-        return found.stream().limit(limit).map(Scored::candidate).toList();
+        List<Scored> best = new ArrayList<>(found);
+        best.sort(BEST_FIRST);
+        return best.stream().map(Scored::candidate).toList();
     }
 
     /** Smoothed inverse document frequency over the events in memory. */

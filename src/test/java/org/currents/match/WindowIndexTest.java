@@ -53,4 +53,25 @@ class WindowIndexTest {
                 .map(Candidate::eventId).toList());
         assertTrue(index.idf(Features.hash("albay")) < index.idf(Features.hash("never-seen")));
     }
+
+    @Test
+    void aLimitKeepsTheBestCandidatesMostSharedWordsFirstThenById() {
+        WindowIndex index = new WindowIndex(Duration.ofDays(1), 1000);
+        String[] words = {"volcano", "erupts", "albay", "mayon", "ash", "lava", "evacuation", "legazpi"};
+        java.util.List<Candidate> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // Event i shares (i % 8) + 1 of the report's words: many ties, broken by id.
+            events.add(candidate(String.format("e%02d", 39 - i), String.join(" ",
+                    java.util.Arrays.copyOf(words, i % 8 + 1)), T));
+        }
+        index.load(LocalDate.of(2018, 1, 15), events);
+        Report r = report(String.join(" ", words), T);
+        List<String> all = index.candidates(r, 100).stream().map(Candidate::eventId).toList();
+        assertEquals(40, all.size());
+        assertEquals(List.of("e00", "e08", "e16", "e24", "e32", "e01"), all.subList(0, 6), "most words first, ties by id");
+        for (int limit : new int[] {0, 1, 5, 12, 39}) {
+            assertEquals(all.subList(0, limit), index.candidates(r, limit).stream().map(Candidate::eventId).toList(),
+                    "limit " + limit);
+        }
+    }
 }
