@@ -65,6 +65,8 @@ class AdminApiTest {
         HttpResponse<String> none = call("POST", "/api/sources", "{\"feed_url\":\"file:feeds/world-wire.rss\"}", null);
         assertEquals(401, none.statusCode());
         assertTrue(none.headers().firstValue("www-authenticate").orElse("").startsWith("Bearer"));
+        assertEquals("close", none.headers().firstValue("connection").orElse(""),
+                "refused with its body unread: the client is told the connection goes");
         assertEquals(403, call("POST", "/api/sources", "{}", "wrong").statusCode());
         assertEquals(403, call("DELETE", "/api/sources/1", null, "s3cret-token-but-longer").statusCode());
     }
@@ -199,8 +201,9 @@ class AdminApiTest {
         assertEquals(301, oldArchive.statusCode());
         assertTrue(oldArchive.headers().firstValue("location").orElse("")
                 .endsWith("/contexts/renamed-context/archive/2018-01.atom"));
-        JsonNode merged = json(call("POST", "/api/contexts/" + second + "/merge", "{\"into\":\"renamed-context\"}", TOKEN));
-        assertEquals("renamed-context", merged.path("slug").asText(), merged.toString());
+        HttpResponse<String> merge = call("POST", "/api/contexts/" + second + "/merge", "{\"into\":\"renamed-context\"}", TOKEN);
+        assertEquals(200, merge.statusCode(), merge + " " + merge.headers().map() + " " + merge.body());
+        assertEquals("renamed-context", json(merge).path("slug").asText(), merge.body());
         assertEquals(301, http.send(HttpRequest.newBuilder(app.baseUri().resolve("contexts/" + second + "/")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
         assertTrue(json(call("PATCH", "/api/contexts/" + third, "{\"hidden\":true}", TOKEN)).path("hidden").asBoolean());
