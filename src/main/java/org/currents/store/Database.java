@@ -15,9 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.currents.config.StoreSettings;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The connection pool to the H2 or PostgreSQL database, migrated to the current schema when opened. */
 public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** Commits after which a clean close on H2 compacts: a poll of many feeds, not adding one source. */
     private static final long COMPACT_AFTER_COMMITS = 50;
 
@@ -104,9 +107,14 @@ public final class Database implements AutoCloseable {
         afterCommit.add(listener);
     }
 
+    /** What is committed stays so: a listener that fails is logged here, and the transaction still succeeded. */
     private void committed() {
         for (Runnable listener : afterCommit) {
-            listener.run();
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("what runs after a commit failed; the transaction itself is committed", e);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,8 +56,13 @@ final class Distribution {
 
     /** Something may have changed: looks (once, however often it is called meanwhile) on the checking thread. */
     void wake() {
-        if (pending.compareAndSet(false, true)) {
-            checks.execute(this::check);
+        // Closed (the server stopping while a poll still commits): nothing is delivered any more.
+        if (!checks.isShutdown() && pending.compareAndSet(false, true)) {
+            try {
+                checks.execute(this::check);
+            } catch (RejectedExecutionException e) {
+                pending.set(false);
+            }
         }
     }
 
