@@ -11,14 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
 import org.currents.event.EventDraft;
-import org.currents.match.EventMerger;
-import org.currents.match.Matcher;
-import org.currents.match.Places;
-import org.currents.match.TextAnalyzer;
-import org.currents.match.WindowIndex;
 import org.currents.normalize.Normalizer;
 import org.currents.parse.FeedParser;
 import org.currents.source.Source;
@@ -54,16 +48,12 @@ public final class IngestBench {
         Settings settings = workDir.settings();
         System.out.printf("database: %s; %d feeds, %d threads, chunks of %d feeds%n", settings.store().jdbcUrl(), feeds,
                 threads, chunk);
-        // As App wires them.
         Clock clock = Clock.systemUTC();
-        FeedParser parser = new FeedParser();
-        Places places = Places.standard();
-        TextAnalyzer analyzer = new TextAnalyzer(places);
-        Normalizer normalizer = new Normalizer(settings.contexts(), analyzer, places);
-        MatchSettings match = settings.match();
+        Pipeline pipeline = Pipeline.of(settings);
+        FeedParser parser = pipeline.parser();
+        Normalizer normalizer = pipeline.normalizer();
         try (workDir; Database db = Database.open(settings.store())) {
-            EventIngest ingest = new EventIngest(db, clock, new Matcher(match.threshold()), new EventMerger(), analyzer,
-                    new WindowIndex(match.window(), match.memoryEvents()));
+            EventIngest ingest = pipeline.ingest(db, clock);
             SourceStore sourceStore = new SourceStore(db);
             List<Source> sources = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {

@@ -11,10 +11,6 @@ import java.util.stream.Stream;
 import org.currents.App;
 import org.currents.config.Settings;
 import org.currents.config.SettingsLoader;
-import org.currents.match.Places;
-import org.currents.match.TextAnalyzer;
-import org.currents.normalize.Normalizer;
-import org.currents.parse.FeedParser;
 import org.currents.poll.PollOutcome;
 import org.currents.source.Source;
 import org.currents.source.SourceSpec;
@@ -138,12 +134,11 @@ public final class IngestCompare {
      * stored): the ceiling is the best of three warm passes, so our path starts warm too.
      */
     private static void warmUp(Settings settings, List<Source> sources, List<byte[]> bytes) throws Exception {
-        Places places = Places.standard();
-        Normalizer normalizer = new Normalizer(settings.contexts(), new TextAnalyzer(places), places);
-        FeedParser parser = new FeedParser();
+        Pipeline pipeline = Pipeline.of(settings);
         Instant now = Instant.now();
         for (int i = 0; i < Math.min(sources.size(), bytes.size()); i++) {
-            normalizer.normalize(sources.get(i), parser.parse(bytes.get(i), null, sources.get(i).feedUrl()), now);
+            pipeline.normalizer().normalize(sources.get(i), pipeline.parser().parse(bytes.get(i), null,
+                    sources.get(i).feedUrl()), now);
         }
     }
 }

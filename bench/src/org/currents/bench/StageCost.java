@@ -14,14 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
 import org.currents.event.EventDraft;
-import org.currents.match.EventMerger;
-import org.currents.match.Matcher;
-import org.currents.match.Places;
-import org.currents.match.TextAnalyzer;
-import org.currents.match.WindowIndex;
 import org.currents.normalize.Normalizer;
 import org.currents.parse.FeedParser;
 import org.currents.source.Source;
@@ -55,11 +49,9 @@ public final class StageCost {
         WorkDir workDir = new WorkDir("currents-stage-cost");
         Settings settings = workDir.settings();
         Clock clock = Clock.systemUTC();
-        FeedParser parser = new FeedParser();
-        Places places = Places.standard();
-        TextAnalyzer analyzer = new TextAnalyzer(places);
-        Normalizer normalizer = new Normalizer(settings.contexts(), analyzer, places);
-        MatchSettings match = settings.match();
+        Pipeline pipeline = Pipeline.of(settings);
+        FeedParser parser = pipeline.parser();
+        Normalizer normalizer = pipeline.normalizer();
         try (workDir; Database db = Database.open(settings.store())) {
             SourceStore store = new SourceStore(db);
             List<Source> sources = new ArrayList<>();
@@ -100,8 +92,7 @@ public final class StageCost {
                 drafts.add(normalizer.normalize(sources.get(i), parser.parse(bodies.get(i), null, sources.get(i).feedUrl()),
                         now));
             }
-            EventIngest ingest = new EventIngest(db, clock, new Matcher(match.threshold()), new EventMerger(), analyzer,
-                    new WindowIndex(match.window(), match.memoryEvents()));
+            EventIngest ingest = pipeline.ingest(db, clock);
             long t0 = CPU.getCurrentThreadCpuTime();
             for (List<EventDraft> d : drafts) {
                 ingest.ingest(d);
