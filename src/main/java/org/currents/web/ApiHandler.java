@@ -92,11 +92,7 @@ final class ApiHandler extends Handler.Abstract {
             if (e.status() == 401) {
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"currents\"");
             }
-            if (request.getLength() != 0) {
-                // Refused before its body was read: Jetty then closes the connection, and a client
-                // that was not told so would send its next request into the closed socket.
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            }
+            UnreadBodies.closeAfterAnswer(request, response);
             send(response, callback, e.status(), "application/json; charset=utf-8", bytes(json.error(e.getMessage(), e.field())));
         } catch (SourceAdmin.InvalidInput e) {
             send(response, callback, 400, "application/json; charset=utf-8", bytes(json.error(e.getMessage(), e.field())));

@@ -56,6 +56,7 @@ final class SubscriberCallbackHandler extends Handler.Abstract {
         }
         long max = subscriber.maxBytes();
         if (request.getLength() > max) {
+            UnreadBodies.closeAfterAnswer(request, response);
             answer(response, callback, 413, "the delivery is over the limit of " + max + " bytes (fetch.max-bytes)");
             return true;
         }

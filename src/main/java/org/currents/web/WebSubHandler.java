@@ -57,6 +57,7 @@ final class WebSubHandler extends Handler.Abstract {
             return true;
         }
         if (body == null) {
+            UnreadBodies.closeAfterAnswer(request, response);
             answer(response, callback, 413, "the request body is over the limit of " + MAX_BODY + " bytes");
             return true;
         }
