@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * H2's search index: the words of every event's headline and summary, in memory. H2's own
@@ -87,11 +86,6 @@ final class WordIndex {
     /** The distinct words of {@code text}. */
     static Set<String> words(String text) {
         Set<String> out = new HashSet<>();
-        eachWord(text, out::add);
-        return out;
-    }
-
-    static void eachWord(String text, Consumer<String> sink) {
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -101,12 +95,13 @@ final class WordIndex {
             }
             int length = text.codePointCount(start, i);
             if (length >= 2 && length <= 40) {
-                sink.accept(text.substring(start, i).toLowerCase(Locale.ROOT));
+                out.add(text.substring(start, i).toLowerCase(Locale.ROOT));
             }
             if (i == start) {
                 i += Character.charCount(text.codePointAt(i));
             }
         }
+        return out;
     }
 
     /** A growable list of event ordinals. */
