@@ -129,7 +129,7 @@ public final class MatchTune {
         for (Item it : items) {
             long source = List.of(outlets).indexOf(it.outlet());
             Report report = new Report(it.at(), source, analyzer.analyze(it.headline(), it.summary(), it.contexts()));
-            Decision d = matcher.decide(report, index.candidates(report, 40), index);
+            Decision d = matcher.decide(report, index.candidates(report, matcher.reach(), 40), index);
             EventSource es = new EventSource(source, it.outlet(), null, "x", it.headline(), it.at(), 0, null);
             Event e;
             if (d instanceof Decision.Join j) {

@@ -1,6 +1,7 @@
 package org.currents.match;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +52,20 @@ public final class Matcher {
             return new Weights(t, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
                     noSharedName, rareRatio, noSharedRare);
         }
+    }
+
+    /**
+     * How far apart in time a report and an event can be and still join: beyond it the cost of
+     * the late days alone puts the strongest evidence there is (every word and subject in common)
+     * under the threshold, so candidates further away need not be scored. A minute is added for
+     * the score's rounding.
+     */
+    public Duration reach() {
+        if (w.perLateDay() <= 0) {
+            return ChronoUnit.FOREVER.getDuration();
+        }
+        double days = Math.max(0, 1 + w.subjectWeight() - w.threshold()) / w.perLateDay();
+        return w.grace().plusMinutes((long) Math.ceil(days * 24 * 60) + 1);
     }
 
     /** The best candidate if its evidence reaches the threshold, else a new event (with the nearest miss). */

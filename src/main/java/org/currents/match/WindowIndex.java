@@ -130,12 +130,13 @@ public final class WindowIndex implements Rarity {
     }
 
     /**
-     * The events within the window of the report's time that share the most telling tokens with
-     * it, best first, at most {@code limit}.
+     * The events within {@code reach} of the report's time (and within the window) that share the
+     * most telling tokens with it, best first, at most {@code limit}.
      */
-    public List<Candidate> candidates(Report r, int limit) {
-        Instant from = r.published().minus(window);
-        Instant to = r.published().plus(window);
+    public List<Candidate> candidates(Report r, Duration reach, int limit) {
+        Duration within = reach.compareTo(window) < 0 ? reach : window;
+        Instant from = r.published().minus(within);
+        Instant to = r.published().plus(within);
         // The best {@code limit} so far, in a heap whose head is the worst of them: no sort of every event that shares a word.
         PriorityQueue<Scored> found = new PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
         int[] words = r.features().words();

@@ -64,7 +64,7 @@ class MatcherTest {
 
     private Decision decide(long source, String headline, String summary, Instant at, Context... contexts) {
         Report r = new Report(at, source, analyzer.analyze(headline, summary, Arrays.asList(contexts)));
-        return matcher.decide(r, index.candidates(r, 40), index);
+        return matcher.decide(r, index.candidates(r, matcher.reach(), 40), index);
     }
 
     private static Context subject(String name) {
@@ -136,6 +136,19 @@ class MatcherTest {
         decisions.add(decide(1, "Mount Mayon spews lava; Albay evacuations widen", "", T.plus(Duration.ofHours(26)),
                 subject("Mayon")));
         assertInstanceOf(Decision.Start.class, decisions.get(0));
+    }
+
+    @Test
+    void noEventBeyondTheReachCouldJoinEvenWithTheSameText() {
+        String text = "A 7.9 magnitude earthquake occurs in the Gulf of Alaska; a tsunami warning is issued";
+        Report r = new Report(T, 2, analyzer.analyze(text, "", List.of()));
+        Duration reach = matcher.reach();
+        Candidate inside = new Candidate("inside", T.minus(reach).plus(Duration.ofHours(2)), new long[] {1},
+                analyzer.analyze(text, "", List.of()).unlabelled());
+        Candidate beyond = new Candidate("beyond", T.minus(reach), new long[] {1},
+                analyzer.analyze(text, "", List.of()).unlabelled());
+        assertInstanceOf(Decision.Join.class, matcher.decide(r, List.of(inside), index));
+        assertInstanceOf(Decision.Start.class, matcher.decide(r, List.of(beyond), index));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class WindowIndexTest {
     private static final Instant T = Instant.parse("2018-01-15T12:00:00Z");
+    private static final Duration ANY_TIME = Duration.ofDays(365);
     private final TextAnalyzer analyzer = new TextAnalyzer(Places.standard());
 
     private Candidate candidate(String id, String text, Instant at) {
@@ -33,9 +34,24 @@ class WindowIndexTest {
         index.load(LocalDate.of(2018, 1, 15), List.of(candidate("near", "Volcano erupts in Albay", T),
                 candidate("other", "Parliament passes the budget", T)));
         index.put(candidate("late", "Volcano erupts in Albay", T.plus(Duration.ofDays(3))));
-        assertEquals(List.of("near"), index.candidates(report("Albay volcano erupts again", T.plusSeconds(3600)), 10)
+        assertEquals(List.of("near"), index.candidates(report("Albay volcano erupts again", T.plusSeconds(3600)), ANY_TIME, 10)
                 .stream().map(Candidate::eventId).toList(), "the late one is outside the window, the other shares nothing");
         assertNull(index.get("late"), "its day is not in memory");
+    }
+
+    @Test
+    void aReachShorterThanTheWindowLeavesOutTheEventsBeyondIt() {
+        WindowIndex index = new WindowIndex(Duration.ofDays(2), 1000);
+        for (LocalDate d : index.missingDays(T)) {
+            index.load(d, List.of());
+        }
+        index.put(candidate("hour", "Volcano erupts in Albay", T.plus(Duration.ofHours(1))));
+        index.put(candidate("day", "Volcano erupts in Albay", T.minus(Duration.ofHours(30))));
+        Report r = report("Albay volcano erupts", T);
+        assertEquals(List.of("day", "hour"), index.candidates(r, ANY_TIME, 10).stream().map(Candidate::eventId).sorted()
+                .toList());
+        assertEquals(List.of("hour"), index.candidates(r, Duration.ofHours(29), 10).stream().map(Candidate::eventId)
+                .toList());
     }
 
     @Test
@@ -49,7 +65,7 @@ class WindowIndexTest {
             index.put(c);
         }
         assertEquals(1, index.size());
-        assertEquals(List.of("e"), index.candidates(report("Mayon eruption report 250", T), 10).stream()
+        assertEquals(List.of("e"), index.candidates(report("Mayon eruption report 250", T), ANY_TIME, 10).stream()
                 .map(Candidate::eventId).toList());
         assertTrue(index.idf(Features.hash("albay")) < index.idf(Features.hash("never-seen")));
     }
@@ -66,11 +82,11 @@ class WindowIndexTest {
         }
         index.load(LocalDate.of(2018, 1, 15), events);
         Report r = report(String.join(" ", words), T);
-        List<String> all = index.candidates(r, 100).stream().map(Candidate::eventId).toList();
+        List<String> all = index.candidates(r, ANY_TIME, 100).stream().map(Candidate::eventId).toList();
         assertEquals(40, all.size());
         assertEquals(List.of("e00", "e08", "e16", "e24", "e32", "e01"), all.subList(0, 6), "most words first, ties by id");
         for (int limit : new int[] {0, 1, 5, 12, 39}) {
-            assertEquals(all.subList(0, limit), index.candidates(r, limit).stream().map(Candidate::eventId).toList(),
+            assertEquals(all.subList(0, limit), index.candidates(r, ANY_TIME, limit).stream().map(Candidate::eventId).toList(),
                     "limit " + limit);
         }
     }
