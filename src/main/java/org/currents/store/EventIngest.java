@@ -126,8 +126,9 @@ public final class EventIngest {
         if (seen < 0) {
             index.clear();
         } else {
-            index.forget(Sql.query(c, "SELECT DISTINCT event_day FROM event WHERE seq > ?",
-                    rs -> rs.getObject(1, LocalDate.class), seen));
+            index.forget(Sql.query(c, "SELECT event_day FROM event WHERE seq > ? UNION SELECT e.event_day "
+                    + "FROM event_source s JOIN event e ON e.id = s.event_id WHERE s.seq > ?",
+                    rs -> rs.getObject(1, LocalDate.class), seen, seen));
         }
         seen = current;
     }

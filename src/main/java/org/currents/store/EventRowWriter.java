@@ -56,15 +56,17 @@ final class EventRowWriter {
         List<Object[]> cleared = new ArrayList<>();
         for (Event e : changed) {
             Event old = before.get(e.id());
-            if (sameText(old, e)) {
-                // A report joined: the row keeps its text, and only its stamps move.
-                touches.add(new Object[] {e.updated(), version, e.id()});
-            } else {
-                updates.add(new Object[] {headline(e), summary(e), content(e), Columns.fit(e.link(), 2048),
-                        Columns.fit(e.coverImage(), 2048), e.storySlug(), e.updated(), version, e.id()});
-            }
+            int sourceRows = this.sourceRows.size();
             if (!lists(e, old)) {
                 cleared.add(new Object[] {e.id()});
+            }
+            if (!sameText(old, e)) {
+                updates.add(new Object[] {headline(e), summary(e), content(e), Columns.fit(e.link(), 2048),
+                        Columns.fit(e.coverImage(), 2048), e.storySlug(), e.updated(), version, e.id()});
+            } else if (this.sourceRows.size() == sourceRows) {
+                // Only its contexts changed: the row keeps its text, and only its stamps move. (A
+                // report that joined says so in its own source row, and the row is left alone.)
+                touches.add(new Object[] {e.updated(), version, e.id()});
             }
         }
         ensureContexts();
@@ -81,7 +83,8 @@ final class EventRowWriter {
             row[3] = arrivals.getOrDefault(row[0] + " " + row[1], version);
         }
         Sql.batch(c, "INSERT INTO event_source (event_id, position, source_id, outlet, article_url, feed_url, headline, "
-                + "reported, item_key, merge_score, merge_reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sourceRows);
+                + "reported, item_key, merge_score, merge_reasons, written, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                sourceRows);
         Sql.batch(c, "INSERT INTO event_context (event_id, context_slug, position, arrival) VALUES (?, ?, ?, ?)",
                 contextRows);
         List<Object[]> keyRows = new ArrayList<>();
@@ -114,7 +117,7 @@ final class EventRowWriter {
             sourceRows.add(new Object[] {e.id(), i, s.sourceId(), Columns.fit(s.outlet(), 500),
                     Columns.fit(s.articleUrl(), 2048), Columns.fit(s.feedUrl(), 2048), Columns.fit(s.headline(), 500),
                     s.published(), s.reportKey(), s.merge() == null ? null : s.merge().score(),
-                    s.merge() == null ? null : Columns.fit(s.merge().reasons(), 1000)});
+                    s.merge() == null ? null : Columns.fit(s.merge().reasons(), 1000), e.updated(), version});
         }
         int firstContext = append ? old.contexts().size() : 0;
         for (int i = firstContext; i < e.contexts().size(); i++) {

@@ -20,8 +20,10 @@ import org.currents.event.MergeNote;
 
 /** Reads events with their sources and contexts: one query for the rows, one each for the lists. */
 final class EventRows {
+    /** An event was updated when its row or any of its source rows (a report joining) was last written. */
     static final String COLUMNS = "e.id, e.slug, e.published, e.headline, e.summary, e.content_html, e.link, "
-            + "e.cover_image, e.story_slug, e.first_seen, e.updated";
+            + "e.cover_image, e.story_slug, e.first_seen, GREATEST(e.updated, COALESCE((SELECT MAX(s.written) FROM "
+            + "event_source s WHERE s.event_id = e.id), e.updated)) AS updated";
     /** The columns related ranking reads: the summary's start is enough to compare texts. */
     private static final String RANKED = "e.id, e.slug, e.published, e.headline, SUBSTRING(e.summary FROM 1 FOR "
             + RelatedPool.SUMMARY_CHARS + ") AS summary, '' AS content_html, NULL AS link, NULL AS cover_image, "

@@ -174,7 +174,9 @@ public final class EventStore {
 
     public Optional<Instant> lastUpdated() {
         return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT MAX(updated) AS updated FROM event");
+            // The joins of the last ingest that wrote sources are at the top of the source rows' index.
+            try (PreparedStatement st = c.prepareStatement("SELECT MAX(t) AS updated FROM (SELECT MAX(updated) AS t "
+                    + "FROM event UNION ALL SELECT MAX(written) FROM event_source WHERE seq = (SELECT MAX(seq) FROM event_source)) x");
                  ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(Columns.instant(rs, "updated")) : Optional.empty();
             }

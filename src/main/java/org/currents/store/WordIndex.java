@@ -16,8 +16,9 @@ import java.util.Set;
  * H2's search index: the words of every event's headline and summary, in memory. H2's own
  * full-text index wrote some fifty rows per new event inside the ingest's transaction, a quarter
  * of what storing an event cost; this one costs an ingest nothing. Each search first reads the
- * events written since the one before (by {@code seq}, which every write of an event moves, on
- * any node or process sharing the file) and indexes their words.
+ * events written since the one before (by {@code seq}, which every write of an event's row moves,
+ * on any node or process sharing the file; a report joining leaves the text and the row alone) and
+ * indexes their words.
  *
  * <p>Words are runs of two to forty letters or digits, lower-cased, as {@link
  * org.currents.event.SearchQuery} reads them. An event whose text changed keeps its old words

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -130,6 +131,26 @@ class EventIngestTest {
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), e.sources().stream().map(EventSource::sourceId).toList(),
                     e.headline() + " has every report, in the order they came");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aReportJoiningUpdatesTheEventWithoutRewritingItsRow(String kind) {
+        Database db = open(kind);
+        Instant later = clock.instant().plus(Duration.ofHours(3));
+        TestIngest.of(db, clock).ingest(feed(1));
+        EventStore events = new EventStore(db);
+        String rowBefore = db.read(c -> Sql.query(c, "SELECT MIN(seq) || ' ' || MAX(seq) FROM event", rs -> rs.getString(1)))
+                .get(0);
+        TestIngest.of(db, Clock.fixed(later, ZoneOffset.UTC)).ingest(feed(2));
+        assertEquals(rowBefore, db.read(c -> Sql.query(c, "SELECT MIN(seq) || ' ' || MAX(seq) FROM event",
+                rs -> rs.getString(1))).get(0), "no event row was written again");
+        for (Event e : events.latest(100)) {
+            assertEquals(2, e.sources().size());
+            assertEquals(later, e.updated(), e.headline() + " was updated when the second report joined");
+            assertEquals(clock.instant(), e.firstSeen());
+        }
+        assertEquals(java.util.Optional.of(later), events.lastUpdated());
     }
 
     @ParameterizedTest
