@@ -16,6 +16,11 @@ final class IdfMemo implements Rarity {
     }
 
     @Override
+    public double floor() {
+        return rarity.floor();
+    }
+
+    @Override
     public double idf(int token) {
         if (size * 2 >= keys.length) {
             grow();

@@ -22,6 +22,8 @@ public final class Matcher {
     private static final double TEXT_FOR_FULL_SUBJECTS = 0.15;
 
     private final Weights w;
+    /** Whether the score rises with the cosine, so a bound on the cosine bounds it: no weight below zero. */
+    private final boolean monotone;
 
     public Matcher(double threshold) {
         this(Weights.DEFAULT.withThreshold(threshold));
@@ -29,6 +31,7 @@ public final class Matcher {
 
     public Matcher(Weights weights) {
         this.w = weights;
+        this.monotone = weights.subjectWeight() >= 0 && weights.noSharedName() >= 0 && weights.noSharedRare() >= 0;
     }
 
     /**
@@ -71,41 +74,49 @@ public final class Matcher {
     /** The best candidate if its evidence reaches the threshold, else a new event (with the nearest miss). */
     public Decision decide(Report report, List<Candidate> candidates, Rarity window) {
         // The report's weights are read once; each candidate is scored without building its
-        // explanation, which only the winner (or the nearest miss) needs.
+        // explanation, which only the winner (or the nearest miss) needs, and a candidate whose
+        // bound cannot beat the best so far is not weighed in full.
         Rarity rarity = new IdfMemo(window);
         Vector a = vector(report.features(), rarity);
         double rarest = rarity.idf(UNSEEN);
         Candidate best = null;
         double bestScore = 0;
         for (Candidate c : candidates) {
-            double score = evidence(report, a, c, rarity, rarest, null).score();
-            if (best == null || score > bestScore) {
+            Evidence e = evidence(report, a, c, rarity, rarest, null, best == null ? Double.NEGATIVE_INFINITY : bestScore);
+            if (e != null && (best == null || e.score() > bestScore)) {
                 best = c;
-                bestScore = score;
+                bestScore = e.score();
             }
         }
         if (best == null) {
             return new Decision.Start(Evidence.NONE);
         }
-        Evidence explained = evidence(report, a, best, rarity, rarest, new ArrayList<>());
+        Evidence explained = evidence(report, a, best, rarity, rarest, new ArrayList<>(), Double.NEGATIVE_INFINITY);
         return bestScore >= w.threshold() ? new Decision.Join(best.eventId(), explained) : new Decision.Start(explained);
     }
 
     Evidence evidence(Report r, Candidate c, Rarity rarity) {
-        return evidence(r, vector(r.features(), rarity), c, rarity, rarity.idf(UNSEEN), new ArrayList<>());
+        return evidence(r, vector(r.features(), rarity), c, rarity, rarity.idf(UNSEEN), new ArrayList<>(),
+                Double.NEGATIVE_INFINITY);
     }
 
     /**
      * The evidence that {@code r} reports the happening of {@code c}. With {@code shared} null only
-     * the score is filled in; given a list, the tokens in common are collected and explained.
+     * the score is filled in; given a list, the tokens in common are collected and explained. Null
+     * when the score cannot exceed {@code toBeat}: the tokens in common give the dot product, and
+     * the candidate's vector is at least as long as its shared weights plus every other token at
+     * the rarity's floor, so the full vector (a rarity reading per token) is only built when a
+     * cosine that high could still win.
      */
-    private Evidence evidence(Report r, Vector va, Candidate c, Rarity rarity, double rarest, List<Integer> shared) {
+    private Evidence evidence(Report r, Vector va, Candidate c, Rarity rarity, double rarest, List<Integer> shared,
+                              double toBeat) {
         Features a = r.features();
         Features b = c.features();
-        Vector vb = vector(b, rarity);
         int[] x = a.words();
         int[] y = b.words();
         double dot = 0;
+        double sharedLength = 0;
+        int sharedCount = 0;
         boolean nameShared = false;
         boolean rareShared = false;
         double rare = w.rareRatio() * rarest;
@@ -115,9 +126,15 @@ public final class Matcher {
             } else if (x[i] > y[j]) {
                 j++;
             } else {
-                dot += va.weights[i] * vb.weights[j];
-                nameShared |= va.named[i] || vb.named[j];
-                rareShared |= rarity.idf(x[i]) >= rare;
+                // The candidate's weight, as vector() gives it: its own names and figures boosted.
+                double idf = rarity.idf(x[i]);
+                boolean named = Features.contains(b.names(), x[i]);
+                double weight = named ? idf * w.nameBoost() : Features.contains(b.figures(), x[i]) ? idf * w.figureBoost() : idf;
+                dot += va.weights[i] * weight;
+                sharedLength += weight * weight;
+                sharedCount++;
+                nameShared |= va.named[i] || named;
+                rareShared |= idf >= rare;
                 if (shared != null) {
                     shared.add(x[i]);
                 }
@@ -125,36 +142,39 @@ public final class Matcher {
                 j++;
             }
         }
-        double score = dot == 0 ? 0 : dot / (va.norm * vb.norm);
         // Subject pages both link to add to the words in common, the more the rarer they are; subjects
         // one links and the other does not take nothing away (outlets link differently), and
         // subjects alone, with no words in common, count half: a story's next event links them too.
-        List<String> sharedSubjects = new ArrayList<>();
         double unexplained = 1;
+        boolean subjectShared = false;
         for (int s : a.subjects()) {
             if (Features.contains(b.subjects(), s)) {
-                sharedSubjects.add(a.label(s));
+                subjectShared = true;
                 unexplained *= 1 - Math.min(1, rarity.idf(s) / rarest);
             }
         }
-        score += w.subjectWeight() * (1 - unexplained) * (0.5 + 0.5 * Math.min(1, score / TEXT_FOR_FULL_SUBJECTS));
-        if (!nameShared && sharedSubjects.isEmpty() && a.names().length > 0 && b.names().length > 0) {
-            score *= w.noSharedName();
-        }
-        if (!rareShared) {
-            score *= w.noSharedRare();
-        }
         Duration apart = Duration.between(r.published(), c.published()).abs();
-        if (apart.compareTo(w.grace()) > 0) {
-            score -= w.perLateDay() * apart.minus(w.grace()).toMinutes() / (24 * 60.0);
-        }
         boolean sameSource = c.reportedBy(r.sourceId());
-        if (sameSource) {
-            score = apart.compareTo(w.sameSourceHours()) > 0 ? Math.min(score, 0) : score - w.sameSource();
+        Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
+                rareShared, apart, sameSource);
+        if (toBeat > Double.NEGATIVE_INFINITY && dot > 0 && monotone) {
+            double least = Math.min(1, Math.min(w.nameBoost(), w.figureBoost())) * rarity.floor();
+            double shortest = Math.sqrt(sharedLength + (y.length - sharedCount) * least * least);
+            // A hair of slack for rounding: the bound is never below the cosine computed in full.
+            if (scoreOf(Math.min(1, dot / (va.norm * shortest)) * (1 + 1e-9), score) <= toBeat) {
+                return null;
+            }
         }
-        score = Math.round(score * 1000) / 1000.0;
+        double cosine = dot == 0 ? 0 : dot / (va.norm * vector(b, rarity).norm);
+        double total = scoreOf(cosine, score);
         if (shared == null) {
-            return new Evidence(score, false, List.of(), List.of(), List.of(), List.of(), apart.toMinutes(), sameSource);
+            return new Evidence(total, false, List.of(), List.of(), List.of(), List.of(), apart.toMinutes(), sameSource);
+        }
+        List<String> sharedSubjects = new ArrayList<>();
+        for (int s : a.subjects()) {
+            if (Features.contains(b.subjects(), s)) {
+                sharedSubjects.add(a.label(s));
+            }
         }
         List<String> names = new ArrayList<>();
         List<String> figures = new ArrayList<>();
@@ -169,7 +189,30 @@ public final class Matcher {
                 .filter(t -> !Features.contains(a.names(), t) && !Features.contains(a.figures(), t))
                 .sorted(Comparator.comparingDouble((Integer t) -> -rarity.idf(t))).limit(EXPLAINED_WORDS)
                 .map(a::label).toList();
-        return new Evidence(score, false, sharedSubjects, names, figures, rareWords, apart.toMinutes(), sameSource);
+        return new Evidence(total, false, sharedSubjects, names, figures, rareWords, apart.toMinutes(), sameSource);
+    }
+
+    /** What the pair shares besides the words: the score is a function of the cosine given these. */
+    private record Score(double unexplained, boolean namesAgree, boolean rareShared, Duration apart, boolean sameSource) {
+    }
+
+    /** The score for a cosine of the words; never falling as the cosine rises (see {@link #monotone}). */
+    private double scoreOf(double cosine, Score s) {
+        double score = cosine + w.subjectWeight() * (1 - s.unexplained())
+                * (0.5 + 0.5 * Math.min(1, cosine / TEXT_FOR_FULL_SUBJECTS));
+        if (!s.namesAgree()) {
+            score *= w.noSharedName();
+        }
+        if (!s.rareShared()) {
+            score *= w.noSharedRare();
+        }
+        if (s.apart().compareTo(w.grace()) > 0) {
+            score -= w.perLateDay() * s.apart().minus(w.grace()).toMinutes() / (24 * 60.0);
+        }
+        if (s.sameSource()) {
+            score = s.apart().compareTo(w.sameSourceHours()) > 0 ? Math.min(score, 0) : score - w.sameSource();
+        }
+        return Math.round(score * 1000) / 1000.0;
     }
 
     /**

@@ -176,7 +176,13 @@ public final class WindowIndex implements Rarity {
         return best.stream().map(Scored::candidate).toList();
     }
 
-    /** Smoothed inverse document frequency over the events in memory. */
+    /** An event holds each of its tokens once, so no token is counted in more events than there are. */
+    @Override
+    public double floor() {
+        return 1;
+    }
+
+    /** Smoothed inverse document frequency over the events in memory: at least 1. */
     @Override
     public double idf(int token) {
         return Math.log((size + 1.0) / (documents.get(token, 0) + 1.0)) + 1;

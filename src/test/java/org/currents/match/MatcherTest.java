@@ -2,6 +2,7 @@ package org.currents.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -149,6 +150,56 @@ class MatcherTest {
                 analyzer.analyze(text, "", List.of()).unlabelled());
         assertInstanceOf(Decision.Join.class, matcher.decide(r, List.of(inside), index));
         assertInstanceOf(Decision.Start.class, matcher.decide(r, List.of(beyond), index));
+    }
+
+    @Test
+    void candidatesLeftUnweighedByTheBoundNeverChangeTheDecision() {
+        // Made-up words, events of every length, and reports that take part of one event's words
+        // and part of others': the decision and its evidence are those of weighing every candidate
+        // in full and keeping the first best.
+        java.util.Random random = new java.util.Random(7);
+        String[] vocabulary = new String[400];
+        String syllables = "ka lo mi ne ru ta vo shi pe da gu ze";
+        String[] syllable = syllables.split(" ");
+        for (int i = 0; i < vocabulary.length; i++) {
+            vocabulary[i] = syllable[i % 12] + syllable[i / 12 % 12] + syllable[i / 144 % 12] + "n";
+        }
+        List<List<String>> events = new ArrayList<>();
+        for (int e = 0; e < 150; e++) {
+            List<String> words = new ArrayList<>();
+            for (int k = 3 + random.nextInt(40); k > 0; k--) {
+                words.add(vocabulary[(int) Math.abs(random.nextGaussian() * 120) % vocabulary.length]);
+            }
+            events.add(words);
+            stored(1 + random.nextInt(5), String.join(" ", words), "", T.minus(Duration.ofMinutes(random.nextInt(2400))));
+        }
+        int joins = 0;
+        for (int n = 0; n < 200; n++) {
+            List<String> words = new ArrayList<>();
+            for (int k = 2 + random.nextInt(20); k > 0; k--) {
+                List<String> from = events.get(random.nextInt(random.nextBoolean() ? 3 : events.size()));
+                words.add(from.get(random.nextInt(from.size())));
+            }
+            Report r = new Report(T.minus(Duration.ofMinutes(random.nextInt(2400))), 1 + random.nextInt(6),
+                    analyzer.analyze(String.join(" ", words), "", List.of()));
+            List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
+            Candidate best = null;
+            double bestScore = 0;
+            for (Candidate c : candidates) {
+                double score = matcher.evidence(r, c, index).score();
+                if (best == null || score > bestScore) {
+                    best = c;
+                    bestScore = score;
+                }
+            }
+            Decision expected = best == null ? new Decision.Start(Evidence.NONE)
+                    : bestScore >= Matcher.Weights.DEFAULT.threshold()
+                    ? new Decision.Join(best.eventId(), matcher.evidence(r, best, index))
+                    : new Decision.Start(matcher.evidence(r, best, index));
+            assertEquals(expected, matcher.decide(r, candidates, index), String.join(" ", words));
+            joins += expected instanceof Decision.Join ? 1 : 0;
+        }
+        assertTrue(joins > 20 && joins < 180, joins + " joins: both outcomes are tried");
     }
 
     @Test
