@@ -9,6 +9,8 @@ import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.event.Event;
 import org.currents.event.RelatedEvent;
+import org.currents.match.Places;
+import org.currents.match.TextAnalyzer;
 import org.currents.store.RelatedPool;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ class RelatedRankingTest {
     private static final Context SEA = Context.named("East China Sea", ContextKind.SUBJECT);
     private static final Context US = Context.named("United States", ContextKind.SUBJECT);
     private static final Context WIRE = Context.named("Wire services", ContextKind.SOURCE_GROUP);
+    private final PlaceNames places = new PlaceNames(new TextAnalyzer(Places.standard()));
 
     private static Event event(String id, String headline, long daysBefore, Context... contexts) {
         return event(id, headline, "", daysBefore, contexts);
@@ -41,18 +44,18 @@ class RelatedRankingTest {
                 SEA.slug(), List.of(sinks, storm, collides),
                 US.slug(), List.of(budget, sinks),
                 WIRE.slug(), List.of(wireOnly, budget, sinks));
-        List<RelatedEvent> ranked = RelatedRanking.rank(sinks, new RelatedPool(newest, List.of()), 10);
+        List<RelatedEvent> ranked = RelatedRanking.rank(sinks, new RelatedPool(newest, List.of()), 10, places);
         // Two candidates share East China Sea, one shares United States: the rarer subject relates more.
         assertEquals(List.of("collides", "budget", "storm"), ranked.stream().map(r -> r.event().id()).toList());
         assertEquals(List.of(STORY, SEA), ranked.get(0).via());
         assertEquals(List.of(US), ranked.get(1).via(), "a source group relates nothing");
-        assertEquals(2, RelatedRanking.rank(sinks, new RelatedPool(newest, List.of()), 2).size());
+        assertEquals(2, RelatedRanking.rank(sinks, new RelatedPool(newest, List.of()), 2, places).size());
     }
 
     @Test
     void anEventWithoutTopicalContextsHasNoRelatedEvents() {
         Event alone = event("alone", "Markets close", 0, WIRE);
-        assertEquals(List.of(), RelatedRanking.rank(alone, new RelatedPool(Map.of(WIRE.slug(), List.of(alone)), List.of()), 10));
+        assertEquals(List.of(), RelatedRanking.rank(alone, new RelatedPool(Map.of(WIRE.slug(), List.of(alone)), List.of()), 10, places));
     }
 
     @Test
@@ -67,7 +70,7 @@ class RelatedRankingTest {
         Event pizza = event("pizza", "Neapolitan pizza twirling is listed as heritage", "The art of the pizzaiolo.", 2);
         Event banks = event("banks", "Central banks in Asia hold their rates", "Banks kept rates unchanged.", 3, fed);
         RelatedPool pool = new RelatedPool(Map.of(fed.slug(), List.of(powell, banks)), List.of(senate, storm, pizza, banks));
-        List<RelatedEvent> ranked = RelatedRanking.rank(powell, pool, 10);
+        List<RelatedEvent> ranked = RelatedRanking.rank(powell, pool, 10, places);
         assertEquals(List.of("banks", "senate"), ranked.stream().map(r -> r.event().id()).toList(),
                 "a shared subject first; then the event sharing rare words; none for words nobody else shares");
         assertEquals(List.of(fed), ranked.get(0).via());
@@ -80,6 +83,6 @@ class RelatedRankingTest {
         Event a = event("a", "Officials say the talks will go on", "They said talks would continue next week.", 0);
         Event b = event("b", "Officials say the rescue will go on", "They said the search would continue.", 0);
         Event c = event("c", "Officials say the vote will go on", "They said voting would continue.", 1);
-        assertEquals(List.of(), RelatedRanking.rank(a, new RelatedPool(Map.of(), List.of(b, c)), 10));
+        assertEquals(List.of(), RelatedRanking.rank(a, new RelatedPool(Map.of(), List.of(b, c)), 10, places));
     }
 }
