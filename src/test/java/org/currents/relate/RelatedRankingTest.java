@@ -85,4 +85,40 @@ class RelatedRankingTest {
         Event c = event("c", "Officials say the vote will go on", "They said voting would continue.", 1);
         assertEquals(List.of(), RelatedRanking.rank(a, new RelatedPool(Map.of(), List.of(b, c)), 10, places));
     }
+
+    @Test
+    void aPlaceBothTextsNameRelatesEventsWhoseOutletsLinkedOtherSubjects() {
+        Context nigeria = Context.named("Nigeria", ContextKind.SUBJECT);
+        Context zakzaky = Context.named("Ibrahim Zakzaky", ContextKind.SUBJECT);
+        Context bokoHaram = Context.named("Boko Haram", ContextKind.SUBJECT);
+        Event cleric = event("cleric", "Detained Shia cleric Zakzaky appears in public",
+                "Nigerian authorities have held him without charge since 2015.", 0, zakzaky, nigeria);
+        Event bombing = event("bombing", "Suicide bombers kill 12 in Maiduguri",
+                "The market attack in northeastern Nigeria bore the marks of the insurgents.", 4, bokoHaram);
+        Event quake = event("quake", "A quake shakes the coast of Peru", "No damage was reported.", 1);
+        RelatedPool pool = new RelatedPool(Map.of(zakzaky.slug(), List.of(cleric), nigeria.slug(), List.of(cleric)),
+                List.of(bombing, quake));
+        List<RelatedEvent> ranked = RelatedRanking.rank(cleric, pool, 10, places);
+        assertEquals(List.of("bombing"), ranked.stream().map(r -> r.event().id()).toList());
+        assertEquals(List.of(nigeria), ranked.get(0).via(), "the event's own context its neighbour's text names");
+        // The other way, the place is no context of the bombing: it is named among the words in common.
+        List<RelatedEvent> back = RelatedRanking.rank(bombing, new RelatedPool(Map.of(), List.of(cleric, quake)), 10, places);
+        assertEquals(List.of("cleric"), back.stream().map(r -> r.event().id()).toList());
+        assertEquals("words in common: Nigeria", back.get(0).reason());
+    }
+
+    @Test
+    void aSharedPlaceCountsMoreTheEarlierTheTextNamesIt() {
+        Context russia = Context.named("Russia", ContextKind.SUBJECT);
+        Context uk = Context.named("United Kingdom", ContextKind.SUBJECT);
+        Event ban = event("ban", "Russia bans the release of a satire", "The British film mocks Stalin.", 0, russia, uk);
+        Event perm = event("perm", "Knife fight at a school in Perm", "Twelve were hurt in Russia.", 1, russia);
+        Event may = event("may", "May reshuffles her cabinet", "The British prime minister moved six ministers.", 1, uk);
+        Map<String, List<Event>> newest = Map.of(russia.slug(), List.of(ban, perm), uk.slug(), List.of(ban, may));
+        List<RelatedEvent> ranked = RelatedRanking.rank(ban, new RelatedPool(newest, List.of()), 10, places);
+        // Alike in all else (one shared place each, as rare, as near), the one named first wins.
+        assertEquals(List.of("perm", "may"), ranked.stream().map(r -> r.event().id()).toList());
+        assertEquals(List.of(russia), ranked.get(0).via());
+        assertEquals(List.of(uk), ranked.get(1).via());
+    }
 }
