@@ -110,7 +110,10 @@ public final class RelatedRanking {
             double score = 0;
             for (Context c : via) {
                 double rarity = 1 + Math.log((double) PER_CONTEXT / holding.getOrDefault(c.slug(), 1));
-                score += weight(c, event, other) * Math.max(0.1, rarity) * prominence(order, PlaceNames.key(c.name()));
+                double weight = weight(c, event, other);
+                // A story is what both are about, wherever the text names it.
+                score += weight * Math.max(0.1, rarity)
+                        * (weight >= ContextKind.STORY.weight() ? 1 : prominence(order, PlaceNames.key(c.name())));
             }
             for (String k : alsoNamed) {
                 double rarity = 1 + Math.log((double) PER_CONTEXT / naming.getOrDefault(k, 1));
@@ -142,7 +145,7 @@ public final class RelatedRanking {
      * How much a context or place the event shares counts by how early the event's text names it:
      * the place named first is what a report is about ("Russia bans a British-French satire"), each
      * later one counts less, and a context the text never names as a place counts as the
-     * {@link #UNNAMED_POSITION}th.
+     * {@link #UNNAMED_POSITION}th (a story, what both are about, counts in full wherever it is named).
      */
     private static double prominence(List<String> order, String key) {
         int i = order.indexOf(key);

@@ -121,4 +121,16 @@ class RelatedRankingTest {
         assertEquals(List.of(russia), ranked.get(0).via());
         assertEquals(List.of(uk), ranked.get(1).via());
     }
+
+    @Test
+    void aSharedStoryCountsInFullWhereverTheTextNamesIt() {
+        Context iran = Context.named("Iran", ContextKind.SUBJECT);
+        Event sinks = event("sinks", "Iranian tanker sinks off China", "The burning Sanchi went down.", 0, STORY, iran);
+        Event salvage = event("salvage", "Salvagers board the burning Sanchi", "Divers found two bodies.", 1, STORY);
+        Event vote = event("vote", "Parliament in Iran votes on the budget", "Deputies debated spending.", 1, iran);
+        Map<String, List<Event>> newest = Map.of(STORY.slug(), List.of(sinks, salvage), iran.slug(), List.of(sinks, vote));
+        List<RelatedEvent> ranked = RelatedRanking.rank(sinks, new RelatedPool(newest, List.of()), 10, places);
+        // Iran is the place named first, but the story the text never names still relates more.
+        assertEquals(List.of("salvage", "vote"), ranked.stream().map(r -> r.event().id()).toList());
+    }
 }
