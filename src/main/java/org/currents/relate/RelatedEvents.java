@@ -38,9 +38,9 @@ public final class RelatedEvents {
         RelatedPool pool = events.relatedPool(slugs, RelatedRanking.PER_CONTEXT, times.get(times.size() / 2),
                 RelatedRanking.NEAR, RelatedRanking.NEAR_WINDOW);
         Map<String, List<RelatedEvent>> out = new HashMap<>();
-        PlaceNames places = new PlaceNames(analyzer);
+        TextNames names = new TextNames(analyzer);
         for (Event e : page) {
-            out.put(e.id(), RelatedRanking.rank(e, pool, limit, places));
+            out.put(e.id(), RelatedRanking.rank(e, pool, limit, names));
         }
         return out;
     }

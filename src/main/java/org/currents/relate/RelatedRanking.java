@@ -22,10 +22,11 @@ import org.currents.store.RelatedPool;
 /**
  * Ranks the events related to an event, a pure function of the event and a {@link RelatedPool}:
  * each other event scores the weights of the contexts both are in (story > subject > category),
- * each the more the fewer candidates share it and the earlier the event's text names it, the places both
- * texts name that are not such a context (at half a subject's weight), plus closeness in time and
+ * each the more the fewer candidates share it and the earlier the event's text names it, the names
+ * (places, people, organisations) both texts give that are not such a context (at half a
+ * subject's weight, the more the rarer), plus closeness in time and
  * the similarity of their texts (words weighted by rarity among the candidates). An event sharing
- * no context is related by the places or words alone: outlets link subjects unevenly, and a
+ * no context is related by the names or words alone: outlets link subjects unevenly, and a
  * text-only feed links none.
  */
 public final class RelatedRanking {
@@ -38,8 +39,8 @@ public final class RelatedRanking {
     /** Alike texts relate more than a subject hundreds of events share ("United States"). */
     private static final double TEXT_WEIGHT = 8;
     /**
-     * A place both events name that is not a context both are in (an outlet linked other subjects):
-     * half a linked subject.
+     * A name (place, person, organisation) both events give that is not a context both are in (an
+     * outlet linked other subjects, or none): half a linked subject.
      */
     private static final double NAMED = 1;
     /** How much less each place named later counts (see {@link #prominence}). */
@@ -67,9 +68,9 @@ public final class RelatedRanking {
      * At most {@code limit} events related to {@code event}, best first, each with the contexts
      * (or words) relating them; {@code pool} holds the newest {@link #PER_CONTEXT} events of (at
      * least) each of the event's topical contexts and events published near it; {@code places}
-     * reads the places each names.
+     * reads the names each text gives.
      */
-    public static List<RelatedEvent> rank(Event event, RelatedPool pool, int limit, PlaceNames places) {
+    public static List<RelatedEvent> rank(Event event, RelatedPool pool, int limit, TextNames places) {
         List<Event> inContexts = candidates(event, pool.byContext());
         // How many candidates each context brings: a context few events share relates them more
         // than one most events are filed under ("Sanchi oil tanker collision" against "United States").
@@ -80,7 +81,7 @@ public final class RelatedRanking {
         Map<String, Event> all = new LinkedHashMap<>();
         inContexts.forEach(e -> all.put(e.id(), e));
         pool.near().stream().filter(e -> !e.id().equals(event.id())).forEach(e -> all.putIfAbsent(e.id(), e));
-        // How many candidates name each place or context, in their contexts or their texts.
+        // How many candidates name each place, person or context, in their contexts or their texts.
         Map<String, Set<String>> names = new HashMap<>();
         Map<String, Integer> naming = new HashMap<>();
         for (Event other : all.values()) {
@@ -89,14 +90,15 @@ public final class RelatedRanking {
             n.forEach(k -> naming.merge(k, 1, Integer::sum));
         }
         Map<String, String> mine = new LinkedHashMap<>(places.of(event));
-        List<String> order = List.copyOf(mine.keySet());
-        topicalContexts(event).forEach(c -> mine.putIfAbsent(PlaceNames.key(c.name()), c.name()));
+        // The places in order of first mention: other names have no place in it.
+        List<String> order = mine.keySet().stream().filter(TextNames::isPlace).toList();
+        topicalContexts(event).forEach(c -> mine.putIfAbsent(TextNames.key(c.name()), c.name()));
         Texts texts = new Texts(event, all.values());
         List<RelatedEvent> ranked = new ArrayList<>();
         for (Event other : all.values()) {
             List<Context> via = shared(event, other);
             Set<String> sharedNames = new HashSet<>();
-            via.forEach(c -> sharedNames.add(PlaceNames.key(c.name())));
+            via.forEach(c -> sharedNames.add(TextNames.key(c.name())));
             List<String> alsoNamed = new ArrayList<>();
             for (String k : mine.keySet()) {
                 if (names.get(other.id()).contains(k) && !sharedNames.contains(k)) {
@@ -113,7 +115,7 @@ public final class RelatedRanking {
                 double weight = weight(c, event, other);
                 // A story is what both are about, wherever the text names it.
                 score += weight * Math.max(0.1, rarity)
-                        * (weight >= ContextKind.STORY.weight() ? 1 : prominence(order, PlaceNames.key(c.name())));
+                        * (weight >= ContextKind.STORY.weight() ? 1 : prominence(order, TextNames.key(c.name())));
             }
             for (String k : alsoNamed) {
                 double rarity = 1 + Math.log((double) PER_CONTEXT / naming.getOrDefault(k, 1));
@@ -125,12 +127,13 @@ public final class RelatedRanking {
             List<Context> why = new ArrayList<>(via);
             List<String> words = new ArrayList<>();
             for (String k : alsoNamed) {
-                topicalContexts(event).stream().filter(c -> PlaceNames.key(c.name()).equals(k)).findFirst()
+                topicalContexts(event).stream().filter(c -> TextNames.key(c.name()).equals(k)).findFirst()
                         .ifPresentOrElse(why::add, () -> words.add(mine.get(k)));
             }
             if (why.isEmpty()) {
-                texts.telling(other, REASON_WORDS).stream().filter(w -> !alsoNamed.contains(PlaceNames.key(w)))
-                        .forEach(words::add);
+                List<String> named = List.copyOf(words);
+                texts.telling(other, REASON_WORDS).stream()
+                        .filter(w -> named.stream().noneMatch(n -> n.equalsIgnoreCase(w))).forEach(words::add);
             }
             ranked.add(new RelatedEvent(other.headlineRef(), why,
                     why.isEmpty() ? words.subList(0, Math.min(words.size(), REASON_WORDS)) : List.of(), score));
@@ -144,7 +147,7 @@ public final class RelatedRanking {
     /**
      * How much a context or place the event shares counts by how early the event's text names it:
      * the place named first is what a report is about ("Russia bans a British-French satire"), each
-     * later one counts less, and a context the text never names as a place counts as the
+     * later one counts less, and a context or name the text does not give as a place counts as the
      * {@link #UNNAMED_POSITION}th (a story, what both are about, counts in full wherever it is named).
      */
     private static double prominence(List<String> order, String key) {
@@ -156,10 +159,10 @@ public final class RelatedRanking {
         return event.contexts().stream().filter(c -> c.kind() != ContextKind.SOURCE_GROUP).toList();
     }
 
-    /** The names of an event's topical contexts and of the places its text names, as compared. */
-    private static Set<String> named(Event event, PlaceNames places) {
+    /** The names of an event's topical contexts and those its text gives, as compared. */
+    private static Set<String> named(Event event, TextNames places) {
         Set<String> out = new HashSet<>(places.of(event).keySet());
-        topicalContexts(event).forEach(c -> out.add(PlaceNames.key(c.name())));
+        topicalContexts(event).forEach(c -> out.add(TextNames.key(c.name())));
         return out;
     }
 

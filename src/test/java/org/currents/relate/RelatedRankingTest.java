@@ -21,7 +21,7 @@ class RelatedRankingTest {
     private static final Context SEA = Context.named("East China Sea", ContextKind.SUBJECT);
     private static final Context US = Context.named("United States", ContextKind.SUBJECT);
     private static final Context WIRE = Context.named("Wire services", ContextKind.SOURCE_GROUP);
-    private final PlaceNames places = new PlaceNames(new TextAnalyzer(Places.standard()));
+    private final TextNames places = new TextNames(new TextAnalyzer(Places.standard()));
 
     private static Event event(String id, String headline, long daysBefore, Context... contexts) {
         return event(id, headline, "", daysBefore, contexts);
@@ -132,5 +132,23 @@ class RelatedRankingTest {
         List<RelatedEvent> ranked = RelatedRanking.rank(sinks, new RelatedPool(newest, List.of()), 10, places);
         // Iran is the place named first, but the story the text never names still relates more.
         assertEquals(List.of("salvage", "vote"), ranked.stream().map(r -> r.event().id()).toList());
+    }
+
+    @Test
+    void aPersonBothTextsNameRelatesEventsWhoseWordsDiffer() {
+        Event hearing = event("hearing", "Court delays hearing of detained cleric",
+                "Judges in Kaduna postponed until March the trial of Ibrahim Zakzaky, held without charge "
+                        + "since a deadly army raid on his compound, after prosecutors asked for more time "
+                        + "to prepare witnesses and documents.", 0);
+        Event rally = event("rally", "Marchers demand release in Abuja",
+                "Thousands of supporters chanting slogans walked toward parliament on Monday, calling for freedom "
+                        + "for Zakzaky, before officers fired teargas and dispersed crowds near ministries.", 2);
+        Event fuel = event("fuel", "Queues grow at petrol stations", "Drivers waited overnight as scarcity spread.", 1);
+        Event rates = event("rates", "Bank holds lending rate", "Policymakers kept borrowing costs unchanged.", 1);
+        List<RelatedEvent> ranked = RelatedRanking.rank(hearing, new RelatedPool(Map.of(), List.of(rally, fuel, rates)),
+                10, places);
+        // The two texts share one word, the cleric's name: too little for words alone, enough as a name.
+        assertEquals(List.of("rally"), ranked.stream().map(r -> r.event().id()).toList());
+        assertEquals("words in common: Zakzaky", ranked.get(0).reason());
     }
 }
