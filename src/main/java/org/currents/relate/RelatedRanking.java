@@ -22,12 +22,11 @@ import org.currents.store.RelatedPool;
 /**
  * Ranks the events related to an event, a pure function of the event and a {@link RelatedPool}:
  * each other event scores the weights of the contexts both are in (story > subject > category),
- * each the more the fewer candidates share it and the earlier the event's text names it, the names
- * (places, people, organisations) both texts give that are not such a context (at half a
- * subject's weight, the more the rarer), plus closeness in time and
- * the similarity of their texts (words weighted by rarity among the candidates). An event sharing
- * no context is related by the names or words alone: outlets link subjects unevenly, and a
- * text-only feed links none.
+ * each the more the fewer candidates share it and the earlier the event's text names it; the
+ * names (places, people, organisations) both texts give that are not such a context, at half a
+ * subject's weight and the more the rarer; closeness in time; and the similarity of their texts
+ * (words weighted by rarity among the candidates). An event sharing no context is related by the
+ * names or words alone: outlets link subjects unevenly, and a text-only feed links none.
  */
 public final class RelatedRanking {
     /** How many of the newest events of each shared context are considered. */
@@ -67,10 +66,10 @@ public final class RelatedRanking {
     /**
      * At most {@code limit} events related to {@code event}, best first, each with the contexts
      * (or words) relating them; {@code pool} holds the newest {@link #PER_CONTEXT} events of (at
-     * least) each of the event's topical contexts and events published near it; {@code places}
+     * least) each of the event's topical contexts and events published near it; {@code textNames}
      * reads the names each text gives.
      */
-    public static List<RelatedEvent> rank(Event event, RelatedPool pool, int limit, TextNames places) {
+    public static List<RelatedEvent> rank(Event event, RelatedPool pool, int limit, TextNames textNames) {
         List<Event> inContexts = candidates(event, pool.byContext());
         // How many candidates each context brings: a context few events share relates them more
         // than one most events are filed under ("Sanchi oil tanker collision" against "United States").
@@ -85,11 +84,11 @@ public final class RelatedRanking {
         Map<String, Set<String>> names = new HashMap<>();
         Map<String, Integer> naming = new HashMap<>();
         for (Event other : all.values()) {
-            Set<String> n = named(other, places);
+            Set<String> n = named(other, textNames);
             names.put(other.id(), n);
             n.forEach(k -> naming.merge(k, 1, Integer::sum));
         }
-        Map<String, String> mine = new LinkedHashMap<>(places.of(event));
+        Map<String, String> mine = new LinkedHashMap<>(textNames.of(event));
         // The places in order of first mention: other names have no place in it.
         List<String> order = mine.keySet().stream().filter(TextNames::isPlace).toList();
         topicalContexts(event).forEach(c -> mine.putIfAbsent(TextNames.key(c.name()), c.name()));
@@ -160,8 +159,8 @@ public final class RelatedRanking {
     }
 
     /** The names of an event's topical contexts and those its text gives, as compared. */
-    private static Set<String> named(Event event, TextNames places) {
-        Set<String> out = new HashSet<>(places.of(event).keySet());
+    private static Set<String> named(Event event, TextNames textNames) {
+        Set<String> out = new HashSet<>(textNames.of(event).keySet());
         topicalContexts(event).forEach(c -> out.add(TextNames.key(c.name())));
         return out;
     }

@@ -2,8 +2,8 @@ package org.currents.relate;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.currents.event.Event;
 import org.currents.event.EventSource;
