@@ -133,7 +133,7 @@ public final class App implements AutoCloseable {
                 new PollPlanner(settings.poll(), settings.websub().fallbackInterval(), new Random()), pushes, clock);
         this.subscriber = new SubscriberCallback(upstreams, poller::ingestPushed, settings.websub(),
                 settings.fetch().maxBodyBytes(), clock);
-        this.related = new RelatedEvents(events);
+        this.related = new RelatedEvents(events, analyzer);
         NodeSettings node = settings.node();
         // On PostgreSQL the jobs live in the shared database: each poll runs on one node of the cluster.
         this.scheduler = new PollScheduler(settings.poll(), settings.fetch().maxPerHost(),

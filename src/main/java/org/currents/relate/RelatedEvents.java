@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.currents.event.Event;
 import org.currents.event.RelatedEvent;
+import org.currents.match.TextAnalyzer;
 import org.currents.store.EventStore;
 import org.currents.store.RelatedPool;
 
@@ -18,9 +19,11 @@ import org.currents.store.RelatedPool;
  */
 public final class RelatedEvents {
     private final EventStore events;
+    private final TextAnalyzer analyzer;
 
-    public RelatedEvents(EventStore events) {
+    public RelatedEvents(EventStore events, TextAnalyzer analyzer) {
         this.events = events;
+        this.analyzer = analyzer;
     }
 
     /** For each event of {@code page}, by id, at most {@code limit} related events, best first. */
@@ -35,8 +38,9 @@ public final class RelatedEvents {
         RelatedPool pool = events.relatedPool(slugs, RelatedRanking.PER_CONTEXT, times.get(times.size() / 2),
                 RelatedRanking.NEAR, RelatedRanking.NEAR_WINDOW);
         Map<String, List<RelatedEvent>> out = new HashMap<>();
+        TextNames names = new TextNames(analyzer);
         for (Event e : page) {
-            out.put(e.id(), RelatedRanking.rank(e, pool, limit));
+            out.put(e.id(), RelatedRanking.rank(e, pool, limit, names));
         }
         return out;
     }

@@ -22,10 +22,11 @@ import org.currents.store.RelatedPool;
 /**
  * Ranks the events related to an event, a pure function of the event and a {@link RelatedPool}:
  * each other event scores the weights of the contexts both are in (story > subject > category),
- * each the more the fewer candidates share it, plus closeness in time and the similarity of their
- * texts (words weighted by rarity among the candidates). An event sharing no context is related
- * by its words alone when their texts are alike enough: outlets link subjects unevenly, and a
- * text-only feed links none.
+ * each the more the fewer candidates share it and the earlier the event's text names it; the
+ * names (places, people, organisations) both texts give that are not such a context, at half a
+ * subject's weight and the more the rarer; closeness in time; and the similarity of their texts
+ * (words weighted by rarity among the candidates). An event sharing no context is related by the
+ * names or words alone: outlets link subjects unevenly, and a text-only feed links none.
  */
 public final class RelatedRanking {
     /** How many of the newest events of each shared context are considered. */
@@ -35,7 +36,15 @@ public final class RelatedRanking {
     public static final Duration NEAR_WINDOW = Duration.ofDays(14);
     private static final double TIME_SCALE_DAYS = 7;
     /** Alike texts relate more than a subject hundreds of events share ("United States"). */
-    private static final double TEXT_WEIGHT = 6;
+    private static final double TEXT_WEIGHT = 8;
+    /**
+     * A name (place, person, organisation) both events give that is not a context both are in (an
+     * outlet linked other subjects, or none): half a linked subject.
+     */
+    private static final double NAMED = 1;
+    /** How much less each place named later counts (see {@link #prominence}). */
+    private static final double LATER = 0.3;
+    private static final int UNNAMED_POSITION = 5;
     /** The text similarity (cosine) that relates events sharing no context. */
     private static final double WORDS_ALONE = 0.05;
     /** Words named as the reason when words alone relate two events. */
@@ -57,9 +66,10 @@ public final class RelatedRanking {
     /**
      * At most {@code limit} events related to {@code event}, best first, each with the contexts
      * (or words) relating them; {@code pool} holds the newest {@link #PER_CONTEXT} events of (at
-     * least) each of the event's topical contexts and events published near it.
+     * least) each of the event's topical contexts and events published near it; {@code textNames}
+     * reads the names each text gives.
      */
-    public static List<RelatedEvent> rank(Event event, RelatedPool pool, int limit) {
+    public static List<RelatedEvent> rank(Event event, RelatedPool pool, int limit, TextNames textNames) {
         List<Event> inContexts = candidates(event, pool.byContext());
         // How many candidates each context brings: a context few events share relates them more
         // than one most events are filed under ("Sanchi oil tanker collision" against "United States").
@@ -70,29 +80,89 @@ public final class RelatedRanking {
         Map<String, Event> all = new LinkedHashMap<>();
         inContexts.forEach(e -> all.put(e.id(), e));
         pool.near().stream().filter(e -> !e.id().equals(event.id())).forEach(e -> all.putIfAbsent(e.id(), e));
+        // How many candidates name each place, person or context, in their contexts or their texts.
+        Map<String, Set<String>> names = new HashMap<>();
+        Map<String, Integer> naming = new HashMap<>();
+        for (Event other : all.values()) {
+            Set<String> n = named(other, textNames);
+            names.put(other.id(), n);
+            n.forEach(k -> naming.merge(k, 1, Integer::sum));
+        }
+        Map<String, String> mine = new LinkedHashMap<>(textNames.of(event));
+        // The places in order of first mention: other names have no place in it.
+        List<String> order = mine.keySet().stream().filter(TextNames::isPlace).toList();
+        topicalContexts(event).forEach(c -> mine.putIfAbsent(TextNames.key(c.name()), c.name()));
         Texts texts = new Texts(event, all.values());
         List<RelatedEvent> ranked = new ArrayList<>();
         for (Event other : all.values()) {
             List<Context> via = shared(event, other);
+            Set<String> sharedNames = new HashSet<>();
+            via.forEach(c -> sharedNames.add(TextNames.key(c.name())));
+            List<String> alsoNamed = new ArrayList<>();
+            for (String k : mine.keySet()) {
+                if (names.get(other.id()).contains(k) && !sharedNames.contains(k)) {
+                    alsoNamed.add(k);
+                }
+            }
             double similarity = texts.similarity(other);
-            if (via.isEmpty() && similarity < WORDS_ALONE) {
+            if (via.isEmpty() && alsoNamed.isEmpty() && similarity < WORDS_ALONE) {
                 continue;
             }
             double score = 0;
             for (Context c : via) {
                 double rarity = 1 + Math.log((double) PER_CONTEXT / holding.getOrDefault(c.slug(), 1));
-                score += weight(c, event, other) * Math.max(0.1, rarity);
+                double weight = weight(c, event, other);
+                // A story is what both are about, wherever the text names it.
+                score += weight * Math.max(0.1, rarity)
+                        * (weight >= ContextKind.STORY.weight() ? 1 : prominence(order, TextNames.key(c.name())));
+            }
+            for (String k : alsoNamed) {
+                double rarity = 1 + Math.log((double) PER_CONTEXT / naming.getOrDefault(k, 1));
+                score += NAMED * Math.max(0.1, rarity) * prominence(order, k);
             }
             double days = Duration.between(event.published(), other.published()).abs().toHours() / 24.0;
             score += 1 / (1 + days / TIME_SCALE_DAYS);
             score += TEXT_WEIGHT * similarity;
-            List<String> words = via.isEmpty() ? texts.telling(other, REASON_WORDS) : List.of();
-            ranked.add(new RelatedEvent(other.headlineRef(), via, words, score));
+            List<Context> why = new ArrayList<>(via);
+            List<String> words = new ArrayList<>();
+            for (String k : alsoNamed) {
+                topicalContexts(event).stream().filter(c -> TextNames.key(c.name()).equals(k)).findFirst()
+                        .ifPresentOrElse(why::add, () -> words.add(mine.get(k)));
+            }
+            if (why.isEmpty()) {
+                List<String> named = List.copyOf(words);
+                texts.telling(other, REASON_WORDS).stream()
+                        .filter(w -> named.stream().noneMatch(n -> n.equalsIgnoreCase(w))).forEach(words::add);
+            }
+            ranked.add(new RelatedEvent(other.headlineRef(), why,
+                    why.isEmpty() ? words.subList(0, Math.min(words.size(), REASON_WORDS)) : List.of(), score));
         }
         ranked.sort(Comparator.comparingDouble(RelatedEvent::score).reversed()
                 .thenComparing(r -> r.event().published(), Comparator.reverseOrder())
                 .thenComparing(r -> r.event().id()));
         return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : List.copyOf(ranked);
+    }
+
+    /**
+     * How much a context or place the event shares counts by how early the event's text names it:
+     * the place named first is what a report is about ("Russia bans a British-French satire"), each
+     * later one counts less, and a context or name the text does not give as a place counts as the
+     * {@link #UNNAMED_POSITION}th (a story, what both are about, counts in full wherever it is named).
+     */
+    private static double prominence(List<String> order, String key) {
+        int i = order.indexOf(key);
+        return 1 / (1 + LATER * (i < 0 ? UNNAMED_POSITION : i));
+    }
+
+    private static List<Context> topicalContexts(Event event) {
+        return event.contexts().stream().filter(c -> c.kind() != ContextKind.SOURCE_GROUP).toList();
+    }
+
+    /** The names of an event's topical contexts and those its text gives, as compared. */
+    private static Set<String> named(Event event, TextNames textNames) {
+        Set<String> out = new HashSet<>(textNames.of(event).keySet());
+        topicalContexts(event).forEach(c -> out.add(TextNames.key(c.name())));
+        return out;
     }
 
     /** The other events in any of the event's topical contexts, once each, newest first. */

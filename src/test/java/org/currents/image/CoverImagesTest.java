@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
+import org.currents.match.Places;
+import org.currents.match.TextAnalyzer;
 import org.currents.config.FetchSettings;
 import org.currents.event.EventDraft;
 import org.currents.event.EventSource;
@@ -124,7 +126,7 @@ class CoverImagesTest {
         FeedFetcher fetcher = new FeedFetcher(fetch(dir, allow), Clock.systemUTC());
         CoverImages covers = new CoverImages(dir.resolve("images"), budget, fetcher::fetch, Clock.systemUTC());
         EventStore events = new EventStore(db);
-        Site site = new Site(events, new ContextStore(db), new RelatedEvents(events), URI.create("https://currents.example/"),
+        Site site = new Site(events, new ContextStore(db), new RelatedEvents(events, new TextAnalyzer(Places.standard())), URI.create("https://currents.example/"),
                 1, new Listings(db), new EventSearch(db), covers);
         return new World(db, site, covers, fetcher);
     }

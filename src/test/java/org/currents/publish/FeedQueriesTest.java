@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
+import org.currents.match.Places;
+import org.currents.match.TextAnalyzer;
 import org.currents.App;
 import org.currents.config.Settings;
 import org.currents.config.SettingsLoader;
@@ -53,7 +55,7 @@ class FeedQueriesTest {
             EventStore events = new EventStore(counting.database());
             ContextStore contexts = new ContextStore(counting.database());
             // Archive pages of ten events: the busiest month of the demo is split into several.
-            Site site = new Site(events, contexts, new RelatedEvents(events), URI.create("http://localhost/"), 2, 50, 10,
+            Site site = new Site(events, contexts, new RelatedEvents(events, new TextAnalyzer(Places.standard())), URI.create("http://localhost/"), 2, 50, 10,
                     new Listings(counting.database()), new EventSearch(counting.database()),
                     new CoverImages(data.resolve("images"), 1_000_000, request -> {
                         throw new AssertionError("a feed fetches no image");

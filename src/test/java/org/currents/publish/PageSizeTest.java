@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.currents.match.Places;
+import org.currents.match.TextAnalyzer;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.event.EventDraft;
@@ -59,7 +61,7 @@ class PageSizeTest {
             }
             TestIngest.of(db, Clock.fixed(DAY.plusSeconds(5 * 86400), ZoneOffset.UTC)).ingest(drafts);
             EventStore events = new EventStore(db);
-            Site site = new Site(events, new ContextStore(db), new RelatedEvents(events),
+            Site site = new Site(events, new ContextStore(db), new RelatedEvents(events, new TextAnalyzer(Places.standard())),
                     URI.create("https://currents.example/"), 1, new Listings(db), new EventSearch(db),
                     new CoverImages(dir.resolve("images"), 1_000_000, request -> {
                         throw new AssertionError("the home page fetches no image");

@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.currents.match.Places;
+import org.currents.match.TextAnalyzer;
 import org.currents.config.StoreSettings;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
@@ -130,7 +132,7 @@ class ArchiveWalkTest {
 
     private Site site(int pageSize) {
         EventStore events = new EventStore(db);
-        return new Site(events, new ContextStore(db), new RelatedEvents(events), URI.create(BASE), 1, 3, pageSize,
+        return new Site(events, new ContextStore(db), new RelatedEvents(events, new TextAnalyzer(Places.standard())), URI.create(BASE), 1, 3, pageSize,
                 new Listings(db), new EventSearch(db), new CoverImages(dir.resolve("images"), 1_000_000, request -> {
                     throw new AssertionError("feeds and archives fetch no image");
                 }, Clock.systemUTC()));
