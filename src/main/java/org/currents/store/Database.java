@@ -131,7 +131,7 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
-    /** Runs {@code work}, statements that each commit on their own, as a write (see the class comment); no listener runs. */
+    /** Runs {@code work}, statements that commit each on its own, as a write (see above); no listener runs. */
     <T> T write(SqlWork<T> work) {
         lockWrites();
         try {

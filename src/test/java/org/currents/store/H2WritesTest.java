@@ -23,8 +23,8 @@ class H2WritesTest {
     @Test
     void theFileHasNoBackgroundWriterWhateverTheUrlSays() {
         try (Database db = Database.open(TestDatabases.h2(dir))) {
-            assertEquals(List.of("0"), db.read(c -> Sql.query(c, "SELECT DISTINCT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
-                    + "WHERE SETTING_NAME = 'WRITE_DELAY'", rs -> rs.getString(1))));
+            assertEquals(List.of("0"), db.read(c -> Sql.query(c, "SELECT DISTINCT SETTING_VALUE "
+                    + "FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'", rs -> rs.getString(1))));
         }
     }
 
