@@ -35,6 +35,8 @@ import org.jsoup.safety.Safelist;
  */
 public final class StageCost {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args[0]);
@@ -94,13 +96,16 @@ public final class StageCost {
             }
             EventIngest ingest = pipeline.ingest(db, clock);
             long t0 = CPU.getCurrentThreadCpuTime();
+            long p0 = PROCESS.getProcessCpuTime();
             for (List<EventDraft> d : drafts) {
                 ingest.ingest(d);
             }
             double storeCost = (CPU.getCurrentThreadCpuTime() - t0) / 1e3 / items;
+            // The whole process too: H2 may write its file on a thread of its own (WRITE_DELAY), not this one.
+            double storeProcess = (PROCESS.getProcessCpuTime() - p0) / 1e3 / items;
             System.out.printf("CPU µs per item, one thread, %d items: bare %.0f | parse %.0f | parse+normalize %.0f "
-                    + "(normalize %.0f) | store %.0f | ours / bare %.2f%n", items, bare, parse, normalize, normalize - parse,
-                    storeCost, bare / (normalize + storeCost));
+                    + "(normalize %.0f) | store %.0f (all threads %.0f) | ours / bare %.2f%n", items, bare, parse, normalize,
+                    normalize - parse, storeCost, storeProcess, bare / (normalize + storeCost));
         }
     }
 }

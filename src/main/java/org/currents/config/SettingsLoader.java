@@ -130,7 +130,8 @@ public final class SettingsLoader {
             // default second would fail a poll queued behind a large feed.
             // AUTO_COMPACT_FILL_RATE=0: no chunk rewriting in the background, where a process killed
             // mid-move was seen to leave a file H2 could not open again; the file is compacted when
-            // the server stops cleanly instead.
+            // the server stops cleanly instead. WRITE_DELAY is set to 0 on every open, whatever the URL
+            // (see Database: how a killed process could leave half a transaction otherwise).
             url = "jdbc:h2:file:" + dataDir.resolve("currents").toString().replace('\\', '/')
                     + ";QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000;AUTO_COMPACT_FILL_RATE=0";
         } else if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {

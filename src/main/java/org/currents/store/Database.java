@@ -12,24 +12,40 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.currents.config.StoreSettings;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The connection pool to the H2 or PostgreSQL database, migrated to the current schema when opened. */
+/**
+ * The connection pool to the H2 or PostgreSQL database, migrated to the current schema when opened.
+ *
+ * <p>On H2, writes are serialized and the file is written only by them. H2 stores its maps one
+ * after another while other sessions go on writing, so a store made in the middle of a
+ * transaction can take a table's new row without the undo record written just before it; a
+ * process killed before the next store leaves that row behind, rolled back for writers but seen
+ * as its own by any later transaction that happens to get the same id (H2 calls these
+ * "leftovers", see its {@code TxDecisionMaker}). That is how a killed ingest once left events
+ * without their sources. With {@code WRITE_DELAY} 0 there is no background writer: H2 stores when
+ * a transaction ends or its own writes fill the buffer, on the writing thread; with one write
+ * transaction at a time, no store ever runs beside a half-done transaction.
+ */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** Commits after which a clean close on H2 compacts: a poll of many feeds, not adding one source. */
     private static final long COMPACT_AFTER_COMMITS = 50;
 
     private final HikariDataSource pool;
+    /** Held by every write on H2, none on PostgreSQL, whose crash recovery needs no such care. */
+    private final ReentrantLock writes;
     private final AtomicLong commits = new AtomicLong();
     private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, boolean h2) {
         this.pool = pool;
+        this.writes = h2 ? new ReentrantLock(true) : null;
     }
 
     public static Database open(StoreSettings settings) {
@@ -71,7 +87,17 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new StoreException("cannot migrate database " + url + ": " + rootMessage(e), e);
         }
-        return new Database(pool);
+        boolean h2 = url.startsWith("jdbc:h2:");
+        if (h2) {
+            // Persistent in the file, set on every open: a URL of the operator's own gets it too.
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("SET WRITE_DELAY 0");
+            } catch (SQLException e) {
+                pool.close();
+                throw new StoreException("cannot set up database " + url + ": " + e.getMessage(), e);
+            }
+        }
+        return new Database(pool, h2);
     }
 
     /** The pool itself, for the clustered scheduler's job store, which runs its own SQL on it. */
@@ -82,6 +108,7 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     <T> T inTransaction(SqlWork<T> work) {
         T result;
+        lockWrites();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -96,10 +123,35 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("database transaction failed: " + e.getMessage(), e);
+        } finally {
+            unlockWrites();
         }
         // After the connection is back in the pool: a listener reading the database needs one.
         committed();
         return result;
+    }
+
+    /** Runs {@code work}, statements that commit each on its own, as a write (see above); no listener runs. */
+    <T> T write(SqlWork<T> work) {
+        lockWrites();
+        try {
+            return read(work);
+        } finally {
+            unlockWrites();
+        }
+    }
+
+    /** Before the connection is taken: a thread waiting here holds none that the writer may need. */
+    private void lockWrites() {
+        if (writes != null) {
+            writes.lock();
+        }
+    }
+
+    private void unlockWrites() {
+        if (writes != null) {
+            writes.unlock();
+        }
     }
 
     /** Runs {@code listener} after every transaction this process commits (it must not throw). */

@@ -55,7 +55,7 @@ public final class SubscriptionStore {
 
     /** Forgets subscriptions whose lease ended before {@code now}; returns how many. */
     public int removeExpired(Instant now) {
-        return db.read(c -> Sql.update(c, "DELETE FROM websub_subscription WHERE expires <= ?", now));
+        return db.write(c -> Sql.update(c, "DELETE FROM websub_subscription WHERE expires <= ?", now));
     }
 
     /**
@@ -63,7 +63,7 @@ public final class SubscriptionStore {
      * one caller (one node) per subscription and version, which then sends it.
      */
     public boolean claim(long id, String etag) {
-        return db.read(c -> Sql.update(c, "UPDATE websub_subscription SET delivered = ? WHERE id = ? AND delivered <> ?",
+        return db.write(c -> Sql.update(c, "UPDATE websub_subscription SET delivered = ? WHERE id = ? AND delivered <> ?",
                 etag, id, etag) > 0);
     }
 

@@ -36,7 +36,7 @@ public final class UpstreamStore {
 
     /** Records a subscription about to be asked for (pending until the hub verifies it). */
     public void add(long sourceId, String hub, String topic, String token, String secret, Instant renewAt) {
-        db.read(c -> Sql.update(c, "INSERT INTO websub_upstream (source_id, hub, topic, token, secret, state, renew_at) "
+        db.write(c -> Sql.update(c, "INSERT INTO websub_upstream (source_id, hub, topic, token, secret, state, renew_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", sourceId, hub, topic, token, secret, State.PENDING.name(), renewAt));
     }
 
@@ -66,24 +66,24 @@ public final class UpstreamStore {
      * true for exactly one caller, which then sends the request.
      */
     public boolean claim(Upstream u, Instant next) {
-        return db.read(c -> Sql.update(c, "UPDATE websub_upstream SET renew_at = ? WHERE id = ? AND renew_at = ?",
+        return db.write(c -> Sql.update(c, "UPDATE websub_upstream SET renew_at = ? WHERE id = ? AND renew_at = ?",
                 next, u.id(), u.renewAt()) > 0);
     }
 
     /** The hub verified the subscription: active until {@code expires}, renewed at {@code renewAt}. */
     public void activate(long id, Instant expires, Instant renewAt) {
-        db.read(c -> Sql.update(c, "UPDATE websub_upstream SET state = ?, expires = ?, renew_at = ? WHERE id = ?",
+        db.write(c -> Sql.update(c, "UPDATE websub_upstream SET state = ?, expires = ?, renew_at = ? WHERE id = ?",
                 State.ACTIVE.name(), expires, renewAt, id));
     }
 
     /** A new state (denied, unsubscribing, pending again), with when to look at it next. */
     public void mark(long id, State state, Instant renewAt) {
-        db.read(c -> Sql.update(c, "UPDATE websub_upstream SET state = ?, renew_at = ? WHERE id = ?", state.name(),
+        db.write(c -> Sql.update(c, "UPDATE websub_upstream SET state = ?, renew_at = ? WHERE id = ?", state.name(),
                 renewAt, id));
     }
 
     public void remove(long id) {
-        db.read(c -> Sql.update(c, "DELETE FROM websub_upstream WHERE id = ?", id));
+        db.write(c -> Sql.update(c, "DELETE FROM websub_upstream WHERE id = ?", id));
     }
 
     private static Upstream row(ResultSet rs) throws SQLException {
