@@ -27,6 +27,16 @@ final class DayBucket {
         return at;
     }
 
+    /**
+     * Replaces the live event at {@code at} with {@code c}, whose tokens are the old event's plus
+     * {@code words} and {@code subjects}: only those are posted, the old postings stay valid.
+     */
+    void widen(int at, Candidate c, int[] words, int[] subjects) {
+        events.set(at, c);
+        post(words, at);
+        post(subjects, at);
+    }
+
     Candidate get(int at) {
         return events.get(at);
     }

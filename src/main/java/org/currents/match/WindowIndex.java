@@ -67,6 +67,9 @@ public final class WindowIndex implements Rarity {
 
     /** Adds or replaces an event; ignored when its day is not in memory (it is read with the day). */
     public void put(Candidate c) {
+        if (widen(c)) {
+            return;
+        }
         remove(c.eventId());
         LocalDate d = day(c.published());
         DayBucket bucket = days.get(d);
@@ -79,6 +82,69 @@ public final class WindowIndex implements Rarity {
         if (bucket.size() > 2 * bucket.liveEvents() + 64) {
             rebuild(d, bucket);
         }
+    }
+
+    /**
+     * Puts a report's join in place: the event keeps its position, and only the tokens it gained
+     * are posted and counted. Replacing it would post all its tokens again, and the tombstoned
+     * entries, each a kilobyte or two, would stay in the heap until its day is rebuilt; most of
+     * an ingest's work is joins. False when {@code c} is not a widening of the indexed event.
+     */
+    private boolean widen(Candidate c) {
+        Slot slot = slots.get(c.eventId());
+        if (slot == null || !slot.day.equals(day(c.published()))) {
+            return false;
+        }
+        DayBucket bucket = days.get(slot.day);
+        Candidate old = bucket.get(slot.position);
+        Features was = old.features();
+        Features now = c.features();
+        if (!contains(now.words(), was.words()) || !contains(now.subjects(), was.subjects())) {
+            return false;
+        }
+        int[] words = added(was.words(), now.words());
+        int[] subjects = added(was.subjects(), now.subjects());
+        bucket.widen(slot.position, c, words, subjects);
+        for (int t : words) {
+            documents.add(t, 1);
+        }
+        for (int t : subjects) {
+            documents.add(t, 1);
+        }
+        return true;
+    }
+
+    /** Whether sorted {@code all} holds every token of sorted {@code part}. */
+    private static boolean contains(int[] all, int[] part) {
+        int i = 0;
+        for (int t : part) {
+            while (i < all.length && all[i] < t) {
+                i++;
+            }
+            if (i == all.length || all[i] != t) {
+                return false;
+            }
+            i++;
+        }
+        return true;
+    }
+
+    /** The tokens of sorted {@code now} that sorted {@code was} lacks, in order. */
+    private static int[] added(int[] was, int[] now) {
+        if (was.length == now.length) {
+            return new int[0];
+        }
+        int[] out = new int[now.length - was.length];
+        int n = 0;
+        int i = 0;
+        for (int t : now) {
+            if (i < was.length && was[i] == t) {
+                i++;
+            } else {
+                out[n++] = t;
+            }
+        }
+        return out;
     }
 
     /** A day whose events were replaced many times (reports joining them) is indexed anew, without the old entries. */
