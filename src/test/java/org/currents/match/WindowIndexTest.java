@@ -71,6 +71,28 @@ class WindowIndexTest {
     }
 
     @Test
+    void joinsPutInPlaceScoreAsAnIndexBuiltFromTheJoinedEvents() {
+        WindowIndex joined = new WindowIndex(Duration.ofDays(1), 1000);
+        joined.load(LocalDate.of(2018, 1, 15), List.of(candidate("a", "Volcano erupts in Albay", T),
+                candidate("b", "Mayon ash falls on Legazpi", T), candidate("c", "Budget passes parliament", T)));
+        String[] reports = {"Albay volcano Mayon erupts", "Lava reaches Legazpi", "Ash falls on Albay villages"};
+        for (int i = 0; i < reports.length; i++) {
+            for (String id : new String[] {"a", "b"}) {
+                joined.put(joined.get(id).joinedBy(10 + i, analyzer.analyze(reports[i], "", List.of())));
+            }
+        }
+        WindowIndex fresh = new WindowIndex(Duration.ofDays(1), 1000);
+        fresh.load(LocalDate.of(2018, 1, 15), List.of(joined.get("a"), joined.get("b"), joined.get("c")));
+        Report r = report("Mayon lava and ash reach Albay villages near Legazpi", T);
+        assertEquals(fresh.candidates(r, ANY_TIME, 10).stream().map(Candidate::eventId).toList(),
+                joined.candidates(r, ANY_TIME, 10).stream().map(Candidate::eventId).toList());
+        assertEquals(3, joined.size());
+        for (String word : new String[] {"albay", "lava", "villag", "budget", "never-seen"}) {
+            assertEquals(fresh.idf(Features.hash(word)), joined.idf(Features.hash(word)), word);
+        }
+    }
+
+    @Test
     void aLimitKeepsTheBestCandidatesMostSharedWordsFirstThenById() {
         WindowIndex index = new WindowIndex(Duration.ofDays(1), 1000);
         String[] words = {"volcano", "erupts", "albay", "mayon", "ash", "lava", "evacuation", "legazpi"};
