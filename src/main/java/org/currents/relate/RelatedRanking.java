@@ -60,7 +60,7 @@ public final class RelatedRanking {
      * group (an OPML folder) says where a report came from, not what it is about.
      */
     public static List<String> topical(Event event) {
-        return event.contexts().stream().filter(c -> c.kind() != ContextKind.SOURCE_GROUP).map(Context::slug).toList();
+        return topicalContexts(event).stream().map(Context::slug).toList();
     }
 
     /**
@@ -91,7 +91,11 @@ public final class RelatedRanking {
         Map<String, String> mine = new LinkedHashMap<>(textNames.of(event));
         // The places in order of first mention: other names have no place in it.
         List<String> order = mine.keySet().stream().filter(TextNames::isPlace).toList();
-        topicalContexts(event).forEach(c -> mine.putIfAbsent(TextNames.key(c.name()), c.name()));
+        Map<String, Context> myContexts = new HashMap<>();
+        for (Context c : topicalContexts(event)) {
+            myContexts.putIfAbsent(TextNames.key(c.name()), c);
+            mine.putIfAbsent(TextNames.key(c.name()), c.name());
+        }
         Texts texts = new Texts(event, all.values());
         List<RelatedEvent> ranked = new ArrayList<>();
         for (Event other : all.values()) {
@@ -126,8 +130,13 @@ public final class RelatedRanking {
             List<Context> why = new ArrayList<>(via);
             List<String> words = new ArrayList<>();
             for (String k : alsoNamed) {
-                topicalContexts(event).stream().filter(c -> TextNames.key(c.name()).equals(k)).findFirst()
-                        .ifPresentOrElse(why::add, () -> words.add(mine.get(k)));
+                // Shown as the event's own context of that name when it has one, else as the name.
+                Context own = myContexts.get(k);
+                if (own != null) {
+                    why.add(own);
+                } else {
+                    words.add(mine.get(k));
+                }
             }
             if (why.isEmpty()) {
                 List<String> named = List.copyOf(words);
