@@ -14,6 +14,7 @@ import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.event.Event;
 import org.currents.event.EventSource;
+import org.currents.event.TitleWords;
 
 /**
  * Reads the {@link Features} of a report from its headline, summary and contexts. A word is a
@@ -24,13 +25,6 @@ import org.currents.event.EventSource;
 public final class TextAnalyzer {
     /** Longest place name read as one ("Democratic Republic of the Congo" is read by its acronym or demonym). */
     private static final int PLACE_WORDS = 4;
-    /** Capitalised titles and institutions that name no one in particular. */
-    private static final Set<String> TITLES = Set.of("president", "minister", "prime", "vice", "secretary", "general",
-            "chancellor", "governor", "mayor", "senator", "king", "queen", "prince", "princess", "pope", "chief", "deputy",
-            "foreign", "defense", "defence", "interior", "justice", "finance", "army", "police", "court", "supreme",
-            "government", "parliament", "national", "state", "federal", "republic", "democratic", "party", "council",
-            "committee", "ministry", "department", "agency", "university", "north", "south", "east", "west", "northern",
-            "southern", "eastern", "western", "central", "new", "former", "leader", "official", "officials", "mr", "mrs");
 
     /** Headlines of merged reports that a candidate's features cover besides the event's own text. */
     private static final int MORE_WORDINGS = 3;
@@ -161,7 +155,7 @@ public final class TextAnalyzer {
                 return;
             }
             boolean acronym = surface.length() >= 2 && noLowerCase(surface);
-            boolean name = (acronym || Character.isUpperCase(first) && capitalised.contains(lower)) && !TITLES.contains(lower);
+            boolean name = (acronym || Character.isUpperCase(first) && capitalised.contains(lower)) && !TitleWords.contains(lower);
             add(lower, surface, name);
         }
 

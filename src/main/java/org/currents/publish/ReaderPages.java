@@ -72,10 +72,12 @@ final class ReaderPages {
     private final EventPage eventPage;
     private final SearchPage searchPage;
     private final NotFoundPage notFound;
+    private final ContextOffer offer;
 
     ReaderPages(EventStore events, ContextStore contexts, Listings listings, EventSearch search, SiteLinks links,
-                CoverImages covers) {
+                CoverImages covers, ContextOffer offer) {
         this.covers = covers;
+        this.offer = offer;
         this.events = events;
         this.contexts = contexts;
         this.listings = listings;
@@ -98,8 +100,10 @@ final class ReaderPages {
             for (DayCount d : listings.days(0, HOME_DAYS)) {
                 sections.add(new DaySection(d.day(), d.events(), listings.onDay(d.day(), HOME_EVENTS_PER_DAY)));
             }
+            // Read three times as many as shown: some are subjects the catalogue does not offer.
             List<ContextSummary> busiest = sections.isEmpty() ? List.of()
-                    : listings.busiest(sections.get(0).day().minusDays(6), sections.get(0).day(), BUSIEST);
+                    : listings.busiest(sections.get(0).day().minusDays(6), sections.get(0).day(), 3 * BUSIEST).stream()
+                            .filter(offer::offered).limit(BUSIEST).toList();
             Optional<LocalDate> earlier = sections.isEmpty() ? Optional.empty()
                     : events.dayBefore(sections.get(sections.size() - 1).day());
             return home.write(sections, busiest, earlier, allFeeds());

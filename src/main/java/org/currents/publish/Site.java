@@ -47,7 +47,7 @@ public final class Site {
     private final JsonFeedWriter json;
     private final EventDocuments eventDocuments;
     private final OpmlCatalogue opml;
-    private final int minEvents;
+    private final ContextOffer offer;
     private final int feedEntries;
     private final FeedArchives archives;
     private final SiteVersion version;
@@ -75,7 +75,7 @@ public final class Site {
         }
         this.covers = covers;
         this.search = search;
-        this.minEvents = minEvents;
+        this.offer = new ContextOffer(minEvents);
         this.feedEntries = feedEntries;
         this.events = events;
         this.contexts = contexts;
@@ -83,7 +83,7 @@ public final class Site {
         this.links = new SiteLinks(base, externalHub);
         ObjectMapper mapper = new ObjectMapper();
         EntryHtml entryHtml = new EntryHtml(links);
-        this.pages = new ReaderPages(events, contexts, listings, search, links, covers);
+        this.pages = new ReaderPages(events, contexts, listings, search, links, covers, offer);
         this.rss = new RssFeedWriter(links, entryHtml);
         this.atom = new AtomFeedWriter(links, entryHtml);
         this.json = new JsonFeedWriter(links, entryHtml, mapper);
@@ -228,32 +228,16 @@ public final class Site {
         return pages.day(day);
     }
 
-    /** OPML 2.0 catalogue of every visible context's feeds. */
+    /** OPML 2.0 catalogue of the feeds of the contexts worth one (see {@link ContextOffer}). */
     public Document opml() {
         Stamp stamp = events.stamp();
-        return document("text/x-opml; charset=utf-8", "opml", stamp, () -> opml.write(offeredContexts(), stamp.updated()));
+        return document("text/x-opml; charset=utf-8", "opml", stamp,
+                () -> opml.write(offer.catalogue(contexts.all()), stamp.updated()));
     }
 
     /** The HTML body of a 404 page for {@code path}. */
     public byte[] notFound(String path) {
         return pages.notFound(path);
-    }
-
-    /**
-     * The contexts worth a feed, as the catalogue and home page offer them: not hidden, holding at
-     * least {@code minEvents} events, and not a link to a common word (a subject page whose title
-     * is lower-case, "policy", "talks", which the event keeps but nobody subscribes to). Stories
-     * first, then subjects, categories and source groups, the busiest first within each kind.
-     */
-    private List<ContextSummary> offeredContexts() {
-        return contexts.all().stream()
-                .filter(c -> !c.hidden() && c.eventCount() >= minEvents)
-                .filter(c -> c.context().kind() != ContextKind.SUBJECT
-                        || !Character.isLowerCase(c.context().name().codePointAt(0)))
-                .sorted(Comparator.comparing((ContextSummary c) -> c.context().kind())
-                        .thenComparing(Comparator.comparingInt(ContextSummary::eventCount).reversed())
-                        .thenComparing(c -> c.context().name()))
-                .toList();
     }
 
     private byte[] feed(FeedFormat format, FeedMeta meta, List<Event> list) {
