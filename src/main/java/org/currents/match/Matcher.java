@@ -19,6 +19,8 @@ public final class Matcher {
     private static final int EXPLAINED_WORDS = 6;
     /** A token no event holds: its weight is the largest any token can have. */
     private static final int UNSEEN = Features.hash("\u0000unseen");
+    /** Names in common (the rare one among them) before a rare name counts: one capitalised word alone is thin. */
+    private static final int NAMES_FOR_RARE_NAME = 2;
     /** Words in common needed before shared subjects count in full. */
     private static final double TEXT_FOR_FULL_SUBJECTS = 0.15;
 
@@ -46,9 +48,9 @@ public final class Matcher {
      * share at least one word few other events use (rarity at least {@code rareRatio} of the
      * rarest possible); sharing only words common in the window multiplies by {@code noSharedRare}.
      * Sharing a specific name few events hold (rarity at least {@code rareNameRatio} of the rarest:
-     * a town, a person, a company; not a country of the place list) within {@code grace} adds
-     * {@code rareName}: outlets word a happening differently but name its particulars alike, and a
-     * short report's cosine with a long one is small whatever they share.
+     * a town, a person, a company; not a country of the place list) and one more name besides,
+     * within {@code grace}, adds {@code rareName}: outlets word a happening differently but name
+     * its particulars alike, and a short report's cosine with a long one is small whatever they share.
      */
     public record Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
                           double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
@@ -123,6 +125,7 @@ public final class Matcher {
         double sharedLength = 0;
         int sharedCount = 0;
         boolean nameShared = false;
+        int namesShared = 0;
         boolean rareShared = false;
         boolean rareNameShared = false;
         double rare = w.rareRatio() * rarest;
@@ -141,6 +144,7 @@ public final class Matcher {
                 sharedLength += weight * weight;
                 sharedCount++;
                 nameShared |= va.named[i] || named;
+                namesShared += va.named[i] || named ? 1 : 0;
                 rareShared |= idf >= rare;
                 rareNameShared |= idf >= rareName && isSpecificName(a, va.named[i], b, named, x[i]);
                 if (shared != null) {
@@ -164,7 +168,7 @@ public final class Matcher {
         Duration apart = Duration.between(r.published(), c.published()).abs();
         boolean sameSource = c.reportedBy(r.sourceId());
         Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
-                rareShared, rareNameShared, apart, sameSource);
+                rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart, sameSource);
         if (toBeat > Double.NEGATIVE_INFINITY && dot > 0 && monotone) {
             double least = Math.min(1, Math.min(w.nameBoost(), w.figureBoost())) * rarity.floor();
             double shortest = Math.sqrt(sharedLength + (y.length - sharedCount) * least * least);
@@ -201,17 +205,13 @@ public final class Matcher {
     }
 
     /**
-     * Whether a token both texts give names someone or something in particular: a name in one
-     * (capitalised where no sentence begins) and in the other a name too or at least never written
-     * in lower case ("Airlines" of "Malaysia Airlines" is "airline" in a report of another carrier),
+     * Whether a token both texts give names someone or something in particular: a name in both
+     * (capitalised where no sentence begins: "Airlines" of "Malaysia Airlines" is "airline" in a
+     * report of another carrier, and "Tehran" opening a sentence may stand for Iran's government)
      * and not a place of the list (a country is where many happenings of a day are).
      */
     private static boolean isSpecificName(Features a, boolean namedInA, Features b, boolean namedInB, int token) {
-        if (!namedInA && !namedInB || Features.contains(a.places(), token) || Features.contains(b.places(), token)) {
-            return false;
-        }
-        return namedInA && namedInB || namedInA && Features.contains(b.capitals(), token)
-                || namedInB && Features.contains(a.capitals(), token);
+        return namedInA && namedInB && !Features.contains(a.places(), token) && !Features.contains(b.places(), token);
     }
 
     /** What the pair shares besides the words: the score is a function of the cosine given these. */

@@ -77,7 +77,7 @@ public final class TextAnalyzer {
             }
         }
         return new Features(ints(collect.words), ints(collect.names), ints(collect.figures), ints(subjects),
-                ints(collect.placeTokens), collect.capitals(), collect.labels);
+                ints(collect.placeTokens), collect.labels);
     }
 
     private Collector collector(String headline, String summary) {
@@ -114,9 +114,6 @@ public final class TextAnalyzer {
         final Tokens names = new Tokens();
         final Tokens figures = new Tokens();
         final Tokens placeTokens = new Tokens();
-        /** Words written with a capital somewhere, and words written in lower case somewhere. */
-        final Tokens upper = new Tokens();
-        final Tokens lower = new Tokens();
         final Map<Integer, String> labels = new HashMap<>();
         final java.util.LinkedHashSet<String> placeNames = new java.util.LinkedHashSet<>();
 
@@ -170,19 +167,6 @@ public final class TextAnalyzer {
             add(lower, surface, name);
         }
 
-        /** The words written with a capital wherever the text gives them. */
-        int[] capitals() {
-            int[] up = upper.sortedDistinct();
-            int[] low = lower.sortedDistinct();
-            int n = 0;
-            for (int t : up) {
-                if (Arrays.binarySearch(low, t) < 0) {
-                    up[n++] = t;
-                }
-            }
-            return Arrays.copyOf(up, n);
-        }
-
         /** A place, however named, is one token: "U.S.", "American" and "United States" alike. */
         private void place(String place, String surface) {
             placeNames.add(places.nameOf(place));
@@ -202,7 +186,6 @@ public final class TextAnalyzer {
             if (name) {
                 names.add(h);
             }
-            (Character.isUpperCase(surface.charAt(0)) ? upper : this.lower).add(h);
             labels.putIfAbsent(h, surface);
         }
 
