@@ -181,6 +181,20 @@ public final class MatchTune {
                         }
                     }
                 }
+                if (Boolean.getBoolean("wrong")) {
+                    for (Item a : set.items) {
+                        for (Item b : set.items) {
+                            if (a.at().isBefore(b.at()) && eventOf.get(a).equals(eventOf.get(b))
+                                    && !a.happening().equals(b.happening())) {
+                                System.out.printf("  wrong merge: %s | %s%n", a.headline(), b.headline());
+                            }
+                            if (a.at().isBefore(b.at()) && !eventOf.get(a).equals(eventOf.get(b))
+                                    && a.happening().equals(b.happening())) {
+                                System.out.printf("  missed [%s]: %s | %s%n", a.split(), a.headline(), b.headline());
+                            }
+                        }
+                    }
+                }
                 StringBuilder line = new StringBuilder(String.format("%-9s %s", name, outlets));
                 for (String split : List.of("tune", "holdout", "all")) {
                     int[] c = score(set.items, eventOf, split, set.nearMisses);
@@ -242,7 +256,8 @@ public final class MatchTune {
                         for (double rareRatio : new double[] {0.85, 0.9}) {
                             for (double noRare : new double[] {0.1, 0.25, 0.4}) {
                                 Matcher.Weights w = new Matcher.Weights(threshold, name, 1.4, subject, Duration.ofHours(12),
-                                        late, 0.2, Duration.ofHours(6), 1.0, rareRatio, noRare);
+                                        late, 0.2, Duration.ofHours(6), 1.0, rareRatio, noRare,
+                                        Matcher.Weights.DEFAULT.rareNameRatio(), Matcher.Weights.DEFAULT.rareName());
                                 Map<Item, String> fullRun = run(full.items, w, new HashMap<>());
                                 Map<Item, String> textRun = run(text.items, w, new HashMap<>());
                                 int[] f = score(full.items, fullRun, "tune", full.nearMisses);

@@ -6,21 +6,28 @@ import java.util.Map;
 /**
  * What matching compares of one report, as sorted sets of 32-bit token hashes: its stemmed
  * words (names and figures among them), the names (capitalised words, places behind
- * demonyms), the figures (tolls, magnitudes, vote counts) and the subjects it is filed under.
+ * demonyms), the figures (tolls, magnitudes, vote counts), the subjects it is filed under, and
+ * which names are places of the list (broad: many happenings of a day share a country).
  * Hashes keep an event's features to a few hundred bytes, so a window of many thousand
  * events fits in memory. {@code labels} maps hashes back to words, for explanations; stored
  * events carry none.
  */
-public record Features(int[] words, int[] names, int[] figures, int[] subjects, Map<Integer, String> labels) {
+public record Features(int[] words, int[] names, int[] figures, int[] subjects, int[] places,
+                       Map<Integer, String> labels) {
     public static final Features NONE = new Features(new int[0], new int[0], new int[0], new int[0], Map.of());
 
     public Features {
         labels = Map.copyOf(labels);
     }
 
+    /** Features that tell no places apart. */
+    public Features(int[] words, int[] names, int[] figures, int[] subjects, Map<Integer, String> labels) {
+        this(words, names, figures, subjects, new int[0], labels);
+    }
+
     /** The token sets without their labels, as kept for stored events. */
     public Features unlabelled() {
-        return labels.isEmpty() ? this : new Features(words, names, figures, subjects, Map.of());
+        return labels.isEmpty() ? this : new Features(words, names, figures, subjects, places, Map.of());
     }
 
     public String label(int token) {

@@ -21,7 +21,8 @@ public record Candidate(String eventId, Instant published, long[] sourceIds, Fea
         }
         Features f = features.words().length >= MAX_WORDS ? features : new Features(union(features.words(),
                 joining.words()), union(features.names(), joining.names()), union(features.figures(), joining.figures()),
-                union(features.subjects(), joining.subjects()), java.util.Map.of());
+                union(features.subjects(), joining.subjects()), union(features.places(), joining.places()),
+                java.util.Map.of());
         return new Candidate(eventId, published, sources, f);
     }
 

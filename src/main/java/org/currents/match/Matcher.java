@@ -10,7 +10,8 @@ import org.currents.event.Features;
 /**
  * Decides whether a report is one more account of a stored event or a new happening, from all
  * the evidence the two share: the cosine of their rarity-weighted (TF-IDF) vectors of words,
- * names and figures counting more than plain words, plus the subject pages both link to; discounted when
+ * names and figures counting more than plain words, plus the subject pages both link to and a rare
+ * name both give within hours; discounted when
  * both name people or places but none in common, when they are more than a day apart, and when
  * one outlet filed both. A pure policy: the candidates and word rarities are given.
  */
@@ -18,6 +19,8 @@ public final class Matcher {
     private static final int EXPLAINED_WORDS = 6;
     /** A token no event holds: its weight is the largest any token can have. */
     private static final int UNSEEN = Features.hash("\u0000unseen");
+    /** Names in common (the rare one among them) before a rare name counts: one capitalised word alone is thin. */
+    private static final int NAMES_FOR_RARE_NAME = 2;
     /** Words in common needed before shared subjects count in full. */
     private static final double TEXT_FOR_FULL_SUBJECTS = 0.15;
 
@@ -44,16 +47,20 @@ public final class Matcher {
      * and none in common multiplies the score by {@code noSharedName}. Reports of one happening
      * share at least one word few other events use (rarity at least {@code rareRatio} of the
      * rarest possible); sharing only words common in the window multiplies by {@code noSharedRare}.
+     * Sharing a specific name few events hold (rarity at least {@code rareNameRatio} of the rarest:
+     * a town, a person, a company; not a country of the place list) and one more name besides,
+     * within {@code grace}, adds {@code rareName}: outlets word a happening differently but name
+     * its particulars alike, and a short report's cosine with a long one is small whatever they share.
      */
     public record Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
                           double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
-                          double rareRatio, double noSharedRare) {
+                          double rareRatio, double noSharedRare, double rareNameRatio, double rareName) {
         public static final Weights DEFAULT = new Weights(0.12, 1.0, 1.4, 0.0, Duration.ofHours(12), 1.2, 0.2,
-                Duration.ofHours(6), 0.5, 0.85, 0.4);
+                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04);
 
         public Weights withThreshold(double t) {
             return new Weights(t, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
-                    noSharedName, rareRatio, noSharedRare);
+                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName);
         }
     }
 
@@ -118,8 +125,11 @@ public final class Matcher {
         double sharedLength = 0;
         int sharedCount = 0;
         boolean nameShared = false;
+        int namesShared = 0;
         boolean rareShared = false;
+        boolean rareNameShared = false;
         double rare = w.rareRatio() * rarest;
+        double rareName = w.rareNameRatio() * rarest;
         for (int i = 0, j = 0; i < x.length && j < y.length; ) {
             if (x[i] < y[j]) {
                 i++;
@@ -134,7 +144,9 @@ public final class Matcher {
                 sharedLength += weight * weight;
                 sharedCount++;
                 nameShared |= va.named[i] || named;
+                namesShared += va.named[i] || named ? 1 : 0;
                 rareShared |= idf >= rare;
+                rareNameShared |= idf >= rareName && isSpecificName(a, va.named[i], b, named, x[i]);
                 if (shared != null) {
                     shared.add(x[i]);
                 }
@@ -156,7 +168,7 @@ public final class Matcher {
         Duration apart = Duration.between(r.published(), c.published()).abs();
         boolean sameSource = c.reportedBy(r.sourceId());
         Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
-                rareShared, apart, sameSource);
+                rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart, sameSource);
         if (toBeat > Double.NEGATIVE_INFINITY && dot > 0 && monotone) {
             double least = Math.min(1, Math.min(w.nameBoost(), w.figureBoost())) * rarity.floor();
             double shortest = Math.sqrt(sharedLength + (y.length - sharedCount) * least * least);
@@ -192,8 +204,19 @@ public final class Matcher {
         return new Evidence(total, false, sharedSubjects, names, figures, rareWords, apart.toMinutes(), sameSource);
     }
 
+    /**
+     * Whether a token both texts give names someone or something in particular: a name in both
+     * (capitalised where no sentence begins: "Airlines" of "Malaysia Airlines" is "airline" in a
+     * report of another carrier, and "Tehran" opening a sentence may stand for Iran's government)
+     * and not a place of the list (a country is where many happenings of a day are).
+     */
+    private static boolean isSpecificName(Features a, boolean namedInA, Features b, boolean namedInB, int token) {
+        return namedInA && namedInB && !Features.contains(a.places(), token) && !Features.contains(b.places(), token);
+    }
+
     /** What the pair shares besides the words: the score is a function of the cosine given these. */
-    private record Score(double unexplained, boolean namesAgree, boolean rareShared, Duration apart, boolean sameSource) {
+    private record Score(double unexplained, boolean namesAgree, boolean rareShared, boolean rareNameShared,
+                         Duration apart, boolean sameSource) {
     }
 
     /** The score for a cosine of the words; never falling as the cosine rises (see {@link #monotone}). */
@@ -205,6 +228,9 @@ public final class Matcher {
         }
         if (!s.rareShared()) {
             score *= w.noSharedRare();
+        }
+        if (s.rareNameShared() && s.apart().compareTo(w.grace()) <= 0) {
+            score += w.rareName();
         }
         if (s.apart().compareTo(w.grace()) > 0) {
             score -= w.perLateDay() * s.apart().minus(w.grace()).toMinutes() / (24 * 60.0);

@@ -70,7 +70,8 @@ public final class TextAnalyzer {
                 collect.labels.putIfAbsent(h, c.name());
             }
         }
-        return new Features(ints(collect.words), ints(collect.names), ints(collect.figures), ints(subjects), collect.labels);
+        return new Features(ints(collect.words), ints(collect.names), ints(collect.figures), ints(subjects),
+                ints(collect.placeTokens), collect.labels);
     }
 
     private Collector collector(String headline, String summary) {
@@ -106,6 +107,7 @@ public final class TextAnalyzer {
         final Tokens words = new Tokens();
         final Tokens names = new Tokens();
         final Tokens figures = new Tokens();
+        final Tokens placeTokens = new Tokens();
         final Map<Integer, String> labels = new HashMap<>();
         final java.util.LinkedHashSet<String> placeNames = new java.util.LinkedHashSet<>();
 
@@ -165,6 +167,7 @@ public final class TextAnalyzer {
             int h = Features.hash("place:" + fold(place));
             words.add(h);
             names.add(h);
+            placeTokens.add(h);
             labels.putIfAbsent(h, surface);
         }
 

@@ -102,6 +102,65 @@ class MatcherTest {
                 "", T.plusSeconds(3 * 3600), subject("Operation Olive Branch")));
     }
 
+    /** The default weights without the rare-name signal, to show what it alone decides. */
+    private static final Matcher WITHOUT_RARE_NAME = new Matcher(new Matcher.Weights(0.12, 1.0, 1.4, 0.0,
+            Duration.ofHours(12), 1.2, 0.2, Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0));
+
+    private static final String KASUR = "Pakistani protesters torch a government office on a second day of riots in Kasur";
+    private static final String KASUR_SUMMARY = "Crowds set fire to the offices of the district administration, demanding "
+            + "justice for a six-year-old girl.";
+
+    @Test
+    void aRareNameBothGiveWithAnotherNameJoinsReportsWordedApart() {
+        String riots = stored(1, KASUR, KASUR_SUMMARY, T);
+        String headline = "Kasur burns again as fury grows over Zainab's killing";
+        String summary = "Anger over the murder of the girl brought people back onto the streets of Kasur in Pakistan, "
+                + "where offices were set alight.";
+        Report r = new Report(T.plus(Duration.ofHours(4)), 2, analyzer.analyze(headline, summary, List.of()));
+        assertInstanceOf(Decision.Start.class, WITHOUT_RARE_NAME.decide(r, index.candidates(r, matcher.reach(), 40), index),
+                "the words alone are not enough");
+        Decision.Join join = assertInstanceOf(Decision.Join.class, decide(2, headline, summary, T.plus(Duration.ofHours(4))));
+        assertEquals(riots, join.eventId());
+        assertEquals(List.of("Pakistan", "Kasur"), join.evidence().names());
+    }
+
+    @Test
+    void aRareNameCountsOnlyWithinHours() {
+        stored(1, KASUR, KASUR_SUMMARY, T);
+        Report r = new Report(T.plus(Duration.ofHours(20)), 2, analyzer.analyze("Kasur burns again as fury grows over "
+                + "Zainab's killing", "Anger over the murder of the girl brought people back onto the streets of Kasur in "
+                + "Pakistan, where offices were set alight.", List.of()));
+        List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
+        assertEquals(WITHOUT_RARE_NAME.decide(r, candidates, index), matcher.decide(r, candidates, index));
+        assertInstanceOf(Decision.Start.class, matcher.decide(r, candidates, index));
+    }
+
+    @Test
+    void countriesAndWordsCapitalisedInOneReportOnlyAreNoRareNames() {
+        // Two countries in common, and "Airlines" a name in one report while the other writes "airline".
+        stored(1, "Malaysia Airlines jet diverted after engine noise", "The flight from Sydney to Kuala Lumpur made an "
+                + "emergency landing in Australia after one of its engines began to shake.", T);
+        Report r = new Report(T.plus(Duration.ofHours(4)), 2, analyzer.analyze("Emirates orders up to 36 more "
+                + "superjumbos", "The Gulf airline, already the largest operator of the giant jets, will fly them to "
+                + "Malaysia and Australia.", List.of()));
+        List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
+        Decision d = matcher.decide(r, candidates, index);
+        assertInstanceOf(Decision.Start.class, d);
+        assertEquals(WITHOUT_RARE_NAME.decide(r, candidates, index), d);
+    }
+
+    @Test
+    void oneRareCapitalisedWordAloneIsNoRareName() {
+        stored(1, "Winter Storm Inga hits Houston and Galveston", "", T);
+        Report r = new Report(T.plus(Duration.ofHours(4)), 2, analyzer.analyze("Koreas to march under single flag at "
+                + "Winter Olympics opening", "North and South Korean athletes will walk together behind one flag at the "
+                + "opening ceremony of next month's Winter Games, Seoul said after talks.", List.of()));
+        List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
+        Decision d = matcher.decide(r, candidates, index);
+        assertInstanceOf(Decision.Start.class, d);
+        assertEquals(WITHOUT_RARE_NAME.decide(r, candidates, index), d);
+    }
+
     @Test
     void reportsMergeOnAFigureAndTheWordsAroundIt() {
         String vote = stored(1, "Senate passes a stopgap bill 81-18 to reopen the federal government", "", T);

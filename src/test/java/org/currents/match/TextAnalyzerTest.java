@@ -51,6 +51,14 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void placesOfTheListAreToldApartFromOtherNames() {
+        Features f = analyzer.analyze("Pakistani protesters return to the streets of Kasur", "", List.of());
+        assertEquals(List.of("Kasur", "Pakistani"), labels(f, f.names()));
+        assertEquals(List.of("Pakistani"), labels(f, f.places()));
+        assertEquals(0, f.unlabelled().places().length - f.places().length);
+    }
+
+    @Test
     void figuresKeepTheirDigitsAndYearsAreNotFigures() {
         Features f = analyzer.analyze("A 7.9 magnitude quake in 2018 kills 40,000 and the vote ends 81-18", "", List.of());
         assertEquals(List.of("40,000", "7.9", "81-18"), labels(f, f.figures()));
