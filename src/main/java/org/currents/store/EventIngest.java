@@ -56,6 +56,7 @@ public final class EventIngest {
         if (drafts.isEmpty()) {
             return new IngestResult(0, 0, 0);
         }
+        List<FilingDraft> filing = FilingDraft.of(drafts);
         lock.lock();
         try {
             IngestTransaction[] tx = new IngestTransaction[1];
@@ -64,7 +65,7 @@ public final class EventIngest {
                     long current = lockCounter(c);
                     catchUp(c, current);
                     tx[0] = new IngestTransaction(c, matcher, merger, analyzer, index, recent, clock.instant());
-                    IngestResult r = tx[0].run(drafts, current + 1);
+                    IngestResult r = tx[0].run(filing, current + 1);
                     seen = r.created() + r.updated() > 0 || tx[0].wroteKeys() ? current + 1 : current;
                     return r;
                 });

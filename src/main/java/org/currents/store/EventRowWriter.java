@@ -33,11 +33,14 @@ final class EventRowWriter {
     private final List<Object[]> contextRows = new ArrayList<>();
     private final Map<String, Context> named = new LinkedHashMap<>();
     private final Map<String, ContextKind> stored = new HashMap<>();
+    /** Slugs of headlines, made before the ingest lock: a new event's headline is one of its drafts'. */
+    private final Map<String, String> slugs;
 
-    EventRowWriter(Connection c, long version, Instant now) {
+    EventRowWriter(Connection c, long version, Instant now, Map<String, String> slugs) {
         this.c = c;
         this.version = version;
         this.now = now;
+        this.slugs = slugs;
     }
 
     /** Writes it all; returns the created events as stored, under their free slugs. */
@@ -162,14 +165,14 @@ final class EventRowWriter {
         }
         Set<String> taken = new HashSet<>();
         Set<String> bases = new HashSet<>();
-        events.forEach(e -> bases.add(Slugs.of(e.headline())));
+        events.forEach(e -> bases.add(slugOf(e.headline())));
         for (List<String> chunk : EventRows.chunks(List.copyOf(bases))) {
             Sql.query(c, "SELECT event_day, slug FROM event WHERE slug IN (" + Sql.marks(chunk.size()) + ")",
                     rs -> taken.add(rs.getObject(1, LocalDate.class) + "/" + rs.getString(2)), chunk.toArray());
         }
         List<Event> out = new ArrayList<>();
         for (Event e : events) {
-            String base = Slugs.of(e.headline());
+            String base = slugOf(e.headline());
             String slug = base;
             for (int n = 2; taken.contains(e.date() + "/" + slug) || n > 2 && exists(e.date(), slug); n++) {
                 slug = base + "-" + n;
@@ -179,6 +182,11 @@ final class EventRowWriter {
                     e.coverImage(), e.sources(), e.contexts(), e.storySlug(), e.firstSeen(), e.updated()));
         }
         return out;
+    }
+
+    private String slugOf(String headline) {
+        String slug = slugs.get(headline);
+        return slug != null ? slug : Slugs.of(headline);
     }
 
     private boolean exists(LocalDate day, String slug) throws SQLException {

@@ -55,10 +55,10 @@ public final class EventSplit {
                 e.contexts(), e.storySlug(), e.firstSeen(), now);
         String headline = report.headline() != null ? report.headline() : e.headline();
         Instant published = report.published() != null ? report.published() : e.published();
-        Event split = new Event(IngestTransaction.idFor("split:" + e.id() + ":" + report.reportKey() + ":" + now), "",
+        Event split = new Event(FilingDraft.idFor("split:" + e.id() + ":" + report.reportKey() + ":" + now), "",
                 published, headline, "", "", report.articleUrl(), null, List.of(report.withMerge(null)), e.contexts(),
                 e.storySlug(), now, now);
-        EventRowWriter writer = new EventRowWriter(c, version, now);
+        EventRowWriter writer = new EventRowWriter(c, version, now, Map.of());
         Map<Long, String> noKeys = Map.of();
         writer.write(List.of(split), List.of(original), Map.of(e.id(), e), noKeys);
         Event stored = EventRows.load(c, List.of(split.id())).get(0);

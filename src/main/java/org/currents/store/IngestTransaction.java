@@ -1,8 +1,5 @@
 package org.currents.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,15 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.currents.event.Event;
-import org.currents.event.EventDraft;
-import org.currents.event.Keys;
 import org.currents.event.MergeNote;
 import org.currents.match.Candidate;
 import org.currents.match.Decision;
@@ -82,11 +76,11 @@ final class IngestTransaction {
         return touchedDays;
     }
 
-    IngestResult run(List<EventDraft> drafts, long version) throws SQLException {
+    IngestResult run(List<FilingDraft> drafts, long version) throws SQLException {
         loadWindow(drafts);
         lookUpKeys(drafts);
         List<Plan> plans = new ArrayList<>(drafts.size());
-        for (EventDraft d : drafts) {
+        for (FilingDraft d : drafts) {
             plans.add(decide(d));
         }
         loadJoined(plans);
@@ -103,7 +97,10 @@ final class IngestTransaction {
         if (created.isEmpty() && changed.isEmpty() && newKeys.isEmpty()) {
             return new IngestResult(0, 0, unchanged);
         }
-        written.addAll(new EventRowWriter(c, version, now).write(created.values(), changed.values(), before, newKeys));
+        Map<String, String> slugs = new HashMap<>();
+        drafts.forEach(d -> slugs.put(d.draft().headline(), d.slugBase()));
+        written.addAll(new EventRowWriter(c, version, now, slugs).write(created.values(), changed.values(), before,
+                newKeys));
         written.addAll(changed.values());
         return new IngestResult(created.size(), updated, unchanged);
     }
@@ -111,7 +108,7 @@ final class IngestTransaction {
     private enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     /** Where a draft goes: the event it joins (by key or by evidence, with why), or the event it started. */
-    private record Plan(EventDraft draft, String target, MergeNote note, boolean sameArticle, boolean started) {
+    private record Plan(FilingDraft draft, String target, MergeNote note, boolean sameArticle, boolean started) {
     }
 
     /**
@@ -119,27 +116,23 @@ final class IngestTransaction {
      * the events earlier ones started or joined; the stored events joined are read afterwards,
      * all in one statement.
      */
-    private Plan decide(EventDraft d) {
-        String eventId = keys.get(Keys.hash(d.itemKey()));
+    private Plan decide(FilingDraft d) {
+        long[] hashes = d.keyHashes();
+        String eventId = keys.get(hashes[0]);
         boolean sameArticle = false;
-        if (eventId == null) {
-            for (String k : d.matchKeys()) {
-                eventId = keys.get(Keys.hash(k));
-                if (eventId != null) {
-                    sameArticle = true;
-                    break;
-                }
-            }
+        for (int i = 1; eventId == null && i < hashes.length; i++) {
+            eventId = keys.get(hashes[i]);
+            sameArticle = eventId != null;
         }
         MergeNote note = null;
         if (eventId == null) {
-            Report report = new Report(d.published(), d.source().sourceId(), d.features());
+            Report report = d.report();
             if (matcher.decide(report, index.candidates(report, matcher.reach(), CANDIDATES), index) instanceof Decision.Join j) {
                 eventId = j.eventId();
                 note = new MergeNote(j.evidence().score(), j.evidence().explain());
                 Candidate joined = index.get(eventId);
                 if (joined != null) {
-                    index.put(joined.joinedBy(d.source().sourceId(), d.features()));
+                    index.put(joined.joinedBy(report.sourceId(), report.features()));
                     touchedDays.add(LocalDate.ofInstant(joined.published(), ZoneOffset.UTC));
                 }
             }
@@ -152,12 +145,11 @@ final class IngestTransaction {
     }
 
     /** A new event for the draft, known to later drafts of the feed through its keys and the index. */
-    private Event start(EventDraft d) {
-        Event e = merger.create(d, idFor(d.itemKey()), "", now);
+    private Event start(FilingDraft d) {
+        Event e = merger.create(d.draft(), d.fresh().eventId(), "", now);
         created.put(e.id(), e);
         rememberKeys(d, e.id());
-        // A new event's features are its one report's: no need to read its text again.
-        index.put(new Candidate(e.id(), e.published(), new long[] {d.source().sourceId()}, d.features().unlabelled()));
+        index.put(d.fresh());
         touchedDays.add(e.date());
         return e;
     }
@@ -166,22 +158,22 @@ final class IngestTransaction {
         if (p.started()) {
             return Outcome.CREATED;
         }
-        EventDraft d = p.draft();
+        FilingDraft d = p.draft();
         Event existing = created.containsKey(p.target()) ? created.get(p.target())
                 : changed.containsKey(p.target()) ? changed.get(p.target()) : loaded.get(p.target());
         if (existing == null) {
             // Deleted since it was indexed: the draft starts an event, and its keys go with it.
             index.remove(p.target());
-            for (String k : allKeys(d)) {
-                keys.remove(Keys.hash(k), p.target());
-                newKeys.remove(Keys.hash(k), p.target());
+            for (long h : d.keyHashes()) {
+                keys.remove(h, p.target());
+                newKeys.remove(h, p.target());
             }
             start(d);
             return Outcome.CREATED;
         }
         MergeNote note = p.sameArticle() ? new MergeNote(1, Evidence.sameArticle(Duration.between(existing.published(),
-                d.published()).abs().toMinutes()).explain()) : p.note();
-        Event merged = merger.merge(existing, d, note, now);
+                d.draft().published()).abs().toMinutes()).explain()) : p.note();
+        Event merged = merger.merge(existing, d.draft(), note, now);
         if (merged == existing) {
             return Outcome.UNCHANGED;
         }
@@ -221,9 +213,8 @@ final class IngestTransaction {
     }
 
     /** Notes the draft's keys as the event's, for later drafts and for writing. */
-    private void rememberKeys(EventDraft d, String eventId) {
-        for (String k : allKeys(d)) {
-            long h = Keys.hash(k);
+    private void rememberKeys(FilingDraft d, String eventId) {
+        for (long h : d.keyHashes()) {
             // A key another event holds stays with it; a key first seen here goes to this event.
             if (!keys.containsKey(h)) {
                 keys.put(h, eventId);
@@ -233,10 +224,10 @@ final class IngestTransaction {
     }
 
     /** Puts in memory the stored events of the days the drafts may match within that it lacks. */
-    private void loadWindow(List<EventDraft> drafts) throws SQLException {
+    private void loadWindow(List<FilingDraft> drafts) throws SQLException {
         Set<LocalDate> missing = new LinkedHashSet<>();
-        for (EventDraft d : drafts) {
-            missing.addAll(index.missingDays(d.published()));
+        for (FilingDraft d : drafts) {
+            missing.addAll(index.missingDays(d.draft().published()));
         }
         if (missing.isEmpty()) {
             return;
@@ -250,9 +241,13 @@ final class IngestTransaction {
     }
 
     /** Which stored events hold the drafts' keys, in one statement per thousand keys. */
-    private void lookUpKeys(List<EventDraft> drafts) throws SQLException {
+    private void lookUpKeys(List<FilingDraft> drafts) throws SQLException {
         Set<Long> wanted = new LinkedHashSet<>();
-        drafts.forEach(d -> allKeys(d).forEach(k -> wanted.add(Keys.hash(k))));
+        for (FilingDraft d : drafts) {
+            for (long h : d.keyHashes()) {
+                wanted.add(h);
+            }
+        }
         List<String> hit = new ArrayList<>();
         for (List<Long> chunk : EventRows.chunks(List.copyOf(wanted))) {
             Sql.query(c, "SELECT key_hash, event_id FROM event_key WHERE key_hash IN (" + Sql.marks(chunk.size()) + ")",
@@ -263,21 +258,5 @@ final class IngestTransaction {
                     }, chunk.toArray());
         }
         load(new LinkedHashSet<>(hit));
-    }
-
-    private static List<String> allKeys(EventDraft d) {
-        List<String> out = new ArrayList<>();
-        out.add(d.itemKey());
-        out.addAll(d.matchKeys());
-        return out;
-    }
-
-    static String idFor(String itemKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(itemKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }
