@@ -15,10 +15,10 @@ import org.jsoup.safety.Safelist;
  * once: parsing is the largest cost of normalizing an item.
  */
 final class HtmlSanitizer {
-    private final Safelist safelist = Safelist.relaxed()
+    private final Safelist safelist = new PlainLinkSafelist(Safelist.relaxed()
             .removeTags("colgroup", "col")
             .addAttributes("a", "title")
-            .preserveRelativeLinks(false);
+            .preserveRelativeLinks(false));
 
     /** Sanitized HTML of {@code html}, with relative links resolved against {@code baseUri}. */
     SanitizedHtml sanitize(String html, String baseUri) {
