@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.currents.event.Features;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
@@ -28,6 +29,7 @@ public final class TextAnalyzer {
 
     /** Headlines of merged reports that a candidate's features cover besides the event's own text. */
     private static final int MORE_WORDINGS = 3;
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final Places places;
 
@@ -60,6 +62,14 @@ public final class TextAnalyzer {
     }
 
     public Features analyze(String headline, String summary, List<Context> contexts) {
+        return read(headline, summary, contexts).features();
+    }
+
+    /** A report's features and the places it names ({@link #places}), from one reading of its text. */
+    public record Reading(Features features, List<String> places) {
+    }
+
+    public Reading read(String headline, String summary, List<Context> contexts) {
         Collector collect = collector(headline, summary);
         Tokens subjects = new Tokens();
         for (Context c : contexts) {
@@ -70,8 +80,8 @@ public final class TextAnalyzer {
                 collect.labels.putIfAbsent(h, c.name());
             }
         }
-        return new Features(ints(collect.words), ints(collect.names), ints(collect.figures), ints(subjects),
-                ints(collect.placeTokens), collect.labels);
+        return new Reading(new Features(ints(collect.words), ints(collect.names), ints(collect.figures), ints(subjects),
+                ints(collect.placeTokens), collect.labels), List.copyOf(collect.placeNames));
     }
 
     private Collector collector(String headline, String summary) {
@@ -286,7 +296,7 @@ public final class TextAnalyzer {
     static String fold(String word) {
         for (int i = 0; i < word.length(); i++) {
             if (word.charAt(i) >= 128) {
-                return Normalizer.normalize(word, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+                return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
             }
         }
         return word.toLowerCase(Locale.ROOT);

@@ -23,6 +23,10 @@ final class ContextFinder {
     static final int MAX_CONTEXTS = 40;
     private static final int MAX_PLACES = 5;
     private static final int MAX_NAME = 200;
+    // Compiled once: String.replaceAll and matches compile their pattern on every call, for every name of every item.
+    private static final Pattern SPACE_OR_CONTROL = Pattern.compile("[\\p{Cntrl}\\s]+");
+    private static final Pattern POSSESSIVE = Pattern.compile("['\u2019]s$");
+    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
 
     private final List<Pattern> subjectLinks;
     private final Map<Pattern, String> rules = new LinkedHashMap<>();
@@ -98,7 +102,7 @@ final class ContextFinder {
         if (name == null) {
             return null;
         }
-        String clean = name.replaceAll("[\\p{Cntrl}\\s]+", " ").strip().replaceAll("['\u2019]s$", "");
+        String clean = POSSESSIVE.matcher(SPACE_OR_CONTROL.matcher(name).replaceAll(" ").strip()).replaceAll("");
         if (clean.isEmpty() || clean.length() > MAX_NAME) {
             return null;
         }
@@ -129,7 +133,7 @@ final class ContextFinder {
         if ((given == ContextKind.STORY || given == ContextKind.CATEGORY) && places.isPlace(name)) {
             return ContextKind.SUBJECT;
         }
-        if (given == ContextKind.STORY && !name.contains(" ") && !name.matches(".*\\d.*")
+        if (given == ContextKind.STORY && !name.contains(" ") && !HAS_DIGIT.matcher(name).matches()
                 && !name.equals(name.toUpperCase(Locale.ROOT))) {
             return ContextKind.SUBJECT;
         }

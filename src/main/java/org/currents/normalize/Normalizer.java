@@ -86,11 +86,12 @@ public final class Normalizer {
         ContextFinder.Found own = contexts.find(source.contexts(), item.categories(), body.links(),
                 headline + "\n" + summary);
         // Places read from the text are already in its features: matching sees the item's own contexts only.
-        ContextFinder.Found found = own.isBare() ? contexts.withPlaces(own, analyzer.places(headline, summary)) : own;
+        TextAnalyzer.Reading reading = analyzer.read(headline, summary, own.contexts());
+        ContextFinder.Found found = own.isBare() ? contexts.withPlaces(own, reading.places()) : own;
         String itemKey = "item:" + source.id() + ":" + itemId;
         EventSource report = new EventSource(source.id(), outlet, link, source.feedUrl(), headline, published,
                 Keys.hash(itemKey), null);
-        return new EventDraft(itemKey, matchKeys, analyzer.analyze(headline, summary, own.contexts()), published,
+        return new EventDraft(itemKey, matchKeys, reading.features(), published,
                 headline, summary, body.html(), link, cover(item, body.images(), base), report, found.contexts(),
                 found.storySlug());
     }
