@@ -35,16 +35,14 @@ final class HtmlSanitizer {
         }
         Document clean = new Cleaner(safelist).clean(dirty);
         List<String> links = new ArrayList<>();
-        for (Element a : clean.getElementsByTag("a")) {
-            if (a.hasAttr("href")) {
-                links.add(a.attr("href"));
-                a.attr("rel", "nofollow noopener");
-            }
-        }
         List<String> images = new ArrayList<>();
-        for (Element img : clean.getElementsByTag("img")) {
-            if (img.hasAttr("src")) {
-                images.add(img.attr("src"));
+        // One walk for links and images, each list in document order.
+        for (Element e : clean.getAllElements()) {
+            if (e.nameIs("a") && e.hasAttr("href")) {
+                links.add(e.attr("href"));
+                e.attr("rel", "nofollow noopener");
+            } else if (e.nameIs("img") && e.hasAttr("src")) {
+                images.add(e.attr("src"));
             }
         }
         clean.outputSettings().prettyPrint(false);
