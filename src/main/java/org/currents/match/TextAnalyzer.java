@@ -15,7 +15,6 @@ import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.event.Event;
 import org.currents.event.EventSource;
-import org.currents.event.TitleWords;
 
 /**
  * Reads the {@link Features} of a report from its headline, summary and contexts. A word is a
@@ -32,9 +31,11 @@ public final class TextAnalyzer {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final Places places;
+    private final WordForms forms;
 
     public TextAnalyzer(Places places) {
         this.places = places;
+        this.forms = new WordForms(places);
     }
 
     /**
@@ -130,12 +131,13 @@ public final class TextAnalyzer {
          * ("United States", "Gulf of Alaska" is not one, "New Zealand" is); returns how many were read.
          */
         int words(List<String> words, int i) {
-            if (!Character.isUpperCase(words.get(i).charAt(0))) {
-                word(words.get(i));
+            String surface = words.get(i);
+            if (!Character.isUpperCase(surface.charAt(0))) {
+                word(surface);
                 return 1;
             }
             // Most capitalised words begin no place's name of several words: no phrase to try.
-            int longest = places.beginsLongerName(words.get(i)) ? Math.min(PLACE_WORDS, words.size() - i) : 1;
+            int longest = forms.of(surface).beginsPlace() ? Math.min(PLACE_WORDS, words.size() - i) : 1;
             for (int n = longest; n >= 2; n--) {
                 String phrase = String.join(" ", words.subList(i, i + n));
                 if (places.isPlaceName(phrase)) {
@@ -148,27 +150,32 @@ public final class TextAnalyzer {
         }
 
         void word(String surface) {
-            char first = surface.charAt(0);
-            if (Character.isDigit(first)) {
-                figure(surface);
-                return;
+            WordForms.Form f = forms.of(surface);
+            int h = f.token();
+            switch (f.kind()) {
+                case FIGURE -> {
+                    words.add(h);
+                    if (f.figure()) {
+                        figures.add(h);
+                    }
+                }
+                case PLACE -> {
+                    placeNames.add(f.place());
+                    words.add(h);
+                    names.add(h);
+                    placeTokens.add(h);
+                }
+                case WORD -> {
+                    words.add(h);
+                    if ((f.acronym() || f.capital() && capitalised.contains(f.lower())) && !f.title()) {
+                        names.add(h);
+                    }
+                }
+                case NONE -> {
+                    return;
+                }
             }
-            String bare = surface.replace(".", "");
-            String place = places.placeOf(bare).orElse(null);
-            if (place == null && Character.isUpperCase(first) && places.isPlaceName(bare)) {
-                place = bare;
-            }
-            if (place != null) {
-                place(place, surface);
-                return;
-            }
-            String lower = fold(bare);
-            if (lower.length() < 2 || Stems.isStop(lower)) {
-                return;
-            }
-            boolean acronym = surface.length() >= 2 && noLowerCase(surface);
-            boolean name = (acronym || Character.isUpperCase(first) && capitalised.contains(lower)) && !TitleWords.contains(lower);
-            add(lower, surface, name);
+            labels.putIfAbsent(h, surface);
         }
 
         /** A place, however named, is one token: "U.S.", "American" and "United States" alike. */
@@ -178,32 +185,6 @@ public final class TextAnalyzer {
             words.add(h);
             names.add(h);
             placeTokens.add(h);
-            labels.putIfAbsent(h, surface);
-        }
-
-        private void add(String lower, String surface, boolean name) {
-            if (Stems.isStop(lower)) {
-                return;
-            }
-            int h = Features.hash(Stems.of(lower));
-            words.add(h);
-            if (name) {
-                names.add(h);
-            }
-            labels.putIfAbsent(h, surface);
-        }
-
-        private void figure(String surface) {
-            String digits = surface.replace(",", "");
-            if (digits.length() < 2) {
-                return;
-            }
-            int h = Features.hash("#" + digits);
-            words.add(h);
-            // A year dates the report; it is a word, not a figure of the happening.
-            if (!(digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20")))) {
-                figures.add(h);
-            }
             labels.putIfAbsent(h, surface);
         }
     }
@@ -282,15 +263,6 @@ public final class TextAnalyzer {
     /** What the regular expression {@code \s} matches. */
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
-    private static boolean noLowerCase(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLowerCase(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static String fold(String word) {

@@ -82,4 +82,26 @@ class TextAnalyzerTest {
         assertFalse(f.labels().containsValue("World"));
         assertEquals(Map.of(), f.unlabelled().labels());
     }
+
+    /** Words are read once and remembered: the same report reads the same however much was read before. */
+    @Test
+    void rememberedWordsReadAsFreshOnes() {
+        String headline = "US strikes: 7.9 quake kills 40,000 in Pakistan, Americans say";
+        String summary = "The Pakistani army and the U.S. sent help in 2018; Lima's mayor, a US Navy ship and NATO.";
+        Features fresh = analyzer.analyze(headline, summary, List.of());
+        TextAnalyzer used = new TextAnalyzer(Places.parse(List.of("Pakistan: Pakistani, Pakistanis",
+                "United States: American, Americans, US, USA")));
+        for (int round = 0; round < 3; round++) {
+            Features again = used.analyze(headline, summary, List.of());
+            assertTrue(java.util.Arrays.equals(fresh.words(), again.words()) && java.util.Arrays.equals(fresh.names(),
+                    again.names()) && java.util.Arrays.equals(fresh.figures(), again.figures()), "round " + round);
+            assertEquals(fresh.labels(), again.labels());
+            // Enough other words between rounds that the memory of words starts again.
+            StringBuilder other = new StringBuilder();
+            for (int i = 0; i < 30_000; i++) {
+                other.append(i % 2 == 0 ? " Word" : " word").append(Integer.toString(i, 26).replaceAll("[0-9]", "x"));
+            }
+            used.analyze(other.toString(), other.toString().toLowerCase(java.util.Locale.ROOT), List.of());
+        }
+    }
 }

@@ -1,0 +1,87 @@
+package org.currents.match;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.currents.event.Features;
+import org.currents.event.TitleWords;
+
+/**
+ * What a word as written gives the analyzer whatever report it is in: a figure, a place, a word
+ * with its stem's token, or nothing. News repeats its words, so each is read once (its dots and
+ * case folded, looked up as a place, stemmed, hashed) and remembered; only whether a word is a
+ * name depends on the report, and that is left to the analyzer.
+ */
+final class WordForms {
+    /** Forms remembered at most (about 150 bytes each); then the memory starts again. */
+    private static final int MAX_FORMS = 50_000;
+
+    enum Kind { NONE, FIGURE, PLACE, WORD }
+
+    /**
+     * A word's reading: its token; for a figure, whether it counts as one (a year does not); for
+     * a place, the list's name of it; for a word, its folded form, whether it is an acronym or a
+     * title, and whether it is capitalised; and whether a place's longer name begins with it.
+     */
+    record Form(Kind kind, int token, boolean figure, String place, String lower, boolean acronym, boolean title,
+                boolean capital, boolean beginsPlace) {
+    }
+
+    private final Places places;
+    private final Map<String, Form> memo = new ConcurrentHashMap<>();
+
+    WordForms(Places places) {
+        this.places = places;
+    }
+
+    Form of(String surface) {
+        Form f = memo.get(surface);
+        if (f == null) {
+            if (memo.size() >= MAX_FORMS) {
+                memo.clear();
+            }
+            f = read(surface);
+            memo.put(surface, f);
+        }
+        return f;
+    }
+
+    private Form read(String surface) {
+        char first = surface.charAt(0);
+        boolean beginsPlace = places.beginsLongerName(surface);
+        if (Character.isDigit(first)) {
+            String digits = surface.replace(",", "");
+            if (digits.length() < 2) {
+                return new Form(Kind.NONE, 0, false, null, null, false, false, false, beginsPlace);
+            }
+            // A year dates the report; it is a word, not a figure of the happening.
+            boolean figure = !(digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20")));
+            return new Form(Kind.FIGURE, Features.hash("#" + digits), figure, null, null, false, false, false, beginsPlace);
+        }
+        String bare = surface.replace(".", "");
+        String place = places.placeOf(bare).orElse(null);
+        if (place == null && Character.isUpperCase(first) && places.isPlaceName(bare)) {
+            place = bare;
+        }
+        if (place != null) {
+            // A place, however named, is one token: "U.S.", "American" and "United States" alike.
+            return new Form(Kind.PLACE, Features.hash("place:" + TextAnalyzer.fold(place)), false, places.nameOf(place),
+                    null, false, false, false, beginsPlace);
+        }
+        String lower = TextAnalyzer.fold(bare);
+        if (lower.length() < 2 || Stems.isStop(lower)) {
+            return new Form(Kind.NONE, 0, false, null, null, false, false, false, beginsPlace);
+        }
+        boolean acronym = surface.length() >= 2 && noLowerCase(surface);
+        return new Form(Kind.WORD, Features.hash(Stems.of(lower)), false, null, lower, acronym, TitleWords.contains(lower),
+                Character.isUpperCase(first), beginsPlace);
+    }
+
+    private static boolean noLowerCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLowerCase(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
