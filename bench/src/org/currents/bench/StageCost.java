@@ -13,6 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.currents.config.Settings;
 import org.currents.event.EventDraft;
@@ -31,7 +35,8 @@ import org.jsoup.safety.Safelist;
  * busy machine where wall-clock rates swing: the bare ROME parse + jsoup clean, our parse, our
  * parse + normalize (best of PASSES passes each), then storing the drafts into a fresh database
  * (one pass: a second would find every item stored). Only this thread's CPU is counted.
- * Usage: StageCost CORPUS [FEEDS=200] [PASSES=5]; the database as for IngestBench (CURRENTS_DB_*).
+ * Usage: StageCost CORPUS [FEEDS=200] [PASSES=5] [STORE_THREADS=1]; the database as for IngestBench
+ * (CURRENTS_DB_*).
  */
 public final class StageCost {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -42,6 +47,7 @@ public final class StageCost {
         Path corpus = Path.of(args[0]);
         int feeds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int passes = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int storeThreads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         List<byte[]> bodies = new ArrayList<>();
         try (Stream<Path> s = Files.list(corpus.resolve("feeds"))) {
             for (Path p : s.sorted().limit(feeds).toList()) {
@@ -95,16 +101,28 @@ public final class StageCost {
                         now));
             }
             EventIngest ingest = pipeline.ingest(db, clock);
-            long t0 = CPU.getCurrentThreadCpuTime();
+            // With STORE_THREADS > 1 the feeds are stored from that many threads at once, as poll threads
+            // do; the CPU counted is that of the storing threads (time parked on the ingest lock is none).
+            AtomicLong storeNanos = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(storeThreads);
             long p0 = PROCESS.getProcessCpuTime();
+            List<Future<?>> stored = new ArrayList<>();
             for (List<EventDraft> d : drafts) {
-                ingest.ingest(d);
+                stored.add(pool.submit(() -> {
+                    long t0 = CPU.getCurrentThreadCpuTime();
+                    ingest.ingest(d);
+                    storeNanos.addAndGet(CPU.getCurrentThreadCpuTime() - t0);
+                }));
             }
-            double storeCost = (CPU.getCurrentThreadCpuTime() - t0) / 1e3 / items;
+            for (Future<?> f : stored) {
+                f.get();
+            }
+            pool.shutdown();
+            double storeCost = storeNanos.get() / 1e3 / items;
             // The whole process too: H2 may write its file on a thread of its own (WRITE_DELAY), not this one.
             double storeProcess = (PROCESS.getProcessCpuTime() - p0) / 1e3 / items;
-            System.out.printf("CPU µs per item, one thread, %d items: bare %.0f | parse %.0f | parse+normalize %.0f "
-                    + "(normalize %.0f) | store %.0f (all threads %.0f) | ours / bare %.2f%n", items, bare, parse, normalize,
+            System.out.printf("CPU µs per item, one thread (store: %d), %d items: bare %.0f | parse %.0f | parse+normalize %.0f "
+                    + "(normalize %.0f) | store %.0f (all threads %.0f) | ours / bare %.2f%n", storeThreads, items, bare, parse, normalize,
                     normalize - parse, storeCost, storeProcess, bare / (normalize + storeCost));
         }
     }
