@@ -130,16 +130,26 @@ public final class Matcher {
         boolean rareNameShared = false;
         double rare = w.rareRatio() * rarest;
         double rareName = w.rareNameRatio() * rarest;
-        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+        int[] bNames = b.names();
+        int[] bFigures = b.figures();
+        // The tokens in common come in rising order, so the candidate's names and figures are walked beside them.
+        for (int i = 0, j = 0, n = 0, g = 0; i < x.length && j < y.length; ) {
             if (x[i] < y[j]) {
                 i++;
             } else if (x[i] > y[j]) {
                 j++;
             } else {
                 // The candidate's weight, as vector() gives it: its own names and figures boosted.
-                double idf = rarity.idf(x[i]);
-                boolean named = Features.contains(b.names(), x[i]);
-                double weight = named ? idf * w.nameBoost() : Features.contains(b.figures(), x[i]) ? idf * w.figureBoost() : idf;
+                double idf = va.idf[i];
+                while (n < bNames.length && bNames[n] < x[i]) {
+                    n++;
+                }
+                while (g < bFigures.length && bFigures[g] < x[i]) {
+                    g++;
+                }
+                boolean named = n < bNames.length && bNames[n] == x[i];
+                boolean figure = g < bFigures.length && bFigures[g] == x[i];
+                double weight = named ? idf * w.nameBoost() : figure ? idf * w.figureBoost() : idf;
                 dot += va.weights[i] * weight;
                 sharedLength += weight * weight;
                 sharedCount++;
@@ -242,13 +252,14 @@ public final class Matcher {
     }
 
     /**
-     * A report's or event's words as weights (rarity, names and figures boosted), with which are
-     * names, and the vector's length. Names and figures are walked beside the words: all sorted.
+     * A report's or event's words as weights (rarity, names and figures boosted), with their
+     * rarities, which are names, and the vector's length. Names and figures are walked beside the words: all sorted.
      */
     private Vector vector(Features f, Rarity rarity) {
         int[] words = f.words();
         int[] names = f.names();
         int[] figures = f.figures();
+        double[] idf = new double[words.length];
         double[] weights = new double[words.length];
         boolean[] named = new boolean[words.length];
         double sum = 0;
@@ -260,7 +271,8 @@ public final class Matcher {
             while (g < figures.length && figures[g] < t) {
                 g++;
             }
-            double weight = rarity.idf(t);
+            idf[i] = rarity.idf(t);
+            double weight = idf[i];
             if (n < names.length && names[n] == t) {
                 weight *= w.nameBoost();
                 named[i] = true;
@@ -270,9 +282,9 @@ public final class Matcher {
             weights[i] = weight;
             sum += weight * weight;
         }
-        return new Vector(weights, named, Math.sqrt(sum));
+        return new Vector(idf, weights, named, Math.sqrt(sum));
     }
 
-    private record Vector(double[] weights, boolean[] named, double norm) {
+    private record Vector(double[] idf, double[] weights, boolean[] named, double norm) {
     }
 }
