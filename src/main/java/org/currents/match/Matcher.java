@@ -139,7 +139,7 @@ public final class Matcher {
             } else if (x[i] > y[j]) {
                 j++;
             } else {
-                // The candidate's weight, as vector() gives it: its own names and figures boosted.
+                // The candidate's weight, as weigh() gives it: its own names and figures boosted.
                 double idf = va.idf[i];
                 while (n < bNames.length && bNames[n] < x[i]) {
                     n++;
@@ -187,7 +187,7 @@ public final class Matcher {
                 return null;
             }
         }
-        double cosine = dot == 0 ? 0 : dot / (va.norm * vector(b, rarity).norm);
+        double cosine = dot == 0 ? 0 : dot / (va.norm * length(b, rarity));
         double total = scoreOf(cosine, score);
         if (shared == null) {
             return new Evidence(total, false, List.of(), List.of(), List.of(), List.of(), apart.toMinutes(), sameSource);
@@ -252,16 +252,30 @@ public final class Matcher {
     }
 
     /**
-     * A report's or event's words as weights (rarity, names and figures boosted), with their
-     * rarities, which are names, and the vector's length. Names and figures are walked beside the words: all sorted.
+     * A report's words as weights (rarity, names and figures boosted), with their rarities, which
+     * are names, and the vector's length.
      */
     private Vector vector(Features f, Rarity rarity) {
+        int n = f.words().length;
+        double[] idf = new double[n];
+        double[] weights = new double[n];
+        boolean[] named = new boolean[n];
+        return new Vector(idf, weights, named, weigh(f, rarity, idf, weights, named));
+    }
+
+    /** A candidate's vector length: its weights are not kept, the shared ones were read beside the report's. */
+    private double length(Features f, Rarity rarity) {
+        return weigh(f, rarity, null, null, null);
+    }
+
+    /**
+     * Weighs every word of {@code f}, filling the arrays when given; returns the vector's length.
+     * Names and figures are walked beside the words: all sorted.
+     */
+    private double weigh(Features f, Rarity rarity, double[] idf, double[] weights, boolean[] named) {
         int[] words = f.words();
         int[] names = f.names();
         int[] figures = f.figures();
-        double[] idf = new double[words.length];
-        double[] weights = new double[words.length];
-        boolean[] named = new boolean[words.length];
         double sum = 0;
         for (int i = 0, n = 0, g = 0; i < words.length; i++) {
             int t = words[i];
@@ -271,18 +285,22 @@ public final class Matcher {
             while (g < figures.length && figures[g] < t) {
                 g++;
             }
-            idf[i] = rarity.idf(t);
-            double weight = idf[i];
-            if (n < names.length && names[n] == t) {
+            double rare = rarity.idf(t);
+            double weight = rare;
+            boolean name = n < names.length && names[n] == t;
+            if (name) {
                 weight *= w.nameBoost();
-                named[i] = true;
             } else if (g < figures.length && figures[g] == t) {
                 weight *= w.figureBoost();
             }
-            weights[i] = weight;
+            if (idf != null) {
+                idf[i] = rare;
+                weights[i] = weight;
+                named[i] = name;
+            }
             sum += weight * weight;
         }
-        return new Vector(idf, weights, named, Math.sqrt(sum));
+        return Math.sqrt(sum);
     }
 
     private record Vector(double[] idf, double[] weights, boolean[] named, double norm) {

@@ -141,7 +141,7 @@ public final class TextAnalyzer {
             for (int n = longest; n >= 2; n--) {
                 String phrase = String.join(" ", words.subList(i, i + n));
                 if (places.isPlaceName(phrase)) {
-                    place(phrase, phrase);
+                    place(places.nameOf(phrase), placeToken(phrase), phrase);
                     return n;
                 }
             }
@@ -160,10 +160,8 @@ public final class TextAnalyzer {
                     }
                 }
                 case PLACE -> {
-                    placeNames.add(f.place());
-                    words.add(h);
-                    names.add(h);
-                    placeTokens.add(h);
+                    place(f.place(), h, surface);
+                    return;
                 }
                 case WORD -> {
                     words.add(h);
@@ -179,13 +177,12 @@ public final class TextAnalyzer {
         }
 
         /** A place, however named, is one token: "U.S.", "American" and "United States" alike. */
-        private void place(String place, String surface) {
-            placeNames.add(places.nameOf(place));
-            int h = Features.hash("place:" + fold(place));
-            words.add(h);
-            names.add(h);
-            placeTokens.add(h);
-            labels.putIfAbsent(h, surface);
+        private void place(String name, int token, String surface) {
+            placeNames.add(name);
+            words.add(token);
+            names.add(token);
+            placeTokens.add(token);
+            labels.putIfAbsent(token, surface);
         }
     }
 
@@ -263,6 +260,11 @@ public final class TextAnalyzer {
     /** What the regular expression {@code \s} matches. */
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** The token of a place, by any of its names. */
+    static int placeToken(String place) {
+        return Features.hash("place:" + fold(place));
     }
 
     static String fold(String word) {

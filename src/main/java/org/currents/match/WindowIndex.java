@@ -105,12 +105,8 @@ public final class WindowIndex implements Rarity {
         int[] words = added(was.words(), now.words());
         int[] subjects = added(was.subjects(), now.subjects());
         bucket.widen(slot.position, c, words, subjects);
-        for (int t : words) {
-            documents.add(t, 1);
-        }
-        for (int t : subjects) {
-            documents.add(t, 1);
-        }
+        count(words, 1);
+        count(subjects, 1);
         return true;
     }
 
@@ -263,10 +259,12 @@ public final class WindowIndex implements Rarity {
     }
 
     private void count(Features f, int delta) {
-        for (int t : f.words()) {
-            documents.add(t, delta);
-        }
-        for (int t : f.subjects()) {
+        count(f.words(), delta);
+        count(f.subjects(), delta);
+    }
+
+    private void count(int[] tokens, int delta) {
+        for (int t : tokens) {
             documents.add(t, delta);
         }
     }

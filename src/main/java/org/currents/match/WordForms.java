@@ -64,7 +64,7 @@ final class WordForms {
         }
         if (place != null) {
             // A place, however named, is one token: "U.S.", "American" and "United States" alike.
-            return new Form(Kind.PLACE, Features.hash("place:" + TextAnalyzer.fold(place)), false, places.nameOf(place),
+            return new Form(Kind.PLACE, TextAnalyzer.placeToken(place), false, places.nameOf(place),
                     null, false, false, false, beginsPlace);
         }
         String lower = TextAnalyzer.fold(bare);

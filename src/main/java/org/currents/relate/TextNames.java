@@ -32,17 +32,18 @@ public final class TextNames {
     Map<String, String> of(Event event) {
         return byEvent.computeIfAbsent(event.id(), id -> {
             Map<String, String> out = new LinkedHashMap<>();
-            analyzer.places(event.headline(), event.summary()).forEach(p -> out.putIfAbsent(key(p), p));
+            TextAnalyzer.Reading text = analyzer.read(event.headline(), event.summary(), List.of());
+            text.places().forEach(p -> out.putIfAbsent(key(p), p));
             for (EventSource s : event.sources()) {
                 if (s.headline() != null) {
                     analyzer.places(s.headline(), "").forEach(p -> out.putIfAbsent(key(p), p));
                 }
             }
-            Features f = analyzer.analyze(event.headline(), event.summary(), List.of());
+            Features f = text.features();
             for (int token : f.names()) {
                 String label = f.label(token);
                 // Places are named above by the list's names, whatever form the text used.
-                if (label != null && analyzer.places(label, "").isEmpty()) {
+                if (label != null && !Features.contains(f.places(), token)) {
                     out.putIfAbsent("#" + token, label);
                 }
             }
