@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.currents.event.EventDraft;
 import org.currents.match.EventMerger;
@@ -16,14 +20,24 @@ import org.currents.match.WindowIndex;
  * Files feeds' drafts as events, one feed per transaction, so that reports of one happening
  * become one event however many polls run at once, on one node or many.
  *
- * <p>Matching and writing are serialized: threads of this node queue on a lock, and nodes on
- * the row of the events counter, taken {@code FOR UPDATE} first in every ingest transaction.
- * Holding it, the ingest catches its {@link WindowIndex} up with what other nodes wrote since
- * (events carry the version that last wrote them), decides, writes, and moves the counter.
- * Parsing and normalizing, the expensive part, stay outside and run in parallel. A rolled back
- * ingest makes the index forget the days it touched, which are read again when needed.
+ * <p>An ingest goes through two stages, each one ingest at a time: deciding (holding the ingest
+ * lock: read what the drafts need, match, merge, tell the {@link WindowIndex}) and writing
+ * (holding the write turn: the rows, in one transaction, and the commit). A thread takes the
+ * write turn before it lets go of the ingest lock, so ingests are written in the order they were
+ * decided, and the next one is decided while the last is written: it reads that one's events,
+ * keys and candidates from memory ({@link InFlight}), as its rows are not committed yet.
+ *
+ * <p>Nodes serialize on the row of the events counter, taken {@code FOR UPDATE} by every writing
+ * transaction. An ingest decided as version {@code v} commits only if the counter is still
+ * {@code v - 1}; if another node (or a command line process) wrote in between, or the ingest
+ * before it failed, what it decided may rest on events that were not there: the days it touched
+ * are forgotten and it is decided again holding both the lock and the turn, in the transaction
+ * that writes it, after catching the index up with what others wrote since (events carry the
+ * version that last wrote them). Parsing and normalizing stay outside both and run in parallel.
  */
 public final class EventIngest {
+    private static final int ATTEMPTS = 3;
+
     private final Database db;
     private final Clock clock;
     private final Matcher matcher;
@@ -31,15 +45,25 @@ public final class EventIngest {
     private final TextAnalyzer analyzer;
     private final WindowIndex index;
     /**
-     * Reports (of events this node wrote last) kept to spare joins a read: some 800 bytes each (article
+     * Reports (of events this node decided last) kept to spare joins a read: some 800 bytes each (article
      * URL, headline, merge reasons; class histograms of the 100,000-item benchmark), so about 80 MB. Sized
      * for a window of thousands of events with dozens of reports each: at 20,000 reports the
      * 100,000-item benchmark reread most events it joined, with all their reports.
      */
     private final RecentEvents recent = new RecentEvents(100_000);
+    /** Held while deciding; guards the index, {@code recent}, {@code inFlight} and {@code decided}. */
     private final ReentrantLock lock = new ReentrantLock(true);
-    /** The counter value the index reflects; -1 before the first ingest. */
-    private long seen = -1;
+    /** Held while writing; taken before the ingest lock is let go, so writes follow the order of decisions. */
+    private final ReentrantLock turn = new ReentrantLock(true);
+    /** The last ingest decided (while it is written), or none. */
+    private InFlight inFlight = InFlight.NONE;
+    /** The version the last ingest decided will write (equal to {@code seen} when none is being written). */
+    private long decided = -1;
+    /** The counter value the index reflects, as committed; -1 before the first ingest and after a failure. */
+    private volatile long seen = -1;
+    /** Days of ingests that did not commit: the index forgets them before anything else is decided. */
+    private final Queue<LocalDate> failedDays = new ConcurrentLinkedQueue<>();
+    private volatile boolean failed;
 
     public EventIngest(Database db, Clock clock, Matcher matcher, EventMerger merger, TextAnalyzer analyzer,
                        WindowIndex index) {
@@ -57,31 +81,145 @@ public final class EventIngest {
             return new IngestResult(0, 0, 0);
         }
         List<FilingDraft> filing = FilingDraft.of(drafts);
+        for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
+            IngestResult r = pipelined(filing);
+            if (r != null) {
+                return r;
+            }
+        }
         lock.lock();
         try {
-            IngestTransaction[] tx = new IngestTransaction[1];
+            turn.lock();
             try {
-                IngestResult result = db.inTransaction(c -> {
-                    long current = lockCounter(c);
-                    catchUp(c, current);
-                    tx[0] = new IngestTransaction(c, matcher, merger, analyzer, index, recent, clock.instant());
-                    IngestResult r = tx[0].run(filing, current + 1);
-                    seen = r.created() + r.updated() > 0 || tx[0].wroteKeys() ? current + 1 : current;
-                    return r;
-                });
-                recent.putAll(tx[0].written());
-                return result;
-            } catch (RuntimeException e) {
-                if (tx[0] != null) {
-                    index.forget(tx[0].touchedDays());
-                }
-                recent.clear();
-                seen = -1;
-                throw e;
+                return inOneStep(filing);
+            } finally {
+                turn.unlock();
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Decides, then writes while the next ingest is decided; null when it must be decided again. */
+    private IngestResult pipelined(List<FilingDraft> filing) {
+        IngestTransaction tx = null;
+        IngestResult result;
+        long version;
+        lock.lock();
+        try {
+            if (failed || seen < 0) {
+                turn.lock();
+                try {
+                    return inOneStep(filing);
+                } finally {
+                    turn.unlock();
+                }
+            }
+            if (decided == seen) {
+                inFlight = InFlight.NONE;
+                db.read(c -> {
+                    catchUp(c, counter(c, ""));
+                    return null;
+                });
+                decided = seen;
+            }
+            version = decided + 1;
+            IngestTransaction deciding = new IngestTransaction(matcher, merger, analyzer, index, recent, inFlight,
+                    clock.instant());
+            tx = deciding;
+            result = db.read(c -> deciding.decide(c, filing));
+            if (!tx.changesAnything() && inFlight == InFlight.NONE) {
+                return result;
+            }
+            recent.putAll(tx.decided());
+            if (tx.changesAnything()) {
+                inFlight = tx.inFlight();
+                decided = version;
+            }
+            turn.lock();
+        } catch (RuntimeException e) {
+            // Nothing of it was written: only the index and the events kept in memory learnt of it.
+            if (tx != null) {
+                index.forget(tx.touchedDays());
+            }
+            recent.clear();
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+        IngestTransaction writing = tx;
+        try {
+            if (!writing.changesAnything()) {
+                // It wrote nothing but may have found its items among those of the ingest being
+                // written: it stands only if that one committed.
+                return failed ? null : result;
+            }
+            boolean written = db.inTransaction(c -> {
+                if (counter(c, " FOR UPDATE") != version - 1) {
+                    return false;
+                }
+                writing.write(c, version);
+                return true;
+            });
+            if (!written) {
+                forgetAfterFailure(writing.touchedDays());
+                return null;
+            }
+            seen = version;
+            return result;
+        } catch (RuntimeException e) {
+            forgetAfterFailure(writing.touchedDays());
+            throw e;
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    /** Decides and writes in one transaction, holding the lock and the turn: the first ingest, and after a failure. */
+    private IngestResult inOneStep(List<FilingDraft> filing) {
+        repair();
+        IngestTransaction tx = new IngestTransaction(matcher, merger, analyzer, index, recent, InFlight.NONE,
+                clock.instant());
+        try {
+            long[] version = new long[1];
+            IngestResult result = db.inTransaction(c -> {
+                long current = counter(c, " FOR UPDATE");
+                catchUp(c, current);
+                IngestResult r = tx.decide(c, filing);
+                version[0] = tx.changesAnything() ? current + 1 : current;
+                tx.write(c, version[0]);
+                return r;
+            });
+            recent.putAll(tx.decided());
+            seen = version[0];
+            decided = version[0];
+            return result;
+        } catch (RuntimeException e) {
+            index.forget(tx.touchedDays());
+            recent.clear();
+            seen = -1;
+            throw e;
+        }
+    }
+
+    /** Marks what the index holds of an ingest that did not commit as to be forgotten. */
+    private void forgetAfterFailure(Collection<LocalDate> days) {
+        failedDays.addAll(days);
+        failed = true;
+    }
+
+    /** Holding the lock and the turn: the index forgets what ingests that did not commit put in it. */
+    private void repair() {
+        if (failed) {
+            List<LocalDate> days = new ArrayList<>();
+            for (LocalDate d; (d = failedDays.poll()) != null; ) {
+                days.add(d);
+            }
+            index.forget(days);
+            recent.clear();
+            failed = false;
+        }
+        inFlight = InFlight.NONE;
     }
 
     /**
@@ -91,16 +229,17 @@ public final class EventIngest {
      */
     public EventSplit.Result split(String eventId, String articleUrl) {
         lock.lock();
+        turn.lock();
         try {
+            repair();
             try {
                 EventSplit.Result result = db.inTransaction(c -> {
-                    long current = lockCounter(c);
+                    long current = counter(c, " FOR UPDATE");
                     catchUp(c, current);
                     recent.clear();
-                    EventSplit.Result r = new EventSplit(c, current + 1, clock.instant()).split(eventId, articleUrl);
-                    seen = current + 1;
-                    return r;
+                    return new EventSplit(c, current + 1, clock.instant()).split(eventId, articleUrl);
                 });
+                seen = decided = seen + 1;
                 index.put(analyzer.candidate(result.original()));
                 index.put(analyzer.candidate(result.split()));
                 return result;
@@ -110,13 +249,14 @@ public final class EventIngest {
                 throw e;
             }
         } finally {
+            turn.unlock();
             lock.unlock();
         }
     }
 
-    private static long lockCounter(Connection c) throws SQLException {
-        return Sql.query(c, "SELECT counter_value FROM counter WHERE name = 'events' FOR UPDATE", rs -> rs.getLong(1))
-                .get(0);
+    /** The events counter; {@code lock} " FOR UPDATE" in a writing transaction. */
+    private static long counter(Connection c, String lock) throws SQLException {
+        return Sql.query(c, "SELECT counter_value FROM counter WHERE name = 'events'" + lock, rs -> rs.getLong(1)).get(0);
     }
 
     /** Others wrote since the index was last in step: the days of what they wrote are read again when needed. */

@@ -25,21 +25,22 @@ import org.currents.match.TextAnalyzer;
 import org.currents.match.WindowIndex;
 
 /**
- * One feed's drafts filed as events inside one database transaction, holding the ingest lock:
- * every draft is decided in order (its keys first, then the matcher over the window's
- * candidates, which include the events this feed just started or joined), then the stored events
- * joined are read in one statement and merged, and what changed is written in batches with one
- * new version. Lookups are one statement per feed, not per item.
+ * One feed's drafts filed as events, in two steps. {@link #decide} holds the ingest lock: every
+ * draft is decided in order (its keys first, then the matcher over the window's candidates,
+ * which include the events this feed just started or joined and those of the ingest still being
+ * written), then the stored events joined are read in one statement and merged. {@link #write}
+ * writes what changed in batches with one new version, in the writing transaction. Lookups are
+ * one statement per feed, not per item.
  */
 final class IngestTransaction {
     private static final int CANDIDATES = 40;
 
-    private final Connection c;
     private final Matcher matcher;
     private final EventMerger merger;
     private final TextAnalyzer analyzer;
     private final WindowIndex index;
     private final RecentEvents recent;
+    private final InFlight previous;
     private final Instant now;
 
     private final Map<String, Event> loaded = new HashMap<>();
@@ -49,26 +50,38 @@ final class IngestTransaction {
     private final Map<Long, String> keys = new HashMap<>();
     private final Map<Long, String> newKeys = new LinkedHashMap<>();
     private final Set<LocalDate> touchedDays = new LinkedHashSet<>();
-    private final List<Event> written = new ArrayList<>();
+    private final Map<String, String> slugs = new HashMap<>();
+    private Connection c;
 
-    IngestTransaction(Connection c, Matcher matcher, EventMerger merger, TextAnalyzer analyzer, WindowIndex index,
-                      RecentEvents recent, Instant now) {
-        this.c = c;
+    /** @param previous the ingest decided before this one, perhaps not committed yet: its events, keys and candidates count */
+    IngestTransaction(Matcher matcher, EventMerger merger, TextAnalyzer analyzer, WindowIndex index,
+                      RecentEvents recent, InFlight previous, Instant now) {
         this.matcher = matcher;
         this.merger = merger;
         this.analyzer = analyzer;
         this.index = index;
         this.recent = recent;
+        this.previous = previous;
         this.now = now;
     }
 
-    boolean wroteKeys() {
-        return !newKeys.isEmpty();
+    /** Whether {@link #write} has anything to write: events made or changed, or keys. */
+    boolean changesAnything() {
+        return !created.isEmpty() || !changed.isEmpty() || !newKeys.isEmpty();
     }
 
-    /** The events as this transaction wrote them: for {@link RecentEvents} once it commits. */
-    List<Event> written() {
-        return written;
+    /** What this ingest decided, for the ingest decided after it while this one is being written. */
+    InFlight inFlight() {
+        Map<String, Event> events = new HashMap<>(created);
+        events.putAll(changed);
+        List<Candidate> candidates = new ArrayList<>();
+        for (String id : events.keySet()) {
+            Candidate c = index.get(id);
+            if (c != null) {
+                candidates.add(c);
+            }
+        }
+        return new InFlight(events, Map.copyOf(newKeys), candidates);
     }
 
     /** Days of the index this transaction changed: forgotten if it rolls back. */
@@ -76,12 +89,15 @@ final class IngestTransaction {
         return touchedDays;
     }
 
-    IngestResult run(List<FilingDraft> drafts, long version) throws SQLException {
+    /** Decides every draft, reading on {@code reads}; the window index learns the outcome, the database nothing yet. */
+    IngestResult decide(Connection reads, List<FilingDraft> drafts) throws SQLException {
+        c = reads;
         loadWindow(drafts);
         lookUpKeys(drafts);
         List<Plan> plans = new ArrayList<>(drafts.size());
         for (FilingDraft d : drafts) {
             plans.add(decide(d));
+            slugs.put(d.draft().headline(), d.slugBase());
         }
         loadJoined(plans);
         int unchanged = 0;
@@ -94,15 +110,23 @@ final class IngestTransaction {
                 updated++;
             }
         }
-        if (created.isEmpty() && changed.isEmpty() && newKeys.isEmpty()) {
-            return new IngestResult(0, 0, unchanged);
+        c = null;
+        return changesAnything() ? new IngestResult(created.size(), updated, unchanged) : new IngestResult(0, 0, unchanged);
+    }
+
+    /** Writes what {@link #decide} decided, in batches, as {@code version}; nothing when it changed nothing. */
+    void write(Connection writes, long version) throws SQLException {
+        if (changesAnything()) {
+            new EventRowWriter(writes, version, now, slugs).write(created.values(), changed.values(), before,
+                    newKeys);
         }
-        Map<String, String> slugs = new HashMap<>();
-        drafts.forEach(d -> slugs.put(d.draft().headline(), d.slugBase()));
-        written.addAll(new EventRowWriter(c, version, now, slugs).write(created.values(), changed.values(), before,
-                newKeys));
-        written.addAll(changed.values());
-        return new IngestResult(created.size(), updated, unchanged);
+    }
+
+    /** The events made and changed, as decided (new ones without their slug, which the writer picks). */
+    List<Event> decided() {
+        List<Event> out = new ArrayList<>(created.values());
+        out.addAll(changed.values());
+        return out;
     }
 
     private enum Outcome { CREATED, UPDATED, UNCHANGED }
@@ -198,11 +222,14 @@ final class IngestTransaction {
         load(wanted);
     }
 
-    /** Puts the events in {@code loaded}: from those this node wrote last, else read in one statement per thousand. */
+    /**
+     * Puts the events in {@code loaded}: from the ingest being written, else those this node wrote
+     * last, else read in one statement per thousand.
+     */
     private void load(Set<String> ids) throws SQLException {
         List<String> unknown = new ArrayList<>();
         for (String id : ids) {
-            Event e = recent.get(id);
+            Event e = previous.events().getOrDefault(id, recent.get(id));
             if (e != null) {
                 loaded.put(id, e);
             } else {
@@ -238,6 +265,12 @@ final class IngestTransaction {
             byDay.get(e.date()).add(e);
         }
         byDay.forEach((day, events) -> index.load(day, events.stream().map(analyzer::candidate).toList()));
+        // The ingest being written is not in the rows read: its events of these days go back in.
+        for (Candidate c : previous.candidates()) {
+            if (byDay.containsKey(LocalDate.ofInstant(c.published(), ZoneOffset.UTC))) {
+                index.put(c);
+            }
+        }
     }
 
     /** Which stored events hold the drafts' keys, in one statement per thousand keys. */
@@ -249,6 +282,13 @@ final class IngestTransaction {
             }
         }
         List<String> hit = new ArrayList<>();
+        for (Long h : wanted) {
+            String id = previous.keys().get(h);
+            if (id != null) {
+                keys.put(h, id);
+                hit.add(id);
+            }
+        }
         for (List<Long> chunk : EventRows.chunks(List.copyOf(wanted))) {
             Sql.query(c, "SELECT key_hash, event_id FROM event_key WHERE key_hash IN (" + Sql.marks(chunk.size()) + ")",
                     rs -> {

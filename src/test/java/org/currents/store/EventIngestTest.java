@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.Random;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.currents.config.StoreSettings;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
@@ -116,6 +119,74 @@ class EventIngestTest {
         for (Event e : events.latest(100)) {
             assertEquals(sources, e.sources().size(), e.headline() + " has every outlet's report once");
         }
+    }
+
+    /**
+     * One node, four threads, eight feeds of the same ten happenings (sharing the article links, or
+     * each with links of its own so that only the matcher joins them), while the database fails
+     * one write in four. An ingest decided while the one before it is written must not keep what
+     * that one decided when it fails; the failed feeds polled again then complete every event.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void ingestsDecidedWhileAFailingOneIsWrittenMakeEveryEventOnce(boolean sharedLinks) throws Exception {
+        for (int round = 0; round < 6; round++) {
+            Path roundDir = dir.resolve("round-" + round + "-" + sharedLinks);
+            Random random = new Random(round);
+            AtomicBoolean failing = new AtomicBoolean(true);
+            Database db = FaultyDatabase.open(TestDatabases.h2(roundDir), sql -> sql.startsWith("INSERT INTO event_source")
+                    && failing.get() && nextInt(random, 4) == 0);
+            opened.add(db);
+            EventIngest ingest = TestIngest.of(db, clock);
+            int sources = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Long> failed = new ArrayList<>();
+            try {
+                List<Future<?>> results = new ArrayList<>();
+                for (long s = 1; s <= sources; s++) {
+                    long source = s;
+                    results.add(pool.submit(() -> ingest.ingest(sharedLinks ? feed(source) : ownLinks(source))));
+                }
+                for (int s = 0; s < sources; s++) {
+                    try {
+                        results.get(s).get();
+                    } catch (ExecutionException e) {
+                        assertTrue(e.getCause() instanceof StoreException, e.getCause().toString());
+                        failed.add(s + 1L);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            failing.set(false);
+            for (long source : failed) {
+                ingest.ingest(sharedLinks ? feed(source) : ownLinks(source));
+            }
+            EventStore events = new EventStore(db);
+            assertEquals(HAPPENINGS.length, events.count(), "round " + round + ", failed " + failed);
+            for (Event e : events.latest(100)) {
+                assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), e.sources().stream().map(EventSource::sourceId)
+                        .sorted().toList(), "round " + round + ", failed " + failed + ": " + e.headline());
+            }
+        }
+    }
+
+    private static synchronized int nextInt(Random random, int bound) {
+        return random.nextInt(bound);
+    }
+
+    /** Source {@code source}'s feed with article links of its own: only the matcher can join its reports. */
+    private static List<EventDraft> ownLinks(long source) {
+        List<EventDraft> drafts = new ArrayList<>();
+        for (EventDraft d : feed(source)) {
+            String link = d.link().replace("wire.example", "outlet" + source + ".example");
+            EventSource s = d.source();
+            drafts.add(new EventDraft(d.itemKey(), Set.of("link:" + link.substring("https://".length())), d.features(),
+                    d.published(), d.headline(), d.summary(), d.contentHtml(), link, d.coverImage(), new EventSource(
+                    s.sourceId(), s.outlet(), link, s.feedUrl(), s.headline(), s.published(), s.reportKey(), null),
+                    d.contexts(), d.storySlug()));
+        }
+        return drafts;
     }
 
     @ParameterizedTest
