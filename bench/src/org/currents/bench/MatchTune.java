@@ -21,6 +21,7 @@ import org.currents.event.Event;
 import org.currents.event.EventSource;
 import org.currents.match.Candidate;
 import org.currents.match.Decision;
+import org.currents.match.Evidence;
 import org.currents.match.Matcher;
 import org.currents.match.Places;
 import org.currents.match.Report;
@@ -49,6 +50,14 @@ public final class MatchTune {
         }
         if (args.length > 2 && args[2].equals("orders")) {
             orders(load(args, false), load(args, true));
+            return;
+        }
+        if (args.length > 3 && args[2].equals("pairs")) {
+            pairs(load(args, false), List.of(args).subList(3, args.length));
+            return;
+        }
+        if (args.length > 2 && args[2].equals("permutations")) {
+            permutations(load(args, false), load(args, true));
             return;
         }
         double threshold = args.length > 2 ? Double.parseDouble(args[2]) : 0.30;
@@ -126,10 +135,17 @@ public final class MatchTune {
         }
         Map<String, Event> events = new HashMap<>();
         Map<Item, String> eventOf = new HashMap<>();
+        Map<Item, Report> reports = new HashMap<>();
         for (Item it : items) {
+            reports.put(it, new Report(it.at(), List.of(outlets).indexOf(it.outlet()), analyzer.analyze(it.headline(),
+                    it.summary(), it.contexts())));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
             long source = List.of(outlets).indexOf(it.outlet());
-            Report report = new Report(it.at(), source, analyzer.analyze(it.headline(), it.summary(), it.contexts()));
-            Decision d = matcher.decide(report, index.candidates(report, matcher.reach(), 40), index);
+            Report report = reports.get(it);
+            Decision d = matcher.decide(report, index.candidates(report, matcher.reach(), 40),
+                    ORACLE ? oracle(items) : index);
             EventSource es = new EventSource(source, it.outlet(), null, "x", it.headline(), it.at(), 0, null);
             Event e;
             if (d instanceof Decision.Join j) {
@@ -142,17 +158,77 @@ public final class MatchTune {
                         contexts, null, old.firstSeen(), old.updated());
                 why.put(it, j.evidence().toString());
             } else {
-                e = new Event("e" + events.size(), "s", it.at(), it.headline(), it.summary(), "", null, null, List.of(es),
+                e = new Event("e" + eventOf.size(), "s", it.at(), it.headline(), it.summary(), "", null, null, List.of(es),
                         it.contexts(), null, it.at(), it.at());
                 why.put(it, "nearest " + ((Decision.Start) d).nearest());
             }
             events.put(e.id(), e);
             eventOf.put(it, e.id());
             // As the ingest does: a joined event widens by the report's features, a new one is its report's.
-            index.put(d instanceof Decision.Join ? index.get(e.id()).joinedBy(source, report.features())
+            index.put(d instanceof Decision.Join ? index.get(e.id()).joinedBy(report)
                     : new Candidate(e.id(), e.published(), new long[] {source}, report.features().unlabelled()));
+            if (FOLD && d instanceof Decision.Join) {
+                fold(e.id(), report, matcher, index, events, eventOf);
+            }
         }
         return eventOf;
+    }
+
+    private static final boolean FOLD = Boolean.getBoolean("fold");
+    private static final boolean ORACLE = Boolean.getBoolean("oracle");
+    private static final Map<List<Item>, WindowIndex> ORACLES = new HashMap<>();
+
+    /** An experiment (-Doracle=true): rarities as the whole set gives them, whatever has arrived. */
+    private static WindowIndex oracle(List<Item> items) {
+        return ORACLES.computeIfAbsent(items, k -> {
+            WindowIndex all = new WindowIndex(Duration.ofDays(2), 1_000_000);
+            for (LocalDate d = LocalDate.of(2018, 1, 5); d.isBefore(LocalDate.of(2018, 1, 30)); d = d.plusDays(1)) {
+                all.load(d, List.of());
+            }
+            // One document per happening, as a store where each happening's reports were merged counts them.
+            Map<String, Candidate> happenings = new LinkedHashMap<>();
+            for (Item it : items) {
+                Report r = new Report(it.at(), 0, ANALYZER.analyze(it.headline(), it.summary(), it.contexts()).unlabelled());
+                happenings.merge(it.happening(), new Candidate(it.happening(), it.at(), new long[] {0}, r.features()),
+                        (a, b) -> a.joinedBy(r));
+            }
+            happenings.values().forEach(all::put);
+            return all;
+        });
+    }
+
+    /**
+     * Reconsidering (an experiment, -Dfold=true): after a report joined {@code target}, each
+     * one-report event the joined event now draws, whose report would join it if it came now
+     * (it is the best of that report's candidates), is folded into it.
+     */
+    private static void fold(String target, Report joining, Matcher matcher, WindowIndex index, Map<String, Event> events,
+                             Map<Item, String> eventOf) {
+        Candidate joined = index.get(target);
+        Report probe = new Report(joining.published(), -1, joined.features());
+        for (Candidate s : index.candidates(probe, matcher.reach(), 40)) {
+            if (s.eventId().equals(target) || events.get(s.eventId()).sources().size() != 1) {
+                continue;
+            }
+            Report alone = new Report(s.published(), s.sourceIds()[0], s.features());
+            List<Candidate> others = index.candidates(alone, matcher.reach(), 41).stream()
+                    .filter(c -> !c.eventId().equals(s.eventId())).limit(40).toList();
+            if (matcher.decide(alone, others, index) instanceof Decision.Join j && j.eventId().equals(target)) {
+                Candidate now = index.get(target);
+                index.remove(s.eventId());
+                index.put(now.joinedBy(alone));
+                Event folded = events.remove(s.eventId());
+                Event into = events.get(target);
+                List<EventSource> sources = new ArrayList<>(into.sources());
+                sources.addAll(folded.sources());
+                events.put(target, new Event(into.id(), into.slug(), into.published(), into.headline(), into.summary(), "",
+                        null, null, sources, into.contexts(), null, into.firstSeen(), into.updated()));
+                eventOf.replaceAll((item, id) -> id.equals(s.eventId()) ? target : id);
+                if (Boolean.getBoolean("foldlog")) {
+                    System.out.printf("  fold %s <- %s (%.3f)%n", into.headline(), folded.headline(), j.evidence().score());
+                }
+            }
+        }
     }
 
     /**
@@ -212,6 +288,120 @@ public final class MatchTune {
             }
             sums.forEach((split, m) -> System.out.printf("%-9s %-8s mean precision %.3f recall %.3f, worst %.3f / %.3f, "
                     + "near-miss pairs merged over 8 orders %d%n", name, split, m[0], m[1], m[2], m[3], (int) m[4]));
+        }
+    }
+
+    /**
+     * Every one of the 120 outlet orders, each feed whole and newest first as {@link #orders}: per
+     * split the mean, the worst and the share of orders below the targets, the near misses merged
+     * in how many orders, and the pairs missed or merged wrongly in the most orders.
+     */
+    private static void permutations(Loaded full, Loaded text) {
+        List<List<String>> all = new ArrayList<>();
+        permute(new ArrayList<>(), new ArrayList<>(List.of(OUTLETS)), all);
+        for (Loaded set : List.of(full, text)) {
+            String name = set == full ? "full" : "text-only";
+            Map<String, double[]> sums = new LinkedHashMap<>();
+            Map<String, Integer> missed = new HashMap<>();
+            Map<String, Integer> wrong = new HashMap<>();
+            int ordersWithNearMiss = 0;
+            for (List<String> outlets : all) {
+                List<Item> ordered = new ArrayList<>(set.items);
+                ordered.sort(Comparator.comparing((Item i) -> outlets.indexOf(i.outlet()))
+                        .thenComparing(Item::at, Comparator.reverseOrder()));
+                Map<Item, String> eventOf = run(ordered, Matcher.Weights.DEFAULT.withThreshold(Double.parseDouble(
+                        System.getProperty("threshold", "0.12"))), new HashMap<>());
+                for (Item a : set.items) {
+                    for (Item b : set.items) {
+                        if (!a.at().isBefore(b.at())) {
+                            continue;
+                        }
+                        boolean merged = eventOf.get(a).equals(eventOf.get(b));
+                        boolean gold = a.happening().equals(b.happening());
+                        String pair = String.format("[%s] %s: %s | %s: %s", a.split(), a.outlet(), a.headline(), b.outlet(),
+                                b.headline());
+                        if (gold && !merged) {
+                            missed.merge(pair, 1, Integer::sum);
+                        } else if (!gold && merged) {
+                            wrong.merge((isNearMiss(a, b, set.nearMisses) ? "NEAR MISS " : "") + pair, 1, Integer::sum);
+                        }
+                    }
+                }
+                boolean near = false;
+                for (String split : List.of("tune", "holdout", "all")) {
+                    int[] c = score(set.items, eventOf, split, set.nearMisses);
+                    double p = c[1] == 0 ? 1 : (double) c[0] / c[1];
+                    double r = (double) c[0] / c[2];
+                    double[] m = sums.computeIfAbsent(split, k -> new double[] {0, 0, 1, 1, 0, 0});
+                    m[0] += p / all.size();
+                    m[1] += r / all.size();
+                    m[2] = Math.min(m[2], p);
+                    m[3] = Math.min(m[3], r);
+                    m[4] += c[3] > 0 ? 1 : 0;
+                    m[5] += p < 0.95 || r < 0.95 ? 1 : 0;
+                    near |= c[3] > 0;
+                }
+                ordersWithNearMiss += near ? 1 : 0;
+            }
+            if (Boolean.getBoolean("pairs")) {
+                missed.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(40)
+                        .forEach(e -> System.out.printf("  missed in %3d: %s%n", e.getValue(), e.getKey()));
+                wrong.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(40)
+                        .forEach(e -> System.out.printf("  merged in %3d: %s%n", e.getValue(), e.getKey()));
+            }
+            sums.forEach((split, m) -> System.out.printf("%-9s %-8s 120 orders: mean P %.3f R %.3f, worst P %.3f R %.3f, "
+                    + "orders with a near miss %d, orders below 0.95 %d%n", name, split, m[0], m[1], m[2], m[3], (int) m[4],
+                    (int) m[5]));
+            System.out.printf("%-9s orders with any near miss merged: %d of %d%n", name, ordersWithNearMiss, all.size());
+        }
+    }
+
+    /**
+     * The score of every pair of reports whose headline holds one of {@code words}, each report
+     * alone against the other alone, with the window's rarities as every report alone gives them.
+     */
+    private static void pairs(Loaded set, List<String> words) {
+        WindowIndex index = new WindowIndex(Duration.ofDays(2), 1_000_000);
+        for (LocalDate d = LocalDate.of(2018, 1, 5); d.isBefore(LocalDate.of(2018, 1, 30)); d = d.plusDays(1)) {
+            index.load(d, List.of());
+        }
+        Map<Item, Report> reports = new LinkedHashMap<>();
+        int n = 0;
+        for (Item it : set.items) {
+            long source = List.of(OUTLETS).indexOf(it.outlet());
+            Report r = new Report(it.at(), source, ANALYZER.analyze(it.headline(), it.summary(), it.contexts()));
+            reports.put(it, r);
+            index.put(new Candidate("r" + n++, it.at(), new long[] {source}, r.features().unlabelled()));
+        }
+        Matcher matcher = new Matcher(Matcher.Weights.DEFAULT);
+        List<Item> chosen = set.items.stream().filter(i -> words.stream().anyMatch(w -> i.headline().contains(w))).toList();
+        for (Item a : chosen) {
+            System.out.printf("%s %s %s [%s]%n", a.at(), a.outlet(), a.headline(), a.happening().substring(0, 40));
+            for (Item b : chosen) {
+                if (a == b) {
+                    continue;
+                }
+                Report rb = reports.get(b);
+                Decision d = matcher.decide(reports.get(a), List.of(new Candidate("x", b.at(), new long[] {rb.sourceId()},
+                        rb.features().unlabelled())), index);
+                Evidence e = d instanceof Decision.Join j ? j.evidence() : ((Decision.Start) d).nearest();
+                System.out.printf("   %.3f %s %s%s%n", e.score(), b.outlet(), b.headline().substring(0, Math.min(70, b.headline().length())),
+                        a.happening().equals(b.happening()) ? "  (same)" : "");
+            }
+        }
+    }
+
+    private static void permute(List<String> head, List<String> rest, List<List<String>> out) {
+        if (rest.isEmpty()) {
+            out.add(List.copyOf(head));
+            return;
+        }
+        for (String o : List.copyOf(rest)) {
+            head.add(o);
+            rest.remove(o);
+            permute(head, rest, out);
+            rest.add(o);
+            head.remove(head.size() - 1);
         }
     }
 
