@@ -144,8 +144,7 @@ public final class MatchTune {
             Item it = items.get(i);
             long source = List.of(outlets).indexOf(it.outlet());
             Report report = reports.get(it);
-            Decision d = matcher.decide(report, index.candidates(report, matcher.reach(), 40),
-                    ORACLE ? oracle(items) : index);
+            Decision d = matcher.decide(report, index.candidates(report, matcher.reach(), 40), index);
             EventSource es = new EventSource(source, it.outlet(), null, "x", it.headline(), it.at(), 0, null);
             Event e;
             if (d instanceof Decision.Join j) {
@@ -175,28 +174,9 @@ public final class MatchTune {
     }
 
     private static final boolean FOLD = Boolean.getBoolean("fold");
-    private static final boolean ORACLE = Boolean.getBoolean("oracle");
-    private static final Map<List<Item>, WindowIndex> ORACLES = new HashMap<>();
-
-    /** An experiment (-Doracle=true): rarities as the whole set gives them, whatever has arrived. */
-    private static WindowIndex oracle(List<Item> items) {
-        return ORACLES.computeIfAbsent(items, k -> {
-            WindowIndex all = new WindowIndex(Duration.ofDays(2), 1_000_000);
-            for (LocalDate d = LocalDate.of(2018, 1, 5); d.isBefore(LocalDate.of(2018, 1, 30)); d = d.plusDays(1)) {
-                all.load(d, List.of());
-            }
-            // One document per happening, as a store where each happening's reports were merged counts them.
-            Map<String, Candidate> happenings = new LinkedHashMap<>();
-            for (Item it : items) {
-                Report r = new Report(it.at(), 0, ANALYZER.analyze(it.headline(), it.summary(), it.contexts()).unlabelled());
-                happenings.merge(it.happening(), new Candidate(it.happening(), it.at(), new long[] {0}, r.features()),
-                        (a, b) -> a.joinedBy(r));
-            }
-            happenings.values().forEach(all::put);
-            return all;
-        });
-    }
-
+    /** The order a feed's items are filed in: newest first, as feeds list them, or oldest first (-Doldestfirst=true). */
+    private static final Comparator<Instant> FEED_ORDER = Boolean.getBoolean("oldestfirst") ? Comparator.naturalOrder()
+            : Comparator.reverseOrder();
     /**
      * Reconsidering (an experiment, -Dfold=true): after a report joined {@code target}, each
      * one-report event the joined event now draws, whose report would join it if it came now
@@ -245,7 +225,7 @@ public final class MatchTune {
                 java.util.Collections.shuffle(outlets, random);
                 List<Item> ordered = new ArrayList<>(set.items);
                 ordered.sort(Comparator.comparing((Item i) -> outlets.indexOf(i.outlet()))
-                        .thenComparing(Item::at, Comparator.reverseOrder()));
+                        .thenComparing(Item::at, FEED_ORDER));
                 Map<Item, String> why = new HashMap<>();
                 Map<Item, String> eventOf = run(ordered, Matcher.Weights.DEFAULT, why);
                 for (Item a : set.items) {
@@ -308,7 +288,7 @@ public final class MatchTune {
             for (List<String> outlets : all) {
                 List<Item> ordered = new ArrayList<>(set.items);
                 ordered.sort(Comparator.comparing((Item i) -> outlets.indexOf(i.outlet()))
-                        .thenComparing(Item::at, Comparator.reverseOrder()));
+                        .thenComparing(Item::at, FEED_ORDER));
                 Map<Item, String> eventOf = run(ordered, Matcher.Weights.DEFAULT.withThreshold(Double.parseDouble(
                         System.getProperty("threshold", "0.12"))), new HashMap<>());
                 for (Item a : set.items) {
