@@ -56,6 +56,16 @@ public final class MatchTune {
             pairs(load(args, false), List.of(args).subList(3, args.length));
             return;
         }
+        if (args.length > 3 && args[2].equals("order")) {
+            // One outlet order, as "permutations" files it, with every miss and wrong merge explained.
+            List<String> outlets = List.of(args[3].split(","));
+            Loaded set = load(args, args.length > 4 && args[4].equals("text-only"));
+            List<Item> ordered = new ArrayList<>(set.items);
+            ordered.sort(Comparator.comparing((Item i) -> outlets.indexOf(i.outlet())).thenComparing(Item::at, FEED_ORDER));
+            Map<Item, String> why = new HashMap<>();
+            report(set.items, run(ordered, Matcher.Weights.DEFAULT, why), why, set.nearMisses);
+            return;
+        }
         if (args.length > 2 && args[2].equals("permutations")) {
             permutations(load(args, false), load(args, true));
             return;
@@ -308,6 +318,7 @@ public final class MatchTune {
                     }
                 }
                 boolean near = false;
+                StringBuilder line = new StringBuilder(outlets.toString());
                 for (String split : List.of("tune", "holdout", "all")) {
                     int[] c = score(set.items, eventOf, split, set.nearMisses);
                     double p = c[1] == 0 ? 1 : (double) c[0] / c[1];
@@ -320,6 +331,10 @@ public final class MatchTune {
                     m[4] += c[3] > 0 ? 1 : 0;
                     m[5] += p < 0.95 || r < 0.95 ? 1 : 0;
                     near |= c[3] > 0;
+                    line.append(String.format("  %s P %.3f R %.3f nm %d", split, p, r, c[3]));
+                }
+                if (Boolean.getBoolean("list")) {
+                    System.out.println(line);
                 }
                 ordersWithNearMiss += near ? 1 : 0;
             }
