@@ -315,8 +315,7 @@ public final class MatchTune {
                 List<Item> ordered = new ArrayList<>(set.items);
                 ordered.sort(Comparator.comparing((Item i) -> outlets.indexOf(i.outlet()))
                         .thenComparing(Item::at, FEED_ORDER));
-                Map<Item, String> eventOf = run(ordered, Matcher.Weights.DEFAULT.withThreshold(Double.parseDouble(
-                        System.getProperty("threshold", "0.12"))), new HashMap<>());
+                Map<Item, String> eventOf = run(ordered, weights(), new HashMap<>());
                 for (Item a : set.items) {
                     for (Item b : set.items) {
                         if (!a.at().isBefore(b.at())) {
@@ -400,6 +399,15 @@ public final class MatchTune {
                         a.happening().equals(b.happening()) ? "  (same)" : "");
             }
         }
+    }
+
+    /** The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours). */
+    private static Matcher.Weights weights() {
+        Matcher.Weights d = Matcher.Weights.DEFAULT;
+        return new Matcher.Weights(Double.parseDouble(System.getProperty("threshold", "" + d.threshold())), d.nameBoost(),
+                d.figureBoost(), d.subjectWeight(), Duration.ofHours(Long.getLong("grace", d.grace().toHours())),
+                d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
+                d.rareNameRatio(), d.rareName());
     }
 
     private static void permute(List<String> head, List<String> rest, List<List<String>> out) {
