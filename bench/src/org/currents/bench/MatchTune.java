@@ -166,7 +166,23 @@ public final class MatchTune {
             reports.put(it, new Report(it.at(), List.of(outlets).indexOf(it.outlet()), analyzer.analyze(it.headline(),
                     it.summary(), it.contexts())));
         }
+        items = new ArrayList<>(items);
         for (int i = 0; i < items.size(); i++) {
+            if (BEST_FIRST && (i == 0 || !items.get(i - 1).outlet().equals(items.get(i).outlet()))) {
+                // A trial (-Dbestfirst=true): a feed's drafts decided in the order of how well each matches
+                // the window as the feed finds it, best first, so the outlet's best report of a happening claims it.
+                int end = i;
+                while (end < items.size() && items.get(end).outlet().equals(items.get(i).outlet())) {
+                    end++;
+                }
+                Map<Item, Double> first = new HashMap<>();
+                for (Item b : items.subList(i, end)) {
+                    Report r = reports.get(b);
+                    Decision d = matcher.decide(r, index.candidates(r, matcher.reach(), 40), index);
+                    first.put(b, d instanceof Decision.Join j ? j.evidence().score() : ((Decision.Start) d).nearest().score());
+                }
+                items.subList(i, end).sort(Comparator.comparing((Item b) -> -first.get(b)));
+            }
             Item it = items.get(i);
             long source = List.of(outlets).indexOf(it.outlet());
             Report report = reports.get(it);
@@ -195,11 +211,72 @@ public final class MatchTune {
             if (FOLD && d instanceof Decision.Join) {
                 fold(e.id(), report, matcher, index, events, eventOf);
             }
+            if (EVICT && d instanceof Decision.Start) {
+                evict(it, e.id(), reports, matcher, index, eventOf, weights, events);
+            }
         }
         return eventOf;
     }
 
+    private static final boolean EVICT = Boolean.getBoolean("evict");
+
+    /**
+     * A trial (-Devict=true): a report that started an event because an event it matches already
+     * holds a report of its outlet filed more than the same-outlet hours apart takes that report's
+     * place when it matches the rest of the event better; the other report becomes an event of its own.
+     */
+    private static void evict(Item it, String started, Map<Item, Report> reports, Matcher matcher, WindowIndex index,
+                              Map<Item, String> eventOf, Matcher.Weights w, Map<String, Event> events) {
+        Report r = reports.get(it);
+        for (Candidate c : index.candidates(r, matcher.reach(), 40)) {
+            if (c.eventId().equals(started)) {
+                continue;
+            }
+            List<Item> members = eventOf.entrySet().stream().filter(x -> x.getValue().equals(c.eventId())).map(Map.Entry::getKey)
+                    .sorted(Comparator.comparing(Item::at)).toList();
+            Item other = members.stream().filter(x -> x.outlet().equals(it.outlet())
+                    && Duration.between(x.at(), it.at()).abs().compareTo(w.sameSourceHours()) > 0).findFirst().orElse(null);
+            if (other == null || members.size() < 2) {
+                continue;
+            }
+            List<Item> rest = members.stream().filter(x -> x != other).toList();
+            Candidate without = null;
+            for (Item m : rest) {
+                Report mr = reports.get(m);
+                without = without == null ? new Candidate(c.eventId(), c.published(), new long[] {mr.sourceId()},
+                        mr.features().unlabelled()) : without.joinedBy(mr);
+            }
+            double mine = score(matcher, r, without, index);
+            double theirs = score(matcher, reports.get(other), without, index);
+            if (mine >= w.threshold() && mine > theirs) {
+                index.remove(started);
+                index.put(without.joinedBy(r));
+                eventOf.put(it, c.eventId());
+                String alone = "x" + eventOf.size() + other.at();
+                Report or = reports.get(other);
+                index.put(new Candidate(alone, other.at(), new long[] {or.sourceId()}, or.features().unlabelled()));
+                eventOf.put(other, alone);
+                Event was = events.remove(started);
+                events.put(alone, new Event(alone, "s", other.at(), other.headline(), other.summary(), "", null, null,
+                        List.of(new EventSource(or.sourceId(), other.outlet(), null, "x", other.headline(), other.at(), 0, null)),
+                        other.contexts(), null, other.at(), other.at()));
+                Event into = events.get(c.eventId());
+                List<EventSource> sources = new ArrayList<>(into.sources());
+                sources.addAll(was.sources());
+                events.put(c.eventId(), new Event(into.id(), into.slug(), into.published(), into.headline(), into.summary(), "",
+                        null, null, sources, into.contexts(), null, into.firstSeen(), into.updated()));
+                return;
+            }
+        }
+    }
+
+    private static double score(Matcher matcher, Report r, Candidate c, WindowIndex index) {
+        Decision d = matcher.decide(r, List.of(c), index);
+        return d instanceof Decision.Join j ? j.evidence().score() : ((Decision.Start) d).nearest().score();
+    }
+
     private static final boolean FOLD = Boolean.getBoolean("fold");
+    private static final boolean BEST_FIRST = Boolean.getBoolean("bestfirst");
     /** The order a feed's items are filed in: newest first, as feeds list them, or oldest first (-Doldestfirst=true). */
     private static final Comparator<Instant> FEED_ORDER = Boolean.getBoolean("oldestfirst") ? Comparator.naturalOrder()
             : Comparator.reverseOrder();
