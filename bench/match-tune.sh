@@ -8,5 +8,5 @@ mvn -o -B -q -DskipTests compile
 [ -f target/bench-classpath.txt ] || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 CP="target/bench-classes:target/classes:$(cat target/bench-classpath.txt)"
 mkdir -p target/bench-classes
-javac -d target/bench-classes -cp "$CP" bench/src/org/currents/bench/MatchTune.java
+javac -d target/bench-classes -cp "$CP" bench/src/org/currents/bench/MatchTune.java bench/src/org/currents/bench/MatchTrials.java
 java ${JOPTS:-} -cp "$CP" org.currents.bench.MatchTune ${WCEP:-../shared/corpus/wcep/events.json} bench/quality/data "${1:-0.30}" "${@:2}"
