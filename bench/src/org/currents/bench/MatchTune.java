@@ -21,6 +21,7 @@ import org.currents.event.Event;
 import org.currents.event.EventSource;
 import org.currents.match.Candidate;
 import org.currents.match.Decision;
+import org.currents.match.Evidence;
 import org.currents.match.Matcher;
 import org.currents.match.Places;
 import org.currents.match.Report;
@@ -38,7 +39,7 @@ import org.currents.match.WindowIndex;
  * and reports the best on both splits, so the holdout split stays unseen by the search.
  */
 public final class MatchTune {
-    private record Item(String happening, String split, String outlet, Instant at, String headline, String summary,
+    record Item(String happening, String split, String outlet, Instant at, String headline, String summary,
                         List<Context> contexts) {
     }
 
@@ -49,6 +50,24 @@ public final class MatchTune {
         }
         if (args.length > 2 && args[2].equals("orders")) {
             orders(load(args, false), load(args, true));
+            return;
+        }
+        if (args.length > 3 && args[2].equals("pairs")) {
+            pairs(load(args, false), List.of(args).subList(3, args.length));
+            return;
+        }
+        if (args.length > 3 && args[2].equals("order")) {
+            // One outlet order, as "permutations" files it, with every miss and wrong merge explained.
+            List<String> outlets = List.of(args[3].split(","));
+            Loaded set = load(args, args.length > 4 && args[4].equals("text-only"));
+            List<Item> ordered = new ArrayList<>(set.items);
+            ordered.sort(Comparator.comparing((Item i) -> outlets.indexOf(i.outlet())).thenComparing(Item::at, FEED_ORDER));
+            Map<Item, String> why = new HashMap<>();
+            report(set.items, run(ordered, Matcher.Weights.DEFAULT, why), why, set.nearMisses);
+            return;
+        }
+        if (args.length > 2 && args[2].equals("permutations")) {
+            permutations(load(args, false), load(args, true));
             return;
         }
         double threshold = args.length > 2 ? Double.parseDouble(args[2]) : 0.30;
@@ -84,8 +103,11 @@ public final class MatchTune {
                         List<Context> contexts = new ArrayList<>();
                         r.get("links").forEach(l -> contexts.add(Context.named(l.asText(), ContextKind.SUBJECT)));
                         r.get("categories").forEach(l -> contexts.add(Context.named(l.asText(), ContextKind.CATEGORY)));
+                        List<String> links = new ArrayList<>();
+                        r.get("links").forEach(l -> links.add(l.asText()));
                         items.add(new Item(h.get("wcep_slug").asText(), split, r.get("outlet").asText(),
-                                Instant.parse(r.get("time").asText()), r.get("headline").asText(), r.get("summary").asText(),
+                                Instant.parse(r.get("time").asText()), r.get("headline").asText(),
+                                summary(r.get("summary").asText(), r.get("outlet").asText(), links, textOnly),
                                 textOnly ? List.of() : contexts));
                     }
                 }
@@ -99,7 +121,9 @@ public final class MatchTune {
                 continue;
             }
             List<Context> contexts = new ArrayList<>();
-            r.get("contexts").forEach(c -> contexts.add(Context.named(c.asText(), ContextKind.SUBJECT)));
+            List<String> links = new ArrayList<>();
+            r.get("contexts").forEach(c -> links.add(c.asText()));
+            links.forEach(c -> contexts.add(Context.named(c, ContextKind.SUBJECT)));
             if (!r.get("story").isNull()) {
                 contexts.add(Context.named(r.get("story").asText(), ContextKind.CATEGORY));
             }
@@ -107,10 +131,21 @@ public final class MatchTune {
             Instant at = LocalDate.parse(r.get("date").asText()).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
                     .plus(Duration.ofMinutes(360 + hash % 840));
             items.add(new Item(slug, "single", outlets[hash % 5], at, r.get("headline").asText(),
-                    r.get("summary").isNull() ? "" : r.get("summary").asText(), textOnly ? List.of() : contexts));
+                    summary(r.get("summary").isNull() ? "" : r.get("summary").asText(), outlets[hash % 5], links, textOnly),
+                    textOnly ? List.of() : contexts));
         }
         items.sort(Comparator.comparing(Item::at));
         return new Loaded(items, nearMisses);
+    }
+
+    /**
+     * The summary as the app reads it from the evaluation's feeds: in the full copy every outlet
+     * but The Daily Lantern (plain description, HTML only in content:encoded) publishes one body
+     * whose text ends with "Background:" and its links' titles (bench/quality/evaluate.py).
+     */
+    private static String summary(String summary, String outlet, List<String> links, boolean textOnly) {
+        return textOnly || links.isEmpty() || outlet.equals("lantern") || Boolean.getBoolean("nobackground") ? summary
+                : summary + " Background: " + String.join(", ", links);
     }
 
     private static final TextAnalyzer ANALYZER = new TextAnalyzer(Places.standard());
@@ -126,9 +161,31 @@ public final class MatchTune {
         }
         Map<String, Event> events = new HashMap<>();
         Map<Item, String> eventOf = new HashMap<>();
+        Map<Item, Report> reports = new HashMap<>();
         for (Item it : items) {
+            reports.put(it, new Report(it.at(), List.of(outlets).indexOf(it.outlet()), analyzer.analyze(it.headline(),
+                    it.summary(), it.contexts())));
+        }
+        items = new ArrayList<>(items);
+        for (int i = 0; i < items.size(); i++) {
+            if (BEST_FIRST && (i == 0 || !items.get(i - 1).outlet().equals(items.get(i).outlet()))) {
+                // A trial (-Dbestfirst=true): a feed's drafts decided in the order of how well each matches
+                // the window as the feed finds it, best first, so the outlet's best report of a happening claims it.
+                int end = i;
+                while (end < items.size() && items.get(end).outlet().equals(items.get(i).outlet())) {
+                    end++;
+                }
+                Map<Item, Double> first = new HashMap<>();
+                for (Item b : items.subList(i, end)) {
+                    Report r = reports.get(b);
+                    Decision d = matcher.decide(r, index.candidates(r, matcher.reach(), 40), index);
+                    first.put(b, d instanceof Decision.Join j ? j.evidence().score() : ((Decision.Start) d).nearest().score());
+                }
+                items.subList(i, end).sort(Comparator.comparing((Item b) -> -first.get(b)));
+            }
+            Item it = items.get(i);
             long source = List.of(outlets).indexOf(it.outlet());
-            Report report = new Report(it.at(), source, analyzer.analyze(it.headline(), it.summary(), it.contexts()));
+            Report report = reports.get(it);
             Decision d = matcher.decide(report, index.candidates(report, matcher.reach(), 40), index);
             EventSource es = new EventSource(source, it.outlet(), null, "x", it.headline(), it.at(), 0, null);
             Event e;
@@ -142,18 +199,29 @@ public final class MatchTune {
                         contexts, null, old.firstSeen(), old.updated());
                 why.put(it, j.evidence().toString());
             } else {
-                e = new Event("e" + events.size(), "s", it.at(), it.headline(), it.summary(), "", null, null, List.of(es),
+                e = new Event("e" + eventOf.size(), "s", it.at(), it.headline(), it.summary(), "", null, null, List.of(es),
                         it.contexts(), null, it.at(), it.at());
                 why.put(it, "nearest " + ((Decision.Start) d).nearest());
             }
             events.put(e.id(), e);
             eventOf.put(it, e.id());
             // As the ingest does: a joined event widens by the report's features, a new one is its report's.
-            index.put(d instanceof Decision.Join ? index.get(e.id()).joinedBy(source, report.features())
+            index.put(d instanceof Decision.Join ? index.get(e.id()).joinedBy(report)
                     : new Candidate(e.id(), e.published(), new long[] {source}, report.features().unlabelled()));
+            if (MatchTrials.FOLD && d instanceof Decision.Join) {
+                MatchTrials.fold(e.id(), report, matcher, index, events, eventOf);
+            }
+            if (MatchTrials.EVICT && d instanceof Decision.Start) {
+                MatchTrials.evict(it, e.id(), reports, matcher, index, eventOf, weights, events);
+            }
         }
         return eventOf;
     }
+
+    private static final boolean BEST_FIRST = Boolean.getBoolean("bestfirst");
+    /** The order a feed's items are filed in: newest first, as feeds list them, or oldest first (-Doldestfirst=true). */
+    private static final Comparator<Instant> FEED_ORDER = Boolean.getBoolean("oldestfirst") ? Comparator.naturalOrder()
+            : Comparator.reverseOrder();
 
     /**
      * As the app polls: one outlet's feed after another, each whole, newest item first, in
@@ -169,7 +237,7 @@ public final class MatchTune {
                 java.util.Collections.shuffle(outlets, random);
                 List<Item> ordered = new ArrayList<>(set.items);
                 ordered.sort(Comparator.comparing((Item i) -> outlets.indexOf(i.outlet()))
-                        .thenComparing(Item::at, Comparator.reverseOrder()));
+                        .thenComparing(Item::at, FEED_ORDER));
                 Map<Item, String> why = new HashMap<>();
                 Map<Item, String> eventOf = run(ordered, Matcher.Weights.DEFAULT, why);
                 for (Item a : set.items) {
@@ -212,6 +280,133 @@ public final class MatchTune {
             }
             sums.forEach((split, m) -> System.out.printf("%-9s %-8s mean precision %.3f recall %.3f, worst %.3f / %.3f, "
                     + "near-miss pairs merged over 8 orders %d%n", name, split, m[0], m[1], m[2], m[3], (int) m[4]));
+        }
+    }
+
+    /**
+     * Every one of the 120 outlet orders, each feed whole and newest first as {@link #orders}: per
+     * split the mean, the worst and the share of orders below the targets, the near misses merged
+     * in how many orders, and the pairs missed or merged wrongly in the most orders.
+     */
+    private static void permutations(Loaded full, Loaded text) {
+        List<List<String>> all = new ArrayList<>();
+        permute(new ArrayList<>(), new ArrayList<>(List.of(OUTLETS)), all);
+        for (Loaded set : List.of(full, text)) {
+            String name = set == full ? "full" : "text-only";
+            Map<String, double[]> sums = new LinkedHashMap<>();
+            Map<String, Integer> missed = new HashMap<>();
+            Map<String, Integer> wrong = new HashMap<>();
+            int ordersWithNearMiss = 0;
+            for (List<String> outlets : all) {
+                List<Item> ordered = new ArrayList<>(set.items);
+                ordered.sort(Comparator.comparing((Item i) -> outlets.indexOf(i.outlet()))
+                        .thenComparing(Item::at, FEED_ORDER));
+                Map<Item, String> eventOf = run(ordered, weights(), new HashMap<>());
+                for (Item a : set.items) {
+                    for (Item b : set.items) {
+                        if (!a.at().isBefore(b.at())) {
+                            continue;
+                        }
+                        boolean merged = eventOf.get(a).equals(eventOf.get(b));
+                        boolean gold = a.happening().equals(b.happening());
+                        String pair = String.format("[%s] %s: %s | %s: %s", a.split(), a.outlet(), a.headline(), b.outlet(),
+                                b.headline());
+                        if (gold && !merged) {
+                            missed.merge(pair, 1, Integer::sum);
+                        } else if (!gold && merged) {
+                            wrong.merge((isNearMiss(a, b, set.nearMisses) ? "NEAR MISS " : "") + pair, 1, Integer::sum);
+                        }
+                    }
+                }
+                boolean near = false;
+                StringBuilder line = new StringBuilder(outlets.toString());
+                for (String split : List.of("tune", "holdout", "all")) {
+                    int[] c = score(set.items, eventOf, split, set.nearMisses);
+                    double p = c[1] == 0 ? 1 : (double) c[0] / c[1];
+                    double r = (double) c[0] / c[2];
+                    double[] m = sums.computeIfAbsent(split, k -> new double[] {0, 0, 1, 1, 0, 0});
+                    m[0] += p / all.size();
+                    m[1] += r / all.size();
+                    m[2] = Math.min(m[2], p);
+                    m[3] = Math.min(m[3], r);
+                    m[4] += c[3] > 0 ? 1 : 0;
+                    m[5] += p < 0.95 || r < 0.95 ? 1 : 0;
+                    near |= c[3] > 0;
+                    line.append(String.format("  %s P %.3f R %.3f nm %d", split, p, r, c[3]));
+                }
+                if (Boolean.getBoolean("list")) {
+                    System.out.println(line);
+                }
+                ordersWithNearMiss += near ? 1 : 0;
+            }
+            if (Boolean.getBoolean("pairs")) {
+                missed.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(40)
+                        .forEach(e -> System.out.printf("  missed in %3d: %s%n", e.getValue(), e.getKey()));
+                wrong.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(40)
+                        .forEach(e -> System.out.printf("  merged in %3d: %s%n", e.getValue(), e.getKey()));
+            }
+            sums.forEach((split, m) -> System.out.printf("%-9s %-8s 120 orders: mean P %.3f R %.3f, worst P %.3f R %.3f, "
+                    + "orders with a near miss %d, orders below 0.95 %d%n", name, split, m[0], m[1], m[2], m[3], (int) m[4],
+                    (int) m[5]));
+            System.out.printf("%-9s orders with any near miss merged: %d of %d%n", name, ordersWithNearMiss, all.size());
+        }
+    }
+
+    /**
+     * The score of every pair of reports whose headline holds one of {@code words}, each report
+     * alone against the other alone, with the window's rarities as every report alone gives them.
+     */
+    private static void pairs(Loaded set, List<String> words) {
+        WindowIndex index = new WindowIndex(Duration.ofDays(2), 1_000_000);
+        for (LocalDate d = LocalDate.of(2018, 1, 5); d.isBefore(LocalDate.of(2018, 1, 30)); d = d.plusDays(1)) {
+            index.load(d, List.of());
+        }
+        Map<Item, Report> reports = new LinkedHashMap<>();
+        int n = 0;
+        for (Item it : set.items) {
+            long source = List.of(OUTLETS).indexOf(it.outlet());
+            Report r = new Report(it.at(), source, ANALYZER.analyze(it.headline(), it.summary(), it.contexts()));
+            reports.put(it, r);
+            index.put(new Candidate("r" + n++, it.at(), new long[] {source}, r.features().unlabelled()));
+        }
+        Matcher matcher = new Matcher(Matcher.Weights.DEFAULT);
+        List<Item> chosen = set.items.stream().filter(i -> words.stream().anyMatch(w -> i.headline().contains(w))).toList();
+        for (Item a : chosen) {
+            System.out.printf("%s %s %s [%s]%n", a.at(), a.outlet(), a.headline(), a.happening().substring(0, 40));
+            for (Item b : chosen) {
+                if (a == b) {
+                    continue;
+                }
+                Report rb = reports.get(b);
+                Decision d = matcher.decide(reports.get(a), List.of(new Candidate("x", b.at(), new long[] {rb.sourceId()},
+                        rb.features().unlabelled())), index);
+                Evidence e = d instanceof Decision.Join j ? j.evidence() : ((Decision.Start) d).nearest();
+                System.out.printf("   %.3f %s %s%s%n", e.score(), b.outlet(), b.headline().substring(0, Math.min(70, b.headline().length())),
+                        a.happening().equals(b.happening()) ? "  (same)" : "");
+            }
+        }
+    }
+
+    /** The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours). */
+    private static Matcher.Weights weights() {
+        Matcher.Weights d = Matcher.Weights.DEFAULT;
+        return new Matcher.Weights(Double.parseDouble(System.getProperty("threshold", "" + d.threshold())), d.nameBoost(),
+                d.figureBoost(), d.subjectWeight(), Duration.ofHours(Long.getLong("grace", d.grace().toHours())),
+                d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
+                d.rareNameRatio(), d.rareName());
+    }
+
+    private static void permute(List<String> head, List<String> rest, List<List<String>> out) {
+        if (rest.isEmpty()) {
+            out.add(List.copyOf(head));
+            return;
+        }
+        for (String o : List.copyOf(rest)) {
+            head.add(o);
+            rest.remove(o);
+            permute(head, rest, out);
+            rest.add(o);
+            head.remove(head.size() - 1);
         }
     }
 

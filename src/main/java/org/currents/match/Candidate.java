@@ -3,10 +3,30 @@ package org.currents.match;
 import java.time.Instant;
 import org.currents.event.Features;
 
-/** A stored event as matching sees it: when it happened, who reported it, and its features. */
-public record Candidate(String eventId, Instant published, long[] sourceIds, Features features) {
+/**
+ * A stored event as matching sees it: its date (which files it under a day), when its earliest
+ * report was published (what a report's time is measured from), who reported it, and its features.
+ */
+public record Candidate(String eventId, Instant published, Instant earliest, long[] sourceIds, Features features) {
     /** Beyond this many words, a candidate takes no more from the reports that join it. */
     private static final int MAX_WORDS = 160;
+
+    /** An event of one report, or one whose reports' times are not known: its earliest report is its date. */
+    public Candidate(String eventId, Instant published, long[] sourceIds, Features features) {
+        this(eventId, published, published, sourceIds, features);
+    }
+
+    /**
+     * The candidate after {@code r} joined it: as {@link #joinedBy(long, Features)}, and its
+     * earliest report the earlier of the two. Measuring from the earliest report, not from the
+     * one that happened to arrive first, makes the time a report is judged by the same in
+     * whatever order the event's reports came: a happening is as old as its first report.
+     */
+    public Candidate joinedBy(Report r) {
+        Candidate c = joinedBy(r.sourceId(), r.features());
+        return r.published().isBefore(earliest) ? new Candidate(eventId, published, r.published(), c.sourceIds, c.features)
+                : c;
+    }
 
     /**
      * The candidate after a report from {@code sourceId} with {@code joining} features joined it:
@@ -23,7 +43,7 @@ public record Candidate(String eventId, Instant published, long[] sourceIds, Fea
                 joining.words()), union(features.names(), joining.names()), union(features.figures(), joining.figures()),
                 union(features.subjects(), joining.subjects()), union(features.places(), joining.places()),
                 java.util.Map.of());
-        return new Candidate(eventId, published, sources, f);
+        return new Candidate(eventId, published, earliest, sources, f);
     }
 
     private static int[] union(int[] a, int[] b) {

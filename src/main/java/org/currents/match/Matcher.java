@@ -175,7 +175,7 @@ public final class Matcher {
                 unexplained *= 1 - Math.min(1, rarity.idf(s) / rarest);
             }
         }
-        Duration apart = Duration.between(r.published(), c.published()).abs();
+        Duration apart = Duration.between(r.published(), c.earliest()).abs();
         boolean sameSource = c.reportedBy(r.sourceId());
         Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
                 rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart, sameSource);

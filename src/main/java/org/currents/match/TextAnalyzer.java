@@ -1,6 +1,7 @@
 package org.currents.match;
 
 import java.text.Normalizer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,8 +53,14 @@ public final class TextAnalyzer {
             }
         }
         long[] sources = e.sources().stream().mapToLong(EventSource::sourceId).distinct().toArray();
-        return new Candidate(e.id(), e.published(), sources, analyze(e.headline(), text.toString(), e.contexts())
-                .unlabelled());
+        Instant earliest = e.published();
+        for (EventSource s : e.sources()) {
+            if (s.published() != null && s.published().isBefore(earliest)) {
+                earliest = s.published();
+            }
+        }
+        return new Candidate(e.id(), e.published(), earliest, sources, analyze(e.headline(), text.toString(),
+                e.contexts()).unlabelled());
     }
 
     /** The places a report names, by the list's names, in order of first mention. */

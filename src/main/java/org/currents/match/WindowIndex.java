@@ -225,7 +225,7 @@ public final class WindowIndex implements Rarity {
             }
             for (int i = 0; i < scores.length; i++) {
                 Candidate c = scores[i] > 0 ? bucket.get(i) : null;
-                if (c != null && !c.published().isBefore(from) && !c.published().isAfter(to)) {
+                if (c != null && !c.earliest().isBefore(from) && !c.earliest().isAfter(to)) {
                     found.add(new Scored(c, scores[i]));
                     if (found.size() > limit) {
                         found.poll();

@@ -156,7 +156,7 @@ final class IngestTransaction {
                 note = new MergeNote(j.evidence().score(), j.evidence().explain());
                 Candidate joined = index.get(eventId);
                 if (joined != null) {
-                    index.put(joined.joinedBy(report.sourceId(), report.features()));
+                    index.put(joined.joinedBy(report));
                     touchedDays.add(LocalDate.ofInstant(joined.published(), ZoneOffset.UTC));
                 }
             }

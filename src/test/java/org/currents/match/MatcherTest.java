@@ -261,6 +261,51 @@ class MatcherTest {
         assertTrue(joins > 20 && joins < 180, joins + " joins: both outcomes are tried");
     }
 
+    private static final String RESIGNS = "Romanian prime minister Mihai Tudose resigns after his party withdraws support";
+    private static final String QUITS = "Tudose quits as Romania's prime minister after the ruling party turns on him";
+    private static final String SUCCESSOR = "Romania's ruling party names a new prime minister after Tudose resigns";
+
+    /** The event of {@code first}, then {@code second} joining it, as the ingest widens it. */
+    private String joined(Report first, Report second) {
+        String id = "e" + ids++;
+        index.put(new Candidate(id, first.published(), new long[] {first.sourceId()}, first.features().unlabelled()));
+        index.put(index.get(id).joinedBy(second));
+        return id;
+    }
+
+    private Report report(long source, String headline, Instant at) {
+        return new Report(at, source, analyzer.analyze(headline, "", List.of()));
+    }
+
+    @Test
+    void aReportIsTimedFromTheEventsEarliestReportWhicheverArrivedFirst() {
+        Report resigns = report(1, RESIGNS, T);
+        Report quits = report(2, QUITS, T.plus(Duration.ofHours(10)));
+        String event = joined(quits, resigns);
+        assertEquals(T.plus(Duration.ofHours(10)), index.get(event).published(), "its date is its first report's");
+        assertEquals(T, index.get(event).earliest());
+        // The next day's nomination is 10 hours after the report that came first, 20 after the earliest.
+        Decision.Start start = assertInstanceOf(Decision.Start.class, decide(3, SUCCESSOR, "", T.plus(Duration.ofHours(20))));
+        assertEquals(20 * 60, start.nearest().minutesApart());
+    }
+
+    @Test
+    void theOrderAnEventsReportsArrivedInDoesNotChangeHowALaterReportIsJudged() {
+        String timeOrder = joined(report(1, RESIGNS, T), report(2, QUITS, T.plus(Duration.ofHours(10))));
+        Report successor = report(3, SUCCESSOR, T.plus(Duration.ofHours(20)));
+        Evidence inTimeOrder = matcher.evidence(successor, index.get(timeOrder), index);
+        index.remove(timeOrder);
+        String lateFirst = joined(report(2, QUITS, T.plus(Duration.ofHours(10))), report(1, RESIGNS, T));
+        Evidence lateReportFirst = matcher.evidence(successor, index.get(lateFirst), index);
+        assertEquals(inTimeOrder.score(), lateReportFirst.score());
+        assertTrue(inTimeOrder.score() < Matcher.Weights.DEFAULT.threshold(), inTimeOrder.toString());
+        // Timed from the report that came first, as before, the nomination would have joined.
+        Candidate c = index.get(lateFirst);
+        Candidate timedFromArrival = new Candidate(lateFirst, c.published(), c.sourceIds(), c.features());
+        Evidence fromArrival = matcher.evidence(successor, timedFromArrival, index);
+        assertTrue(fromArrival.score() >= Matcher.Weights.DEFAULT.threshold(), fromArrival + " / " + inTimeOrder);
+    }
+
     @Test
     void evidenceReadsAsASentence() {
         Evidence e = new Evidence(0.71, false, List.of("Gulf of Alaska", "Tsunami"), List.of("Alaska"), List.of("7.9"),

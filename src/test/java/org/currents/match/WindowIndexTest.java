@@ -55,6 +55,22 @@ class WindowIndexTest {
     }
 
     @Test
+    void aCandidatesReachIsMeasuredFromItsEarliestReport() {
+        WindowIndex index = new WindowIndex(Duration.ofDays(2), 1000);
+        for (LocalDate d : index.missingDays(T)) {
+            index.load(d, List.of());
+        }
+        index.put(candidate("joined", "Volcano erupts in Albay", T));
+        index.put(index.get("joined").joinedBy(report("Albay volcano spews ash", T.minus(Duration.ofHours(20)))));
+        assertEquals(T, index.get("joined").published());
+        assertEquals(T.minus(Duration.ofHours(20)), index.get("joined").earliest());
+        Report r = report("Albay volcano erupts", T.plus(Duration.ofHours(10)));
+        assertEquals(List.of("joined"), index.candidates(r, Duration.ofHours(30), 10).stream().map(Candidate::eventId)
+                .toList());
+        assertEquals(List.of(), index.candidates(r, Duration.ofHours(29), 10), "30 hours after its earliest report");
+    }
+
+    @Test
     void replacingAnEventManyTimesKeepsOneLiveEntry() {
         WindowIndex index = new WindowIndex(Duration.ofDays(1), 1000);
         index.load(LocalDate.of(2018, 1, 15), List.of());
