@@ -11,9 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -25,52 +22,30 @@ import org.slf4j.LoggerFactory;
 /**
  * The connection pool to the H2 or PostgreSQL database, migrated to the current schema when opened.
  *
- * <p>On H2, writes are serialized, and the file is written only when we store. H2 stores its maps one
+ * <p>On H2, writes are serialized and the file is written only by them. H2 stores its maps one
  * after another while other sessions go on writing, so a store made in the middle of a
  * transaction can take a table's new row without the undo record written just before it; a
  * process killed before the next store leaves that row behind, rolled back for writers but seen
  * as its own by any later transaction that happens to get the same id (H2 calls these
  * "leftovers", see its {@code TxDecisionMaker}). That is how a killed ingest once left events
- * without their sources. So H2 never stores on its own: {@code WRITE_DELAY} is set beyond reach
- * (its background writer stores only when that much time has passed) and H2 is built without a
- * memory-triggered store. We store instead, with {@code CHECKPOINT}, holding the write lock, at
- * most {@link #STORE_EVERY_MS} after a commit and when the database closes: with one write
- * transaction at a time, no store ever runs beside a half-done transaction. Many commits share
- * one store, and the pages they have in common are written once (with a store at every commit,
- * writing the file was most of an ingest's write). A killed process loses the commits of the
- * last {@link #STORE_EVERY_MS} at most, whole, never part of one.
+ * without their sources. With {@code WRITE_DELAY} 0 there is no background writer: H2 stores when
+ * a transaction ends or its own writes fill the buffer, on the writing thread; with one write
+ * transaction at a time, no store ever runs beside a half-done transaction.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** Commits after which a clean close on H2 compacts: a poll of many feeds, not adding one source. */
     private static final long COMPACT_AFTER_COMMITS = 50;
-    /** How long, at most, a commit stays in memory only on H2: what a killed process can lose. */
-    static final long STORE_EVERY_MS = 200;
-    private static final int STORE_ANYWAY_EVERY = 25;
 
     private final HikariDataSource pool;
     /** Held by every write on H2, none on PostgreSQL, whose crash recovery needs no such care. */
     private final ReentrantLock writes;
     private final AtomicLong commits = new AtomicLong();
     private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
-    /** On H2, stores what was committed into the file, between writes; none on PostgreSQL. */
-    private final ScheduledExecutorService storer;
-    private volatile boolean unsaved;
-    private int idleRounds;
 
     private Database(HikariDataSource pool, boolean h2) {
         this.pool = pool;
         this.writes = h2 ? new ReentrantLock(true) : null;
-        if (h2) {
-            storer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "h2-store");
-                t.setDaemon(true);
-                return t;
-            });
-            storer.scheduleWithFixedDelay(this::storeCommitted, STORE_EVERY_MS, STORE_EVERY_MS, TimeUnit.MILLISECONDS);
-        } else {
-            storer = null;
-        }
     }
 
     public static Database open(StoreSettings settings) {
@@ -97,11 +72,6 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open database " + url + ": " + rootMessage(e), e);
         }
-        boolean h2 = url.startsWith("jdbc:h2:");
-        // H2 writes its file only when told to (see the class comment), from before the migration,
-        // which is stored once it is done. Persistent in the file, set on every open: a URL of the
-        // operator's own gets it too.
-        h2Statement(pool, url, "SET WRITE_DELAY " + Integer.MAX_VALUE);
         // PostgreSQL also holds the clustered scheduler's tables. Flyway takes an advisory lock there
         // for the whole migration, so of several nodes starting at once one migrates and the others
         // wait, then find the schema current.
@@ -117,20 +87,17 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new StoreException("cannot migrate database " + url + ": " + rootMessage(e), e);
         }
-        h2Statement(pool, url, "CHECKPOINT");
+        boolean h2 = url.startsWith("jdbc:h2:");
+        if (h2) {
+            // Persistent in the file, set on every open: a URL of the operator's own gets it too.
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("SET WRITE_DELAY 0");
+            } catch (SQLException e) {
+                pool.close();
+                throw new StoreException("cannot set up database " + url + ": " + e.getMessage(), e);
+            }
+        }
         return new Database(pool, h2);
-    }
-
-    private static void h2Statement(HikariDataSource pool, String url, String sql) {
-        if (!url.startsWith("jdbc:h2:")) {
-            return;
-        }
-        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            pool.close();
-            throw new StoreException("cannot set up database " + url + ": " + e.getMessage(), e);
-        }
     }
 
     /** The pool itself, for the clustered scheduler's job store, which runs its own SQL on it. */
@@ -148,7 +115,6 @@ public final class Database implements AutoCloseable {
                 result = work.run(c);
                 c.commit();
                 commits.incrementAndGet();
-                unsaved = true;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -169,35 +135,7 @@ public final class Database implements AutoCloseable {
     <T> T write(SqlWork<T> work) {
         lockWrites();
         try {
-            T result = read(work);
-            unsaved = true;
-            return result;
-        } finally {
-            unlockWrites();
-        }
-    }
-
-    /**
-     * Holding the write lock, so no transaction is half done: H2 writes what was committed since
-     * the last time into its file. Many commits share one store, and the pages they have in common
-     * are written once.
-     */
-    void storeCommitted() {
-        // Another process sharing the file through AUTO_SERVER writes in this one's H2 without
-        // telling us: what it committed is stored at least every STORE_ANYWAY_EVERY rounds.
-        if (!unsaved && ++idleRounds % STORE_ANYWAY_EVERY != 0) {
-            return;
-        }
-        lockWrites();
-        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
-            unsaved = false;
-            st.execute("CHECKPOINT");
-        } catch (SQLException | RuntimeException e) {
-            unsaved = true;
-            if (!pool.isClosed()) {
-                log.warn("cannot write the committed changes into the H2 file; they are kept in memory and "
-                        + "tried again in {} ms: {}", STORE_EVERY_MS, e.getMessage());
-            }
+            return read(work);
         } finally {
             unlockWrites();
         }
@@ -271,7 +209,6 @@ public final class Database implements AutoCloseable {
      * Returns whether it compacted. Nothing to do on PostgreSQL, whose autovacuum reclaims space.
      */
     public boolean compactOnClose() {
-        stopStoring();
         pool.close();
         String url = pool.getJdbcUrl();
         if (url == null || !url.startsWith("jdbc:h2:") || commits.get() < COMPACT_AFTER_COMMITS) {
@@ -295,18 +232,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        stopStoring();
         pool.close();
-    }
-
-    /** The last store: what was committed is in the file before the pool closes. */
-    private void stopStoring() {
-        if (storer != null && !storer.isShutdown()) {
-            storer.shutdownNow();
-            if (!pool.isClosed()) {
-                storeCommitted();
-            }
-        }
     }
 
     private static String rootMessage(Throwable e) {
