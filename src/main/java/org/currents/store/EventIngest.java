@@ -36,8 +36,6 @@ import org.currents.match.WindowIndex;
  * version that last wrote them). Parsing and normalizing stay outside both and run in parallel.
  */
 public final class EventIngest {
-    private static final int ATTEMPTS = 3;
-
     private final Database db;
     private final Clock clock;
     private final Matcher matcher;
@@ -81,20 +79,13 @@ public final class EventIngest {
             return new IngestResult(0, 0, 0);
         }
         List<FilingDraft> filing = FilingDraft.of(drafts);
-        for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
-            IngestResult r = pipelined(filing);
-            if (r != null) {
-                return r;
-            }
+        IngestResult result = pipelined(filing);
+        if (result != null) {
+            return result;
         }
         lock.lock();
         try {
-            turn.lock();
-            try {
-                return inOneStep(filing);
-            } finally {
-                turn.unlock();
-            }
+            return inOneStep(filing);
         } finally {
             lock.unlock();
         }
@@ -108,12 +99,7 @@ public final class EventIngest {
         lock.lock();
         try {
             if (failed || seen < 0) {
-                turn.lock();
-                try {
-                    return inOneStep(filing);
-                } finally {
-                    turn.unlock();
-                }
+                return inOneStep(filing);
             }
             if (decided == seen) {
                 inFlight = InFlight.NONE;
@@ -175,8 +161,20 @@ public final class EventIngest {
         }
     }
 
-    /** Decides and writes in one transaction, holding the lock and the turn: the first ingest, and after a failure. */
+    /**
+     * Holding the lock, takes the turn, then decides and writes in one transaction: the first
+     * ingest, and after a failure.
+     */
     private IngestResult inOneStep(List<FilingDraft> filing) {
+        turn.lock();
+        try {
+            return inOneTransaction(filing);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private IngestResult inOneTransaction(List<FilingDraft> filing) {
         repair();
         IngestTransaction tx = new IngestTransaction(matcher, merger, analyzer, index, recent, InFlight.NONE,
                 clock.instant());
