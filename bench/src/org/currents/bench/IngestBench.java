@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.currents.config.Settings;
-import org.currents.config.StoreSettings;
 import org.currents.event.EventDraft;
 import org.currents.normalize.Normalizer;
 import org.currents.parse.FeedParser;
@@ -65,8 +64,7 @@ public final class IngestBench {
             // Warm-up pass over the first chunk, stored in a scratch in-memory database, so that both
             // stages are measured with a warm JIT.
             List<byte[]> warm = read(files.subList(0, Math.min(chunk, files.size())));
-            try (Database scratch = Database.open(new StoreSettings("jdbc:h2:mem:warm-up-" + ProcessHandle.current().pid(),
-                    "sa", "", threads + 2))) {
+            try (Database scratch = Pipeline.scratchDatabase(threads)) {
                 EventIngest warmIngest = pipeline.ingest(scratch, clock);
                 run(threads, warm.size(), i -> warmIngest.ingest(normalizer.normalize(sources.get(i),
                         parser.parse(warm.get(i), null, sources.get(i).feedUrl()), now)).created());

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.currents.App;
 import org.currents.config.Settings;
 import org.currents.config.SettingsLoader;
-import org.currents.config.StoreSettings;
 import org.currents.poll.PollOutcome;
 import org.currents.source.Source;
 import org.currents.source.SourceSpec;
@@ -145,8 +144,7 @@ public final class IngestCompare {
     private static void warmUp(Settings settings, List<Source> sources, List<byte[]> bytes, int threads) throws Exception {
         Pipeline pipeline = Pipeline.of(settings);
         Instant now = Instant.now();
-        try (Database scratch = Database.open(new StoreSettings("jdbc:h2:mem:warm-up-" + ProcessHandle.current().pid(),
-                "sa", "", threads + 2))) {
+        try (Database scratch = Pipeline.scratchDatabase(threads)) {
             EventIngest ingest = pipeline.ingest(scratch, Clock.systemUTC());
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> done = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.currents.bench;
 import java.time.Clock;
 import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
+import org.currents.config.StoreSettings;
 import org.currents.match.EventMerger;
 import org.currents.match.Matcher;
 import org.currents.match.Places;
@@ -19,6 +20,12 @@ record Pipeline(Settings settings, FeedParser parser, TextAnalyzer analyzer, Nor
         Places places = Places.standard();
         TextAnalyzer analyzer = new TextAnalyzer(places);
         return new Pipeline(settings, new FeedParser(), analyzer, new Normalizer(settings.contexts(), analyzer, places));
+    }
+
+    /** An in-memory H2 database for warm-up passes, gone when closed. */
+    static Database scratchDatabase(int threads) {
+        return Database.open(new StoreSettings("jdbc:h2:mem:warm-up-" + ProcessHandle.current().pid(), "sa", "",
+                threads + 2));
     }
 
     EventIngest ingest(Database db, Clock clock) {

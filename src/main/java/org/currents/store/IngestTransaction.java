@@ -51,7 +51,6 @@ final class IngestTransaction {
     private final Map<Long, String> newKeys = new LinkedHashMap<>();
     private final Set<LocalDate> touchedDays = new LinkedHashSet<>();
     private final Map<String, String> slugs = new HashMap<>();
-    private Connection c;
 
     /** @param previous the ingest decided before this one, perhaps not committed yet: its events, keys and candidates count */
     IngestTransaction(Matcher matcher, EventMerger merger, TextAnalyzer analyzer, WindowIndex index,
@@ -91,15 +90,14 @@ final class IngestTransaction {
 
     /** Decides every draft, reading on {@code reads}; the window index learns the outcome, the database nothing yet. */
     IngestResult decide(Connection reads, List<FilingDraft> drafts) throws SQLException {
-        c = reads;
-        loadWindow(drafts);
-        lookUpKeys(drafts);
+        loadWindow(reads, drafts);
+        lookUpKeys(reads, drafts);
         List<Plan> plans = new ArrayList<>(drafts.size());
         for (FilingDraft d : drafts) {
             plans.add(decide(d));
             slugs.put(d.draft().headline(), d.slugBase());
         }
-        loadJoined(plans);
+        loadJoined(reads, plans);
         int unchanged = 0;
         int updated = 0;
         for (Plan p : plans) {
@@ -110,8 +108,7 @@ final class IngestTransaction {
                 updated++;
             }
         }
-        c = null;
-        return changesAnything() ? new IngestResult(created.size(), updated, unchanged) : new IngestResult(0, 0, unchanged);
+        return new IngestResult(created.size(), updated, unchanged);
     }
 
     /** Writes what {@link #decide} decided, in batches, as {@code version}; nothing when it changed nothing. */
@@ -212,21 +209,21 @@ final class IngestTransaction {
     }
 
     /** Reads, in one statement per thousand, the stored events the drafts join that are not read yet. */
-    private void loadJoined(List<Plan> plans) throws SQLException {
+    private void loadJoined(Connection c, List<Plan> plans) throws SQLException {
         Set<String> wanted = new LinkedHashSet<>();
         for (Plan p : plans) {
             if (!p.started() && !created.containsKey(p.target()) && !loaded.containsKey(p.target())) {
                 wanted.add(p.target());
             }
         }
-        load(wanted);
+        load(c, wanted);
     }
 
     /**
      * Puts the events in {@code loaded}: from the ingest being written, else those this node wrote
      * last, else read in one statement per thousand.
      */
-    private void load(Set<String> ids) throws SQLException {
+    private void load(Connection c, Set<String> ids) throws SQLException {
         List<String> unknown = new ArrayList<>();
         for (String id : ids) {
             Event e = previous.events().getOrDefault(id, recent.get(id));
@@ -251,7 +248,7 @@ final class IngestTransaction {
     }
 
     /** Puts in memory the stored events of the days the drafts may match within that it lacks. */
-    private void loadWindow(List<FilingDraft> drafts) throws SQLException {
+    private void loadWindow(Connection c, List<FilingDraft> drafts) throws SQLException {
         Set<LocalDate> missing = new LinkedHashSet<>();
         for (FilingDraft d : drafts) {
             missing.addAll(index.missingDays(d.draft().published()));
@@ -266,15 +263,15 @@ final class IngestTransaction {
         }
         byDay.forEach((day, events) -> index.load(day, events.stream().map(analyzer::candidate).toList()));
         // The ingest being written is not in the rows read: its events of these days go back in.
-        for (Candidate c : previous.candidates()) {
-            if (byDay.containsKey(LocalDate.ofInstant(c.published(), ZoneOffset.UTC))) {
-                index.put(c);
+        for (Candidate pending : previous.candidates()) {
+            if (byDay.containsKey(LocalDate.ofInstant(pending.published(), ZoneOffset.UTC))) {
+                index.put(pending);
             }
         }
     }
 
     /** Which stored events hold the drafts' keys, in one statement per thousand keys. */
-    private void lookUpKeys(List<FilingDraft> drafts) throws SQLException {
+    private void lookUpKeys(Connection c, List<FilingDraft> drafts) throws SQLException {
         Set<Long> wanted = new LinkedHashSet<>();
         for (FilingDraft d : drafts) {
             for (long h : d.keyHashes()) {
@@ -297,6 +294,6 @@ final class IngestTransaction {
                         return null;
                     }, chunk.toArray());
         }
-        load(new LinkedHashSet<>(hit));
+        load(c, new LinkedHashSet<>(hit));
     }
 }

@@ -130,9 +130,7 @@ class MatcherTest {
         Report r = new Report(T.plus(Duration.ofHours(20)), 2, analyzer.analyze("Kasur burns again as fury grows over "
                 + "Zainab's killing", "Anger over the murder of the girl brought people back onto the streets of Kasur in "
                 + "Pakistan, where offices were set alight.", List.of()));
-        List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
-        assertEquals(WITHOUT_RARE_NAME.decide(r, candidates, index), matcher.decide(r, candidates, index));
-        assertInstanceOf(Decision.Start.class, matcher.decide(r, candidates, index));
+        assertStartsAsWithoutRareName(r);
     }
 
     @Test
@@ -143,10 +141,7 @@ class MatcherTest {
         Report r = new Report(T.plus(Duration.ofHours(4)), 2, analyzer.analyze("Emirates orders up to 36 more "
                 + "superjumbos", "The Gulf airline, already the largest operator of the giant jets, will fly them to "
                 + "Malaysia and Australia.", List.of()));
-        List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
-        Decision d = matcher.decide(r, candidates, index);
-        assertInstanceOf(Decision.Start.class, d);
-        assertEquals(WITHOUT_RARE_NAME.decide(r, candidates, index), d);
+        assertStartsAsWithoutRareName(r);
     }
 
     @Test
@@ -155,6 +150,11 @@ class MatcherTest {
         Report r = new Report(T.plus(Duration.ofHours(4)), 2, analyzer.analyze("Koreas to march under single flag at "
                 + "Winter Olympics opening", "North and South Korean athletes will walk together behind one flag at the "
                 + "opening ceremony of next month's Winter Games, Seoul said after talks.", List.of()));
+        assertStartsAsWithoutRareName(r);
+    }
+
+    /** The report starts an event of its own, the decision it gets without the rare-name signal. */
+    private void assertStartsAsWithoutRareName(Report r) {
         List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
         Decision d = matcher.decide(r, candidates, index);
         assertInstanceOf(Decision.Start.class, d);
