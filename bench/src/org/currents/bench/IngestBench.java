@@ -61,14 +61,10 @@ public final class IngestBench {
                         null)));
             }
             Instant now = clock.instant();
-            // Warm-up pass over the first chunk, stored in a scratch in-memory database, so that both
+            // Warm-up passes over the first chunk, stored in scratch in-memory databases, so that both
             // stages are measured with a warm JIT.
             List<byte[]> warm = read(files.subList(0, Math.min(chunk, files.size())));
-            try (Database scratch = Pipeline.scratchDatabase(threads)) {
-                EventIngest warmIngest = pipeline.ingest(scratch, clock);
-                run(threads, warm.size(), i -> warmIngest.ingest(normalizer.normalize(sources.get(i),
-                        parser.parse(warm.get(i), null, sources.get(i).feedUrl()), now)).created());
-            }
+            pipeline.warmUp(sources, warm, threads);
             double parseSeconds = 0;
             double storeSeconds = 0;
             long items = 0;

@@ -1,16 +1,11 @@
 package org.currents.bench;
 
 import java.nio.file.Files;
-import java.time.Clock;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.currents.App;
 import org.currents.config.Settings;
@@ -18,8 +13,6 @@ import org.currents.config.SettingsLoader;
 import org.currents.poll.PollOutcome;
 import org.currents.source.Source;
 import org.currents.source.SourceSpec;
-import org.currents.store.Database;
-import org.currents.store.EventIngest;
 
 /**
  * New items ingested end to end, through the real {@link App} wiring and
@@ -27,9 +20,9 @@ import org.currents.store.EventIngest;
  * normalized, matched, stored and committed, one transaction per feed. In the same JVM and with
  * the same threads, the bare ceiling on the same feed bytes: ROME parse plus
  * {@code Jsoup.clean(html, Safelist.relaxed())}, warm, best of three (measured first, so the
- * JIT has also warmed the jsoup code both share); then one untimed pass of our parser, normalizer
- * and store over the same bytes into a scratch database, so that our path too starts warm. Then the database size after a clean
- * shutdown, and the peak heap. Prints one {@code RESULT} line for bench/ingest-compare.sh.
+ * JIT has also warmed the jsoup code both share); then {@link Pipeline#WARM_PASSES} untimed passes
+ * of our parser, normalizer and store over the same bytes into scratch databases, so that our
+ * timed pass is a third pass too. Then the database size after a clean shutdown, and the peak heap. Prints one {@code RESULT} line for bench/ingest-compare.sh.
  *
  * <p>Usage: IngestCompare CORPUS_DIR SERVER_PORT FEEDS THREADS
  * (the database from CURRENTS_DB_URL, _USER, _PASSWORD; default: the H2 file the app makes; CURRENTS_MATCH_*
@@ -94,7 +87,7 @@ public final class IngestCompare {
                 for (int i = 0; i < feeds; i++) {
                     sources.add(app.sources().upsert(new SourceSpec(base + "/f/" + i, "Feed " + i, null, List.of(), null)));
                 }
-                warmUp(settings, sources, bytes, threads);
+                Pipeline.of(settings).warmUp(sources, bytes, threads);
                 bytes = null;
                 heap.reset();
                 CpuShare cpu = new CpuShare();
@@ -132,31 +125,6 @@ public final class IngestCompare {
                     + "heap_mb=%d live_mb=%d precompact_bytes=%d %s %s%n", feeds, newEvents, created, seconds,
                     rate, bare, size, corpusBytes, heapUsed, heapLive, fileBeforeCompact,
                     cpuShare, bareShare);
-        }
-    }
-
-    /**
-     * One untimed pass of the whole path but the fetch over the feeds the bare ceiling read: parse,
-     * normalize and store, into a scratch in-memory database, on the same threads. The ceiling is
-     * the best of three warm passes, so our path starts warm too; the cold start is what the jar's
-     * {@code poll --once} line of bench/ingest-compare.sh shows.
-     */
-    private static void warmUp(Settings settings, List<Source> sources, List<byte[]> bytes, int threads) throws Exception {
-        Pipeline pipeline = Pipeline.of(settings);
-        Instant now = Instant.now();
-        try (Database scratch = Pipeline.scratchDatabase(threads)) {
-            EventIngest ingest = pipeline.ingest(scratch, Clock.systemUTC());
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < Math.min(sources.size(), bytes.size()); i++) {
-                int k = i;
-                done.add(pool.submit(() -> ingest.ingest(pipeline.normalizer().normalize(sources.get(k),
-                        pipeline.parser().parse(bytes.get(k), null, sources.get(k).feedUrl()), now))));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            pool.shutdown();
         }
     }
 }
