@@ -1,17 +1,22 @@
 package org.currents.match;
 
+import java.util.Arrays;
+
 /**
- * The rarity of tokens read once for one decision: the forty candidates scored share most of
- * their words, and each reading is a logarithm and a probe of the window's counts. Each slot
- * holds a token and its rarity side by side, so a probe touches one cache line.
+ * Rarities already read, kept until the counts behind them change: a decision reads the same few
+ * hundred tokens for each of its forty candidates, and each reading is a logarithm and a probe of
+ * the window's counts. The table is kept from one decision to the next; each slot holds a token,
+ * the bits of its rarity and the generation it was read in, so forgetting them all is one
+ * increment (a table made anew for every decision, and grown to hold its tokens, cost more than
+ * the readings it saved).
  */
 final class IdfMemo implements Rarity {
-    /** Marks a free slot: a rarity is never negative, so no stored value has this sign bit pattern. */
-    private static final long FREE = -1L;
-
     private final Rarity rarity;
-    /** Pairs of slots: the token at 2i, the bits of its rarity at 2i + 1 (or {@link #FREE}). */
-    private long[] table = empty(256);
+    private int[] tokens = new int[1024];
+    private long[] bits = new long[1024];
+    /** The generation each slot was read in; 0, never. */
+    private int[] read = new int[1024];
+    private int generation = 1;
     private int size;
 
     IdfMemo(Rarity rarity) {
@@ -25,22 +30,32 @@ final class IdfMemo implements Rarity {
 
     @Override
     public double idf(int token) {
-        if (size * 2 >= table.length / 2) {
+        if (size * 2 >= tokens.length) {
             grow();
         }
-        int mask = table.length / 2 - 1;
+        int mask = tokens.length - 1;
         int i = slot(token, mask);
-        while (table[2 * i + 1] != FREE) {
-            if (table[2 * i] == token) {
-                return Double.longBitsToDouble(table[2 * i + 1]);
+        while (read[i] == generation) {
+            if (tokens[i] == token) {
+                return Double.longBitsToDouble(bits[i]);
             }
             i = (i + 1) & mask;
         }
         double idf = rarity.idf(token);
-        table[2 * i] = token;
-        table[2 * i + 1] = Double.doubleToRawLongBits(idf);
+        tokens[i] = token;
+        bits[i] = Double.doubleToRawLongBits(idf);
+        read[i] = generation;
         size++;
         return idf;
+    }
+
+    /** Forgets every rarity read: the counts they came from changed. */
+    void forget() {
+        size = 0;
+        if (++generation == Integer.MAX_VALUE) {
+            Arrays.fill(read, 0);
+            generation = 1;
+        }
     }
 
     private static int slot(int token, int mask) {
@@ -48,26 +63,23 @@ final class IdfMemo implements Rarity {
         return (h ^ (h >>> 16)) & mask;
     }
 
-    private static long[] empty(int slots) {
-        long[] t = new long[2 * slots];
-        for (int i = 1; i < t.length; i += 2) {
-            t[i] = FREE;
-        }
-        return t;
-    }
-
     private void grow() {
-        long[] old = table;
-        table = empty(old.length);
-        int mask = table.length / 2 - 1;
-        for (int j = 0; j < old.length; j += 2) {
-            if (old[j + 1] != FREE) {
-                int i = slot((int) old[j], mask);
-                while (table[2 * i + 1] != FREE) {
+        int[] oldTokens = tokens;
+        long[] oldBits = bits;
+        int[] oldRead = read;
+        tokens = new int[oldTokens.length * 2];
+        bits = new long[tokens.length];
+        read = new int[tokens.length];
+        int mask = tokens.length - 1;
+        for (int j = 0; j < oldTokens.length; j++) {
+            if (oldRead[j] == generation) {
+                int i = slot(oldTokens[j], mask);
+                while (read[i] == generation) {
                     i = (i + 1) & mask;
                 }
-                table[2 * i] = old[j];
-                table[2 * i + 1] = old[j + 1];
+                tokens[i] = oldTokens[j];
+                bits[i] = oldBits[j];
+                read[i] = generation;
             }
         }
     }

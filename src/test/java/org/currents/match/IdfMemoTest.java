@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class IdfMemoTest {
     @Test
-    void answersAsTheWindowDoesAndAsksItOncePerToken() {
+    void answersAsTheWindowDoesAndAsksItOncePerTokenUntilTold() {
         Map<Integer, Integer> asked = new HashMap<>();
+        double[] scale = {0.5};
         Rarity window = t -> {
             asked.merge(t, 1, Integer::sum);
-            return t * 0.5 + 1;
+            return t * scale[0] + 1;
         };
         IdfMemo memo = new IdfMemo(window);
         Random random = new Random(7);
@@ -21,12 +22,19 @@ class IdfMemoTest {
         for (int i = 0; i < tokens.length; i++) {
             tokens[i] = i < 3 ? i - 1 : random.nextInt();
         }
-        for (int pass = 0; pass < 3; pass++) {
-            for (int t : tokens) {
-                assertEquals(t * 0.5 + 1, memo.idf(t), "token " + t);
+        for (int round = 0; round < 2; round++) {
+            for (int pass = 0; pass < 3; pass++) {
+                for (int t : tokens) {
+                    assertEquals(t * scale[0] + 1, memo.idf(t), "token " + t + ", round " + round);
+                }
             }
+            assertEquals(java.util.Arrays.stream(tokens).distinct().count(), asked.size());
+            int r = round;
+            asked.forEach((t, n) -> assertEquals(1, n, "asked for " + t + ", round " + r));
+            // The counts change: every rarity is read again, none kept from before.
+            asked.clear();
+            scale[0] = 0.25;
+            memo.forget();
         }
-        assertEquals(java.util.Arrays.stream(tokens).distinct().count(), asked.size());
-        asked.forEach((t, n) -> assertEquals(1, n, "asked for " + t));
     }
 }
