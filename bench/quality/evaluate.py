@@ -46,7 +46,7 @@ OUTLETS = {  # key -> (title, feed file, format)
     "lantern": ("The Daily Lantern", "lantern.rss", "rss2-content"),
 }
 OUTLET_KEYS = list(OUTLETS)
-SPLITS = ("tune", "holdout")
+SPLITS = ("tune", "holdout", "unseen")  # unseen: written apart, never tuned on (docs/quality.md)
 FIRST_DAY, LAST_DAY = date(2018, 1, 8), date(2018, 1, 26)
 VARIANTS = ("full", "text")
 LOOPBACK = "127.0.0.1"
@@ -139,8 +139,10 @@ def parse_time(value):
     return t.astimezone(timezone.utc)
 
 
-def load_data(corpus, data_dir, warnings):
-    """Happenings from bench/quality/data/*.json: {slug: (split, file, [report dicts])}, near misses per split."""
+def load_data(corpus, data_dir, warnings, splits=SPLITS):
+    """Happenings from bench/quality/data/*.json: {slug: (split, file, [report dicts])}, near misses per split.
+
+    Files of a split not in `splits` are left out, so their happenings get default reports."""
     happenings, near_misses, files = {}, [], []
     for path in sorted(glob.glob(os.path.join(data_dir, "*.json"))):
         name = os.path.relpath(path, REPO)
@@ -151,7 +153,10 @@ def load_data(corpus, data_dir, warnings):
             raise RunBroke("%s is not readable JSON: %s" % (name, e))
         split = doc.get("split")
         if split not in SPLITS:
-            warnings.append("%s: split must be tune or holdout, not %r; file skipped" % (name, split))
+            warnings.append("%s: split must be one of %s, not %r; file skipped" % (name, ", ".join(SPLITS), split))
+            continue
+        if split not in splits:
+            log("%s: split %s not selected (--splits); file left out" % (name, split))
             continue
         files.append({"file": name, "split": split})
         for i, hp in enumerate(doc.get("happenings") or []):
@@ -746,6 +751,8 @@ def main(argv=None):
     ap.add_argument("--data-dir", default=os.path.join(REPO, "bench", "quality", "data"))
     ap.add_argument("--out", default=os.path.join(REPO, "target", "quality"))
     ap.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated: full,text")
+    ap.add_argument("--splits", default=",".join(SPLITS),
+                    help="comma-separated data-file splits to load (default all: %s)" % ",".join(SPLITS))
     ap.add_argument("--keep", action="store_true", help="keep the temporary config and data directories")
     ap.add_argument("--java", default="java", help="java command (extra JVM flags after it, space-separated)")
     ap.add_argument("--min-precision", type=float, help="exit 1 if a variant's overall pair precision is lower")
@@ -754,13 +761,16 @@ def main(argv=None):
     variants = [v for v in args.variants.split(",") if v]
     if any(v not in VARIANTS for v in variants):
         ap.error("--variants takes full and/or text")
+    splits = [s for s in args.splits.split(",") if s]
+    if any(s not in SPLITS for s in splits):
+        ap.error("--splits takes %s" % ", ".join(SPLITS))
     if not os.path.isfile(args.jar):
         raise RunBroke("%s is missing; build it with mvn -B -q -DskipTests package (bench/quality/run.sh does)"
                        % args.jar)
 
     warnings = []
     corpus = Corpus(args.corpus)
-    happenings, near_misses, files = load_data(corpus, args.data_dir, warnings)
+    happenings, near_misses, files = load_data(corpus, args.data_dir, warnings, splits)
     reports, split_of = build_reports(corpus, happenings, warnings)
     log("evaluation set: %d happenings, %d reports; %d from data files (%s), %d near misses"
         % (len(corpus.genuine), len(reports), sum(1 for r in reports if not r.default),

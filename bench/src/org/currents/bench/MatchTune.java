@@ -36,7 +36,8 @@ import org.currents.match.WindowIndex;
  *
  * <p>Usage: MatchTune WCEP_EVENTS_JSON DATA_DIR [THRESHOLD=0.30] [text-only]; with {@code grid} as
  * the third argument, searches the weights on the tune split alone (full and text-only copies)
- * and reports the best on both splits, so the holdout split stays unseen by the search.
+ * and reports the best on both splits, so the holdout split stays unseen by the search. The
+ * unseen split (reports-unseen.json) is read only with {@code -Dunseen=true}, and never by the search.
  */
 public final class MatchTune {
     record Item(String happening, String split, String outlet, Instant at, String headline, String summary,
@@ -45,7 +46,8 @@ public final class MatchTune {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 2 && args[2].equals("grid")) {
-            grid(load(args, false), load(args, true));
+            // The unseen split is left out: the search must not see it, not even through rarities.
+            grid(load(args, false, false), load(args, true, false));
             return;
         }
         if (args.length > 2 && args[2].equals("orders")) {
@@ -74,14 +76,33 @@ public final class MatchTune {
         boolean textOnly = args.length > 3 && args[3].equals("text-only");
         Loaded set = load(args, textOnly);
         Map<Item, String> why = new HashMap<>();
-        Map<Item, String> eventOf = run(set.items, Matcher.Weights.DEFAULT.withThreshold(threshold), why);
+        Map<Item, String> eventOf = run(set.items, weights().withThreshold(threshold), why);
         report(set.items, eventOf, why, set.nearMisses);
     }
 
     private record Loaded(List<Item> items, List<String[]> nearMisses) {
     }
 
+    /**
+     * The set, without the unseen split unless {@code -Dunseen=true}: it is a held-out measure,
+     * and the figures a tuning session watches should not show it.
+     */
     private static Loaded load(String[] args, boolean textOnly) throws Exception {
+        return load(args, textOnly, Boolean.getBoolean("unseen"));
+    }
+
+    /** The splits of the data files the items came from, in the files' canonical order, then "all". */
+    private static List<String> splits(List<Item> items) {
+        Set<String> present = new HashSet<>();
+        items.forEach(i -> present.add(i.split()));
+        List<String> out = new ArrayList<>(SPLITS.stream().filter(present::contains).toList());
+        out.add("all");
+        return out;
+    }
+
+    private static final List<String> SPLITS = List.of("tune", "holdout", "unseen");
+
+    private static Loaded load(String[] args, boolean textOnly, boolean withUnseen) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> wcep = new LinkedHashMap<>();
         for (JsonNode r : json.readTree(Path.of(args[0]).toFile())) {
@@ -97,6 +118,9 @@ public final class MatchTune {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode data = json.readTree(p.toFile());
                 String split = data.get("split").asText();
+                if (!withUnseen && split.equals("unseen")) {
+                    continue;
+                }
                 for (JsonNode h : data.get("happenings")) {
                     written.add(h.get("wcep_slug").asText());
                     for (JsonNode r : h.get("reports")) {
@@ -264,7 +288,7 @@ public final class MatchTune {
                     }
                 }
                 StringBuilder line = new StringBuilder(String.format("%-9s %s", name, outlets));
-                for (String split : List.of("tune", "holdout", "all")) {
+                for (String split : splits(set.items)) {
                     int[] c = score(set.items, eventOf, split, set.nearMisses);
                     double p = c[1] == 0 ? 1 : (double) c[0] / c[1];
                     double r = (double) c[0] / c[2];
@@ -320,7 +344,7 @@ public final class MatchTune {
                 }
                 boolean near = false;
                 StringBuilder line = new StringBuilder(outlets.toString());
-                for (String split : List.of("tune", "holdout", "all")) {
+                for (String split : splits(set.items)) {
                     int[] c = score(set.items, eventOf, split, set.nearMisses);
                     double p = c[1] == 0 ? 1 : (double) c[0] / c[1];
                     double r = (double) c[0] / c[2];
@@ -387,12 +411,12 @@ public final class MatchTune {
         }
     }
 
-    /** The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours). */
+    /** The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours), -Dlateday=1.2. */
     private static Matcher.Weights weights() {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
         return new Matcher.Weights(Double.parseDouble(System.getProperty("threshold", "" + d.threshold())), d.nameBoost(),
                 d.figureBoost(), d.subjectWeight(), Duration.ofHours(Long.getLong("grace", d.grace().toHours())),
-                d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
+                Double.parseDouble(System.getProperty("lateday", "" + d.perLateDay())), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
                 d.rareNameRatio(), d.rareName());
     }
 
@@ -487,7 +511,7 @@ public final class MatchTune {
     private static void report(List<Item> items, Map<Item, String> eventOf, Map<Item, String> why,
                                List<String[]> nearMisses) {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        for (String split : List.of("tune", "holdout", "all")) {
+        for (String split : splits(items)) {
             counts.put(split, new int[3]); // true positives, predicted pairs, gold pairs
         }
         List<String> missed = new ArrayList<>();
