@@ -82,10 +82,11 @@ final class PlainLinkSafelist extends Safelist {
 
     /**
      * The triples of {@link #SCHEMES} that {@code base} itself refuses with two probes each. jsoup
-     * tests a URL attribute by the protocol the resolved value begins with, and a value in a scheme
-     * other than {@code url:} (which {@code java.net.URL} skips) resolves to a value in that same
-     * scheme, or to nothing, when jsoup tests the value as written; so a pair that refuses the
-     * probes refuses every URL in the scheme.
+     * tests a URL attribute by the protocol its resolved value begins with. A value in one of these
+     * schemes either resolves to a value in the same scheme ({@code java.net.URL} keeps an absolute
+     * URL's scheme; it skips only a {@code url:} prefix, which is not among them) or does not
+     * resolve and is tested as written. So a pair that refuses the probes refuses every URL in the
+     * scheme; asked rather than assumed, as for plain links.
      */
     private static Set<String> refusing(Safelist base) {
         Safelist plain = new Safelist(base);
