@@ -20,13 +20,17 @@ final class HtmlSanitizer {
             .addAttributes("a", "title")
             .preserveRelativeLinks(false));
 
-    /** Sanitized HTML of {@code html}, with relative links resolved against {@code baseUri}. */
-    SanitizedHtml sanitize(String html, String baseUri) {
+    /**
+     * Sanitized HTML of {@code html}, with relative links resolved against {@code baseUri}, and the
+     * plain text of the original if {@code withText} (else the text is empty): reading the text is a
+     * walk over all of it, wasted when an item's summary comes from another field.
+     */
+    SanitizedHtml sanitize(String html, String baseUri, boolean withText) {
         if (html == null || html.isBlank()) {
             return SanitizedHtml.EMPTY;
         }
         Document dirty = Jsoup.parseBodyFragment(xmlSafe(html), baseUri == null ? "" : baseUri);
-        String text = dirty.text().strip();
+        String text = withText ? dirty.text().strip() : "";
         // By tag, not by CSS query: a query is parsed anew on every call.
         for (Element img : dirty.getElementsByTag("img")) {
             if (isPixel(img)) {
@@ -109,7 +113,7 @@ final class HtmlSanitizer {
                 && (size.charAt(0) == '0' || size.charAt(0) == '1');
     }
 
-    /** Sanitized markup, the plain text of the original, and the links and image sources that survived. */
+    /** Sanitized markup, the plain text of the original (if asked for), and the links and image sources that survived. */
     record SanitizedHtml(String html, String text, List<String> links, List<String> images) {
         static final SanitizedHtml EMPTY = new SanitizedHtml("", "", List.of(), List.of());
 

@@ -17,8 +17,12 @@ final class Links {
         if (href == null || href.isBlank() || href.length() > MAX_LENGTH) {
             return null;
         }
+        String h = href.strip();
+        if (base == null && h.indexOf(':') < 0) {
+            return null; // no scheme, so relative, and nothing to resolve it against (most guids)
+        }
         try {
-            URI uri = new URI(href.strip());
+            URI uri = new URI(h);
             if (!uri.isAbsolute() && base != null) {
                 uri = new URI(base.strip()).resolve(uri);
             }

@@ -7,9 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.currents.config.ContextSettings;
 import org.currents.event.ArticleUrls;
@@ -44,11 +47,16 @@ public final class Normalizer {
     public List<EventDraft> normalize(Source source, ParsedFeed feed, Instant now) {
         List<EventDraft> drafts = new ArrayList<>();
         String outlet = outlet(source, feed);
+        String feedUrl = source.feedUrl().startsWith("http") ? source.feedUrl() : null;
+        // The items of a feed share their base (the feed's URL or its xml:base): resolved once, not per item.
+        Map<String, Optional<String>> bases = new HashMap<>();
         for (ParsedItem item : feed.items()) {
             if (drafts.size() >= MAX_ITEMS) {
                 break;
             }
-            EventDraft draft = draft(source, outlet, item, now);
+            String base = bases.computeIfAbsent(item.baseUrl(), b -> Optional.ofNullable(Links.absolute(b, feedUrl)))
+                    .orElse(null);
+            EventDraft draft = draft(source, outlet, item, base, now);
             if (draft != null) {
                 drafts.add(draft);
             }
@@ -56,12 +64,12 @@ public final class Normalizer {
         return drafts;
     }
 
-    private EventDraft draft(Source source, String outlet, ParsedItem item, Instant now) {
-        String base = Links.absolute(item.baseUrl(), source.feedUrl().startsWith("http") ? source.feedUrl() : null);
+    private EventDraft draft(Source source, String outlet, ParsedItem item, String base, Instant now) {
         String rawHtml = !item.contentHtml().isBlank() ? item.contentHtml() : item.summaryHtml();
-        HtmlSanitizer.SanitizedHtml body = sanitizer.sanitize(rawHtml, base);
         String summaryHtml = !item.summaryHtml().isBlank() ? item.summaryHtml() : item.contentHtml();
-        String summary = cut(summaryHtml.equals(rawHtml) ? body.text() : sanitizer.text(summaryHtml), MAX_SUMMARY);
+        boolean summaryIsBody = summaryHtml.equals(rawHtml);
+        HtmlSanitizer.SanitizedHtml body = sanitizer.sanitize(rawHtml, base, summaryIsBody);
+        String summary = cut(summaryIsBody ? body.text() : sanitizer.text(summaryHtml), MAX_SUMMARY);
         String headline = cut(sanitizer.text(item.title()), MAX_HEADLINE);
         if (headline.isEmpty()) {
             headline = cut(firstSentence(summary), MAX_HEADLINE);

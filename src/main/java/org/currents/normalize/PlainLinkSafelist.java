@@ -2,6 +2,7 @@ package org.currents.normalize;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
@@ -15,6 +16,10 @@ import org.jsoup.safety.Safelist;
  * unchanged, so the answer and the attribute are what jsoup would make of it. Anything else
  * (relative, other schemes, ports, user info, fragments, dot segments, unusual characters) goes
  * through jsoup's own test.
+ *
+ * <p>Links in a scheme the attribute refuses ({@code javascript:}, {@code data:}, ...) are refused
+ * without resolving them too: the JDK knows no handler for most of those schemes, and looks for
+ * one among the class path's service providers on every such link.
  */
 final class PlainLinkSafelist extends Safelist {
     /** Tag and URL attribute pairs of HTML that a safelist may allow. */
@@ -24,18 +29,29 @@ final class PlainLinkSafelist extends Safelist {
     private static final List<String> PROBES = List.of("http://probe.example/a", "http://probe.example/b?c=d",
             "https://probe.example/a", "https://probe.example/b?c=d");
 
+    /** Schemes feeds put in links that a safelist may refuse (see {@link #refusing}). */
+    private static final List<String> SCHEMES = List.of("javascript", "vbscript", "data", "about", "file", "tel", "sms");
+
     /** "tag attribute" pairs that take every plain http(s) URL as it is. */
     private final Set<String> plainLinks;
+    /** "tag attribute scheme" triples that refuse every URL in that scheme. */
+    private final Set<String> refusedSchemes;
 
     PlainLinkSafelist(Safelist base) {
         super(base);
         this.plainLinks = allowing(base);
+        this.refusedSchemes = refusing(base);
     }
 
     @Override
     public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
-        if (isPlain(attr.getValue()) && plainLinks.contains(tagName + " " + attr.getKey())) {
+        String value = attr.getValue();
+        if (isPlain(value) && plainLinks.contains(tagName + " " + attr.getKey())) {
             return true;
+        }
+        String scheme = scheme(value);
+        if (scheme != null && refusedSchemes.contains(tagName + " " + attr.getKey() + " " + scheme)) {
+            return false;
         }
         return super.isSafeAttribute(tagName, el, attr);
     }
@@ -62,6 +78,52 @@ final class PlainLinkSafelist extends Safelist {
             }
         }
         return Set.copyOf(out);
+    }
+
+    /**
+     * The triples of {@link #SCHEMES} that {@code base} itself refuses with two probes each. jsoup
+     * tests a URL attribute by the protocol its resolved value begins with. A value in one of these
+     * schemes either resolves to a value in the same scheme ({@code java.net.URL} keeps an absolute
+     * URL's scheme; it skips only a {@code url:} prefix, which is not among them) or does not
+     * resolve and is tested as written. So a pair that refuses the probes refuses every URL in the
+     * scheme; asked rather than assumed, as for plain links.
+     */
+    private static Set<String> refusing(Safelist base) {
+        Safelist plain = new Safelist(base);
+        Set<String> out = new HashSet<>();
+        for (String pair : URL_ATTRIBUTES) {
+            String[] tagAndKey = pair.split(" ");
+            for (String scheme : SCHEMES) {
+                boolean none = true;
+                for (String url : List.of(scheme + ":probe", scheme.toUpperCase(Locale.ROOT) + "://probe.example/a?b")) {
+                    Element el = new Element(tagAndKey[0]).attr(tagAndKey[1], url);
+                    none &= !plain.isSafeAttribute(tagAndKey[0], el, el.attributes().asList().get(0));
+                }
+                if (none) {
+                    out.add(pair + " " + scheme);
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The scheme {@code url} begins with, lower-cased ({@code [a-zA-Z][a-zA-Z0-9+.-]*:}), or null. */
+    static String scheme(String url) {
+        int colon = url.indexOf(':');
+        if (colon < 1 || !isAsciiLetter(url.charAt(0))) {
+            return null;
+        }
+        for (int i = 1; i < colon; i++) {
+            char c = url.charAt(i);
+            if (!(isAsciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+                return null;
+            }
+        }
+        return url.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /**

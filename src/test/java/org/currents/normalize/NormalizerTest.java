@@ -54,6 +54,27 @@ class NormalizerTest {
     }
 
     @Test
+    void takesTheSummaryFromItsOwnFieldAndTheBodyFromTheContent() {
+        EventDraft d = one(new ParsedItem("g", "T", null, "https://wire.example/news/",
+                "<p>Full <b>story</b> of the <a href=\"x\">quake</a>.</p>", "<p>Short &amp; <i>sweet</i></p>",
+                NOW, null, null, List.of(), List.of()));
+        assertEquals("Short & sweet", d.summary());
+        assertEquals("<p>Full <b>story</b> of the <a href=\"https://wire.example/news/x\" rel=\"nofollow noopener\">quake</a>.</p>",
+                d.contentHtml());
+    }
+
+    @Test
+    void eachItemResolvesAgainstItsOwnBase() {
+        List<ParsedItem> items = List.of(
+                new ParsedItem("a", "A", "a", "https://one.example/x/", "", "", NOW, null, null, List.of(), List.of()),
+                new ParsedItem("b", "B", "b", "https://two.example/y/", "", "", NOW, null, null, List.of(), List.of()),
+                new ParsedItem("c", "C", "c", "https://one.example/x/", "", "", NOW, null, null, List.of(), List.of()));
+        List<EventDraft> drafts = normalizer.normalize(SOURCE, new ParsedFeed("atom_1.0", "Wire", null, null, null,
+                FeedHints.NONE, items), NOW);
+        assertEquals(List.of("https://one.example/x/a", "https://two.example/y/b", "https://one.example/x/c"), drafts.stream().map(EventDraft::link).toList());
+    }
+
+    @Test
     void resolvesRelativeLinksAgainstTheItemsBase() {
         EventDraft d = one(item("g", "T", "2018/a?utm_source=rss#top", "<a href=\"../about\">about</a>", List.of(), List.of()));
         assertEquals("https://wire.example/news/2018/a", d.link());

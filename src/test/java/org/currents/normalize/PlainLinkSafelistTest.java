@@ -30,7 +30,11 @@ class PlainLinkSafelistTest {
             "https://a.example/../p", "https://a.example/p/..", "https://a.example/.well-known/x",
             "https://a.example/p q", "https://a.example/p\u0001q", "https://a.example/caf\u00e9",
             "https://[::1]/p", "https://a.example/p\\q", "javascript:alert(1)", "//a.example/p", "/rel/p", "rel",
-            "?q=1", "mailto:x@a.example", "ftp://a.example/f", "data:image/png;base64,AAAA", " https://a.example/p ");
+            "?q=1", "mailto:x@a.example", "ftp://a.example/f", "data:image/png;base64,AAAA", " https://a.example/p ",
+            // Schemes refused without resolving, and their near misses.
+            "JavaScript:alert(1)", "vbscript:msgbox", "data:text/html,<b>x</b>", "about:blank", "file:///etc/passwd",
+            "tel:+123", "sms:+123", "url:javascript:alert(1)", "url:https://a.example/p", "java\tscript:alert(1)",
+            " javascript:alert(1)", "javascript%3Aalert(1)", "1javascript:x", "java-script:x");
     private static final Safelist RELAXED = Safelist.relaxed().removeTags("colgroup", "col").addAttributes("a", "title")
             .preserveRelativeLinks(false);
 
@@ -47,6 +51,17 @@ class PlainLinkSafelistTest {
             }
         }
         assertEquals(6 * BASES.size(), plain, "the first six are plain, the near misses are not");
+    }
+
+    @Test
+    void readsTheSchemeALinkBeginsWith() {
+        assertEquals("javascript", PlainLinkSafelist.scheme("JavaScript:alert(1)"));
+        assertEquals("a+b.c-d", PlainLinkSafelist.scheme("a+b.c-d:x"));
+        assertEquals(null, PlainLinkSafelist.scheme(" javascript:x"));
+        assertEquals(null, PlainLinkSafelist.scheme("1a:x"));
+        assertEquals(null, PlainLinkSafelist.scheme(":x"));
+        assertEquals(null, PlainLinkSafelist.scheme("/a:b"));
+        assertEquals(null, PlainLinkSafelist.scheme("plain"));
     }
 
     /** The claim the shortcut rests on, over made-up URLs: a plain URL resolves to itself against any base. */

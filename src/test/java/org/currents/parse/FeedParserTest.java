@@ -149,6 +149,10 @@ class FeedParserTest {
         byte[] latin1UnderUtf8 = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + doc).getBytes(StandardCharsets.ISO_8859_1);
         assertEquals("Café Zürich", parser.parse(utf8UnderLatin1, null, "u").items().get(0).title());
         assertEquals("Café Zürich", parser.parse(latin1UnderUtf8, "application/rss+xml; charset=utf-8", "u").items().get(0).title());
+        // A replacement character written in UTF-8 is text like any other, not a sign of another encoding.
+        byte[] replacement = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + doc.replace("Café", "Caf\uFFFD Café"))
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals("Caf\uFFFD Café Zürich", parser.parse(replacement, null, "u").items().get(0).title());
     }
 
     @Test
