@@ -48,7 +48,7 @@ public record Evidence(double score, boolean sameArticle, List<String> subjects,
             parts.add(rareWords.size() + (rareWords.size() == 1 ? " rare word" : " rare words") + " in common ("
                     + String.join(", ", rareWords) + ")");
         }
-        parts.add(restated ? apart() + ", the later names nothing new (grace widened)" : apart());
+        parts.add(restated ? apart() + ", the later brings nothing new (grace widened)" : apart());
         if (sameSource) {
             parts.add("same outlet");
         }

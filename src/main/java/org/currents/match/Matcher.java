@@ -52,33 +52,39 @@ public final class Matcher {
      * within {@code grace}, adds {@code rareName}: outlets word a happening differently but name
      * its particulars alike, and a short report's cosine with a long one is small whatever they share.
      * The later of the two that brings nothing new (every name and figure it gives is already in
-     * the earlier) is judged with {@code restatedGrace} instead of {@code grace}: a paper's
-     * next-morning account restates the happening, while the next day's development (a reaction,
-     * an arrest, the toll once a siege ends) names someone or gives a figure the happening had not.
+     * the earlier, and at most {@code restatedNovelty} of its rarity-weighted words are not) is
+     * judged with {@code restatedGrace} instead of {@code grace}: a paper's next-morning account
+     * restates the happening, while the next day's development (a reaction, an arrest, the toll
+     * once a siege ends) names someone, gives a figure or tells of a deed the happening had not.
      */
     public record Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
                           double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
                           double rareRatio, double noSharedRare, double rareNameRatio, double rareName,
-                          Duration restatedGrace) {
+                          Duration restatedGrace, double restatedNovelty) {
         public static final Weights DEFAULT = new Weights(0.12, 1.0, 1.4, 0.0, Duration.ofHours(12), 1.2, 0.2,
-                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04, Duration.ofHours(20));
+                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04, Duration.ofHours(20), 0.7);
 
         /** Weights that widen no grace for restatements. */
         public Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
                        double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
                        double rareRatio, double noSharedRare, double rareNameRatio, double rareName) {
             this(threshold, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
-                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, grace);
+                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, grace, 0);
         }
 
         public Weights withThreshold(double t) {
             return new Weights(t, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
-                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, restatedGrace);
+                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, restatedGrace, restatedNovelty);
         }
 
         public Weights withRestatedGrace(Duration g) {
             return new Weights(threshold, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource,
-                    sameSourceHours, noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, g);
+                    sameSourceHours, noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, g, restatedNovelty);
+        }
+
+        public Weights withRestatedNovelty(double n) {
+            return new Weights(threshold, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource,
+                    sameSourceHours, noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, restatedGrace, n);
         }
 
         /** The longest grace a pair can be given. */
@@ -145,6 +151,7 @@ public final class Matcher {
         int[] y = b.words();
         double dot = 0;
         double sharedLength = 0;
+        double sharedOwn = 0;
         int sharedCount = 0;
         boolean nameShared = false;
         int namesShared = 0;
@@ -177,6 +184,7 @@ public final class Matcher {
                 double weight = named ? idf * w.nameBoost() : figure ? idf * w.figureBoost() : idf;
                 dot += va.weights[i] * weight;
                 sharedLength += weight * weight;
+                sharedOwn += va.weights[i] * va.weights[i];
                 sharedCount++;
                 nameShared |= va.named[i] || named;
                 namesShared += va.named[i] || named ? 1 : 0;
@@ -205,6 +213,12 @@ public final class Matcher {
         // Only a pair past the usual grace is asked whether the later of the two restates the earlier.
         boolean restated = apart.compareTo(w.grace()) > 0
                 && (r.published().isBefore(c.earliest()) ? bringsNothingNew(b, a) : bringsNothingNew(a, b));
+        if (restated) {
+            // The share of the later's weight (its words squared, as in its vector's length) the earlier does not hold.
+            double novelty = r.published().isBefore(c.earliest()) ? 1 - sharedLength / Math.pow(length(b, rarity), 2)
+                    : 1 - sharedOwn / (va.norm * va.norm);
+            restated = novelty <= w.restatedNovelty();
+        }
         Duration grace = restated ? w.restatedGrace() : w.grace();
         Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
                 rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart, grace, sameSource);

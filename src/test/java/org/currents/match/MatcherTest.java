@@ -216,7 +216,7 @@ class MatcherTest {
         assertEquals(fire, join.eventId());
         assertTrue(join.evidence().restated());
         assertEquals("same names Uzbek, Kazakhstan; same figures 52; 5 rare words in common (carrying, five, workers, "
-                + "bus, die); 17 h apart, the later names nothing new (grace widened)", join.evidence().explain());
+                + "bus, die); 17 h apart, the later brings nothing new (grace widened)", join.evidence().explain());
     }
 
     @Test
