@@ -411,15 +411,13 @@ public final class MatchTune {
         }
     }
 
-    /** The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours), -Dlateday=1.2, -Drestated=20 (hours), -Dnovelty=0.7. */
+    /** The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours), -Dlateday=1.2. */
     private static Matcher.Weights weights() {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
         return new Matcher.Weights(Double.parseDouble(System.getProperty("threshold", "" + d.threshold())), d.nameBoost(),
                 d.figureBoost(), d.subjectWeight(), Duration.ofHours(Long.getLong("grace", d.grace().toHours())),
                 Double.parseDouble(System.getProperty("lateday", "" + d.perLateDay())), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
-                d.rareNameRatio(), d.rareName())
-                .withRestatedGrace(Duration.ofHours(Long.getLong("restated", d.restatedGrace().toHours())))
-                .withRestatedNovelty(Double.parseDouble(System.getProperty("novelty", "" + d.restatedNovelty())));
+                d.rareNameRatio(), d.rareName());
     }
 
     private static void permute(List<String> head, List<String> rest, List<List<String>> out) {

@@ -8,15 +8,8 @@ import java.util.List;
  * signals behind it, kept with the event so that every merge can be explained and audited.
  */
 public record Evidence(double score, boolean sameArticle, List<String> subjects, List<String> names,
-                       List<String> figures, List<String> rareWords, long minutesApart, boolean sameSource,
-                       boolean restated) {
+                       List<String> figures, List<String> rareWords, long minutesApart, boolean sameSource) {
     public static final Evidence NONE = new Evidence(0, false, List.of(), List.of(), List.of(), List.of(), 0, false);
-
-    /** Evidence judged with the usual grace in time. */
-    public Evidence(double score, boolean sameArticle, List<String> subjects, List<String> names, List<String> figures,
-                    List<String> rareWords, long minutesApart, boolean sameSource) {
-        this(score, sameArticle, subjects, names, figures, rareWords, minutesApart, sameSource, false);
-    }
 
     public Evidence {
         subjects = List.copyOf(subjects);
@@ -48,7 +41,7 @@ public record Evidence(double score, boolean sameArticle, List<String> subjects,
             parts.add(rareWords.size() + (rareWords.size() == 1 ? " rare word" : " rare words") + " in common ("
                     + String.join(", ", rareWords) + ")");
         }
-        parts.add(restated ? apart() + ", the later brings nothing new (grace widened)" : apart());
+        parts.add(apart());
         if (sameSource) {
             parts.add("same outlet");
         }

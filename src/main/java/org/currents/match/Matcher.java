@@ -51,45 +51,16 @@ public final class Matcher {
      * a town, a person, a company; not a country of the place list) and one more name besides,
      * within {@code grace}, adds {@code rareName}: outlets word a happening differently but name
      * its particulars alike, and a short report's cosine with a long one is small whatever they share.
-     * The later of the two that brings nothing new (every name and figure it gives is already in
-     * the earlier, and at most {@code restatedNovelty} of its rarity-weighted words are not) is
-     * judged with {@code restatedGrace} instead of {@code grace}: a paper's next-morning account
-     * restates the happening, while the next day's development (a reaction, an arrest, the toll
-     * once a siege ends) names someone, gives a figure or tells of a deed the happening had not.
      */
     public record Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
                           double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
-                          double rareRatio, double noSharedRare, double rareNameRatio, double rareName,
-                          Duration restatedGrace, double restatedNovelty) {
+                          double rareRatio, double noSharedRare, double rareNameRatio, double rareName) {
         public static final Weights DEFAULT = new Weights(0.12, 1.0, 1.4, 0.0, Duration.ofHours(12), 1.2, 0.2,
-                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04, Duration.ofHours(20), 0.7);
-
-        /** Weights that widen no grace for restatements. */
-        public Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
-                       double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
-                       double rareRatio, double noSharedRare, double rareNameRatio, double rareName) {
-            this(threshold, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
-                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, grace, 0);
-        }
+                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04);
 
         public Weights withThreshold(double t) {
             return new Weights(t, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
-                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, restatedGrace, restatedNovelty);
-        }
-
-        public Weights withRestatedGrace(Duration g) {
-            return new Weights(threshold, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource,
-                    sameSourceHours, noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, g, restatedNovelty);
-        }
-
-        public Weights withRestatedNovelty(double n) {
-            return new Weights(threshold, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource,
-                    sameSourceHours, noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, restatedGrace, n);
-        }
-
-        /** The longest grace a pair can be given. */
-        Duration widestGrace() {
-            return restatedGrace.compareTo(grace) > 0 ? restatedGrace : grace;
+                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName);
         }
     }
 
@@ -104,7 +75,7 @@ public final class Matcher {
             return ChronoUnit.FOREVER.getDuration();
         }
         double days = Math.max(0, 1 + w.subjectWeight() - w.threshold()) / w.perLateDay();
-        return w.widestGrace().plusMinutes((long) Math.ceil(days * 24 * 60) + 1);
+        return w.grace().plusMinutes((long) Math.ceil(days * 24 * 60) + 1);
     }
 
     /** The best candidate if its evidence reaches the threshold, else a new event (with the nearest miss). */
@@ -151,7 +122,6 @@ public final class Matcher {
         int[] y = b.words();
         double dot = 0;
         double sharedLength = 0;
-        double sharedOwn = 0;
         int sharedCount = 0;
         boolean nameShared = false;
         int namesShared = 0;
@@ -184,7 +154,6 @@ public final class Matcher {
                 double weight = named ? idf * w.nameBoost() : figure ? idf * w.figureBoost() : idf;
                 dot += va.weights[i] * weight;
                 sharedLength += weight * weight;
-                sharedOwn += va.weights[i] * va.weights[i];
                 sharedCount++;
                 nameShared |= va.named[i] || named;
                 namesShared += va.named[i] || named ? 1 : 0;
@@ -210,18 +179,8 @@ public final class Matcher {
         }
         Duration apart = Duration.between(r.published(), c.earliest()).abs();
         boolean sameSource = c.reportedBy(r.sourceId());
-        // Only a pair past the usual grace is asked whether the later of the two restates the earlier.
-        boolean restated = apart.compareTo(w.grace()) > 0
-                && (r.published().isBefore(c.earliest()) ? bringsNothingNew(b, a) : bringsNothingNew(a, b));
-        if (restated) {
-            // The share of the later's weight (its words squared, as in its vector's length) the earlier does not hold.
-            double novelty = r.published().isBefore(c.earliest()) ? 1 - sharedLength / Math.pow(length(b, rarity), 2)
-                    : 1 - sharedOwn / (va.norm * va.norm);
-            restated = novelty <= w.restatedNovelty();
-        }
-        Duration grace = restated ? w.restatedGrace() : w.grace();
         Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
-                rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart, grace, sameSource);
+                rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart, sameSource);
         if (toBeat > Double.NEGATIVE_INFINITY && dot > 0 && monotone) {
             double least = Math.min(1, Math.min(w.nameBoost(), w.figureBoost())) * rarity.floor();
             double shortest = Math.sqrt(sharedLength + (y.length - sharedCount) * least * least);
@@ -233,8 +192,7 @@ public final class Matcher {
         double cosine = dot == 0 ? 0 : dot / (va.norm * length(b, rarity));
         double total = scoreOf(cosine, score);
         if (shared == null) {
-            return new Evidence(total, false, List.of(), List.of(), List.of(), List.of(), apart.toMinutes(), sameSource,
-                    restated);
+            return new Evidence(total, false, List.of(), List.of(), List.of(), List.of(), apart.toMinutes(), sameSource);
         }
         List<String> sharedSubjects = new ArrayList<>();
         for (int s : a.subjects()) {
@@ -255,28 +213,7 @@ public final class Matcher {
                 .filter(t -> !Features.contains(a.names(), t) && !Features.contains(a.figures(), t))
                 .sorted(Comparator.comparingDouble((Integer t) -> -rarity.idf(t))).limit(EXPLAINED_WORDS)
                 .map(a::label).toList();
-        return new Evidence(total, false, sharedSubjects, names, figures, rareWords, apart.toMinutes(), sameSource,
-                restated);
-    }
-
-    /**
-     * Whether {@code later} brings nothing new to {@code earlier}: every name and figure it gives
-     * is already among the earlier's words. Words alone do not count: a tabloid's next-morning
-     * headline has words of its own ("horror", "inferno"), but the particulars it can give are
-     * the happening's; a development names the new actor or gives the new toll.
-     */
-    private static boolean bringsNothingNew(Features later, Features earlier) {
-        for (int t : later.names()) {
-            if (!Features.contains(earlier.words(), t)) {
-                return false;
-            }
-        }
-        for (int t : later.figures()) {
-            if (!Features.contains(earlier.words(), t)) {
-                return false;
-            }
-        }
-        return true;
+        return new Evidence(total, false, sharedSubjects, names, figures, rareWords, apart.toMinutes(), sameSource);
     }
 
     /**
@@ -291,7 +228,7 @@ public final class Matcher {
 
     /** What the pair shares besides the words: the score is a function of the cosine given these. */
     private record Score(double unexplained, boolean namesAgree, boolean rareShared, boolean rareNameShared,
-                         Duration apart, Duration grace, boolean sameSource) {
+                         Duration apart, boolean sameSource) {
     }
 
     /** The score for a cosine of the words; never falling as the cosine rises (see {@link #monotone}). */
@@ -304,11 +241,11 @@ public final class Matcher {
         if (!s.rareShared()) {
             score *= w.noSharedRare();
         }
-        if (s.rareNameShared() && s.apart().compareTo(s.grace()) <= 0) {
+        if (s.rareNameShared() && s.apart().compareTo(w.grace()) <= 0) {
             score += w.rareName();
         }
-        if (s.apart().compareTo(s.grace()) > 0) {
-            score -= w.perLateDay() * s.apart().minus(s.grace()).toMinutes() / (24 * 60.0);
+        if (s.apart().compareTo(w.grace()) > 0) {
+            score -= w.perLateDay() * s.apart().minus(w.grace()).toMinutes() / (24 * 60.0);
         }
         if (s.sameSource()) {
             score = s.apart().compareTo(w.sameSourceHours()) > 0 ? Math.min(score, 0) : score - w.sameSource();
