@@ -199,6 +199,16 @@ class MatcherTest {
     }
 
     @Test
+    void aNextDayDevelopmentStaysApartFromTheHappeningItFollows() {
+        // 19 h after the attack began: the end of the siege and its toll is the next day's news.
+        stored(1, "Gunmen storm Kabul's Intercontinental Hotel", "At least four attackers have launched an assault on "
+                + "the Intercontinental Hotel in the Afghan capital, officials said.", T);
+        Decision d = decide(2, "Kabul hotel siege ends with at least 18 dead, 14 of them foreigners", "Afghan forces shot "
+                + "dead the last of the gunmen at the Intercontinental.", T.plus(Duration.ofHours(19)));
+        assertEquals(19 * 60, assertInstanceOf(Decision.Start.class, d).nearest().minutesApart());
+    }
+
+    @Test
     void noEventBeyondTheReachCouldJoinEvenWithTheSameText() {
         String text = "A 7.9 magnitude earthquake occurs in the Gulf of Alaska; a tsunami warning is issued";
         Report r = new Report(T, 2, analyzer.analyze(text, "", List.of()));
