@@ -82,7 +82,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure().dataSource(pool).locations(locations)
                     .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory(),
                             new V7__DropHotForeignKeys(), new V13_1__FullTextSearch(), new V14_0__DropH2FullText(),
-                            new V14_2__ArchiveArrival()).load().migrate();
+                            new V14_2__ArchiveArrival(), new V16_0__GroupedKeys()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate database " + url + ": " + rootMessage(e), e);

@@ -40,7 +40,7 @@ public final class V5__MatchIndexInMemory extends BaseJavaMigration {
                      "INSERT INTO event_key_hash (key_hash, event_id) VALUES (?, ?)")) {
             int pending = 0;
             while (rs.next()) {
-                insert.setLong(1, Keys.hash(rs.getString(1)));
+                insert.setLong(1, Keys.legacyHash(rs.getString(1)));
                 insert.setString(2, rs.getString(2));
                 insert.addBatch();
                 if (++pending == BATCH) {

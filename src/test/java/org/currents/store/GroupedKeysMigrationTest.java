@@ -1,0 +1,95 @@
+package org.currents.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.currents.config.StoreSettings;
+import org.currents.event.EventDraft;
+import org.currents.event.EventSource;
+import org.currents.event.Keys;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A database written before grouped keys (schema 15) keeps finding its reports after the upgrade:
+ * a re-polled item joins its event by its item key, and another outlet's report of the same
+ * article by the link key; nothing is created twice. On H2 and PostgreSQL.
+ */
+class GroupedKeysMigrationTest {
+    private static final String LINK = "https://wire.example/story/1";
+    private static final Instant T = Instant.parse("2018-01-05T09:00:00Z");
+
+    @TempDir
+    Path dir;
+    private StoreSettings settings;
+
+    @AfterEach
+    void drop() {
+        if (settings != null && settings.isPostgres()) {
+            TestDatabases.dropPostgres(settings);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void storedKeysAreFoundAfterTheUpgrade(String kind) throws Exception {
+        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        Flyway.configure().dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .locations(settings.isPostgres() ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                        : new String[] {"classpath:db/migration"})
+                .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory(), new V7__DropHotForeignKeys(),
+                        new V13_1__FullTextSearch(), new V14_0__DropH2FullText(), new V14_2__ArchiveArrival())
+                .target("15.0").load().migrate();
+        String itemKey = "item:1:" + LINK;
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+             Statement st = c.createStatement()) {
+            st.execute("INSERT INTO event (id, event_day, slug, published, headline, summary, content_html, link, "
+                    + "first_seen, updated, seq, arrival) VALUES ('old1', DATE '2018-01-05', 'tanker-ablaze', "
+                    + "TIMESTAMP '2018-01-05 09:00:00', 'Tanker ablaze off Shanghai', '', '<p>x</p>', '" + LINK + "', "
+                    + "TIMESTAMP '2018-01-05 10:00:00', TIMESTAMP '2018-01-05 10:00:00', 3, 3)");
+            try (PreparedStatement source = c.prepareStatement("INSERT INTO event_source (event_id, position, source_id, "
+                    + "outlet, article_url, feed_url, headline, item_key) VALUES ('old1', 0, 1, 'Outlet 1', ?, 'file:f1', "
+                    + "'Tanker ablaze off Shanghai', ?)");
+                 PreparedStatement key = c.prepareStatement("INSERT INTO event_key (key_hash, event_id) VALUES (?, 'old1')")) {
+                source.setString(1, LINK);
+                source.setLong(2, Keys.legacyHash(itemKey));
+                source.executeUpdate();
+                for (long h : new long[] {Keys.legacyHash(itemKey), Keys.legacyHash("link:wire.example/story/1")}) {
+                    key.setLong(1, h);
+                    key.executeUpdate();
+                }
+            }
+        }
+        try (Database db = Database.open(settings)) {
+            assertEquals(List.of(Keys.hash(itemKey)),
+                    db.read(c -> Sql.query(c, "SELECT item_key FROM event_source", rs -> rs.getLong(1))));
+            EventIngest ingest = TestIngest.of(db, Clock.fixed(Instant.parse("2018-03-01T00:00:00Z"), ZoneOffset.UTC));
+            assertEquals(0, ingest.ingest(List.of(draft(1, "Tanker ablaze off Shanghai"))).created(),
+                    "the item re-polled (months later, out of every matching window) is the stored one");
+            assertEquals(0, ingest.ingest(List.of(draft(2, "Oil tanker burns after collision"))).created(),
+                    "another outlet's report of the article joins by its link");
+            assertEquals(List.of(1L), db.read(c -> Sql.query(c, "SELECT COUNT(*) FROM event", rs -> rs.getLong(1))));
+            assertEquals(List.of(1L, 2L), db.read(c -> Sql.query(c, "SELECT source_id FROM event_source ORDER BY source_id",
+                    rs -> rs.getLong(1))), "one report of each source");
+        }
+    }
+
+    private static EventDraft draft(long source, String headline) {
+        String itemKey = "item:" + source + ":" + LINK;
+        return new EventDraft(itemKey, Set.of("link:wire.example/story/1"), TestIngest.ANALYZER.analyze(headline, "",
+                List.of()), T, headline, "", "<p>" + headline + "</p>", LINK, null, new EventSource(source,
+                "Outlet " + source, LINK, "file:f" + source, headline, T, Keys.hash(itemKey), null), List.of(), null);
+    }
+}
