@@ -42,10 +42,20 @@ record FilingDraft(EventDraft draft, long[] keyHashes, Report report, Candidate 
         return keyHashes[0];
     }
 
-    /** 24 hex digits of the SHA-256 of {@code itemKey}: a new event's id, the same on every node. */
+    /**
+     * A new event's id, the same on every node: 24 hex digits of the SHA-256 of {@code itemKey},
+     * the first four of them those of its source's item keys (see {@link Keys}), so that the events
+     * a feed starts sit side by side in every index led by the event's id.
+     */
     static String idFor(String itemKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(itemKey.getBytes(StandardCharsets.UTF_8));
+            int groupEnd = itemKey.startsWith("item:") ? itemKey.indexOf(':', 5) : -1;
+            if (groupEnd > 0) {
+                long group = Keys.hash(itemKey.substring(0, groupEnd) + ":") >>> 48;
+                digest[0] = (byte) (group >>> 8);
+                digest[1] = (byte) group;
+            }
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
