@@ -88,34 +88,32 @@ public final class Matcher {
         Candidate best = null;
         double bestScore = 0;
         for (Candidate c : candidates) {
-            Evidence e = evidence(report, a, c, rarity, rarest, null, best == null ? Double.NEGATIVE_INFINITY : bestScore);
-            if (e != null && (best == null || e.score() > bestScore)) {
+            double score = score(report, a, c, rarity, rarest, best == null ? Double.NEGATIVE_INFINITY : bestScore);
+            if (best == null || score > bestScore) {
                 best = c;
-                bestScore = e.score();
+                bestScore = score;
             }
         }
         if (best == null) {
             return new Decision.Start(Evidence.NONE);
         }
-        Evidence explained = evidence(report, a, best, rarity, rarest, new ArrayList<>(), Double.NEGATIVE_INFINITY);
+        Evidence explained = explain(report, a, best, rarity, rarest);
         return bestScore >= w.threshold() ? new Decision.Join(best.eventId(), explained) : new Decision.Start(explained);
     }
 
     Evidence evidence(Report r, Candidate c, Rarity rarity) {
-        return evidence(r, vector(r.features(), rarity), c, rarity, rarity.idf(UNSEEN), new ArrayList<>(),
-                Double.NEGATIVE_INFINITY);
+        return explain(r, vector(r.features(), rarity), c, rarity, rarity.idf(UNSEEN));
     }
 
     /**
-     * The evidence that {@code r} reports the happening of {@code c}. With {@code shared} null only
-     * the score is filled in; given a list, the tokens in common are collected and explained. Null
-     * when the score cannot exceed {@code toBeat}: the tokens in common give the dot product, and
-     * the candidate's vector is at least as long as its shared weights plus every other token at
-     * the rarity's floor, so the full vector (a rarity reading per token) is only built when a
-     * cosine that high could still win.
+     * How strongly {@code r} reports the happening of {@code c}; negative infinity when the score
+     * cannot exceed {@code toBeat}: the tokens in common give the dot product, and the candidate's
+     * vector is at least as long as its shared weights plus every other token at the rarity's
+     * floor, so the full vector (a rarity reading per token) is only built when a cosine that high
+     * could still win. Kept apart from {@link #explain}, which only the winner needs: this runs
+     * for every candidate, and the JIT compiles it smaller without the explanation's code.
      */
-    private Evidence evidence(Report r, Vector va, Candidate c, Rarity rarity, double rarest, List<Integer> shared,
-                              double toBeat) {
+    private double score(Report r, Vector va, Candidate c, Rarity rarity, double rarest, double toBeat) {
         Features a = r.features();
         Features b = c.features();
         int[] x = a.words();
@@ -159,9 +157,6 @@ public final class Matcher {
                 namesShared += va.named[i] || named ? 1 : 0;
                 rareShared |= idf >= rare;
                 rareNameShared |= idf >= rareName && isSpecificName(a, va.named[i], b, named, x[i]);
-                if (shared != null) {
-                    shared.add(x[i]);
-                }
                 i++;
                 j++;
             }
@@ -186,18 +181,27 @@ public final class Matcher {
             double shortest = Math.sqrt(sharedLength + (y.length - sharedCount) * least * least);
             // A hair of slack for rounding: the bound is never below the cosine computed in full.
             if (scoreOf(Math.min(1, dot / (va.norm * shortest)) * (1 + 1e-9), score) <= toBeat) {
-                return null;
+                return Double.NEGATIVE_INFINITY;
             }
         }
         double cosine = dot == 0 ? 0 : dot / (va.norm * length(b, rarity));
-        double total = scoreOf(cosine, score);
-        if (shared == null) {
-            return new Evidence(total, false, List.of(), List.of(), List.of(), List.of(), apart.toMinutes(), sameSource);
-        }
+        return scoreOf(cosine, score);
+    }
+
+    /** The evidence that {@code r} reports the happening of {@code c}: its score, and what the two share. */
+    private Evidence explain(Report r, Vector va, Candidate c, Rarity rarity, double rarest) {
+        Features a = r.features();
+        Features b = c.features();
         List<String> sharedSubjects = new ArrayList<>();
         for (int s : a.subjects()) {
             if (Features.contains(b.subjects(), s)) {
                 sharedSubjects.add(a.label(s));
+            }
+        }
+        List<Integer> shared = new ArrayList<>();
+        for (int t : a.words()) {
+            if (Features.contains(b.words(), t)) {
+                shared.add(t);
             }
         }
         List<String> names = new ArrayList<>();
@@ -213,7 +217,9 @@ public final class Matcher {
                 .filter(t -> !Features.contains(a.names(), t) && !Features.contains(a.figures(), t))
                 .sorted(Comparator.comparingDouble((Integer t) -> -rarity.idf(t))).limit(EXPLAINED_WORDS)
                 .map(a::label).toList();
-        return new Evidence(total, false, sharedSubjects, names, figures, rareWords, apart.toMinutes(), sameSource);
+        return new Evidence(score(r, va, c, rarity, rarest, Double.NEGATIVE_INFINITY), false, sharedSubjects, names,
+                figures, rareWords, Duration.between(r.published(), c.earliest()).abs().toMinutes(),
+                c.reportedBy(r.sourceId()));
     }
 
     /**
