@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.currents.config.StoreSettings;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,20 @@ public final class Database implements AutoCloseable {
         return open(config, settings.jdbcUrl());
     }
 
+    /**
+     * The migrations of the schema, for a database at {@code url}. PostgreSQL also holds the
+     * clustered scheduler's tables. Flyway takes an advisory lock there for the whole migration, so
+     * of several nodes starting at once one migrates and the others wait, then find the schema current.
+     */
+    static FluentConfiguration migrations(String url) {
+        String[] locations = url.startsWith("jdbc:postgresql:")
+                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"};
+        return Flyway.configure().locations(locations).javaMigrations(new V3__NumericBands(),
+                new V5__MatchIndexInMemory(), new V7__DropHotForeignKeys(), new V13_1__FullTextSearch(),
+                new V14_0__DropH2FullText(), new V14_2__ArchiveArrival(), new V16_0__GroupedKeys());
+    }
+
     /** A pool built from {@code config} (tests give it a data source of their own), migrated; {@code url} names it. */
     static Database open(HikariConfig config, String url) {
         config.setPoolName("currents-db");
@@ -72,17 +87,8 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open database " + url + ": " + rootMessage(e), e);
         }
-        // PostgreSQL also holds the clustered scheduler's tables. Flyway takes an advisory lock there
-        // for the whole migration, so of several nodes starting at once one migrates and the others
-        // wait, then find the schema current.
-        String[] locations = url.startsWith("jdbc:postgresql:")
-                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
-                : new String[] {"classpath:db/migration"};
         try {
-            Flyway.configure().dataSource(pool).locations(locations)
-                    .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory(),
-                            new V7__DropHotForeignKeys(), new V13_1__FullTextSearch(), new V14_0__DropH2FullText(),
-                            new V14_2__ArchiveArrival(), new V16_0__GroupedKeys()).load().migrate();
+            migrations(url).dataSource(pool).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate database " + url + ": " + rootMessage(e), e);

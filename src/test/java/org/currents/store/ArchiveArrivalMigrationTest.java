@@ -18,7 +18,6 @@ import org.currents.event.Event;
 import org.currents.event.EventDraft;
 import org.currents.event.EventSource;
 import org.currents.event.SearchQuery;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,11 +44,7 @@ class ArchiveArrivalMigrationTest {
     @ValueSource(strings = {"h2", "postgres"})
     void anOlderDatabaseGetsArrivalsAndKeepsItsSearch(String kind) throws Exception {
         settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
-        Flyway.configure().dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                .locations(settings.isPostgres() ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
-                        : new String[] {"classpath:db/migration"})
-                .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory(), new V7__DropHotForeignKeys(),
-                        new V13_1__FullTextSearch()).target("13.1").load().migrate();
+        TestDatabases.migrateTo(settings, "13.1");
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
              Statement st = c.createStatement()) {
             st.execute("INSERT INTO context (slug, name, kind, version, updated) VALUES "

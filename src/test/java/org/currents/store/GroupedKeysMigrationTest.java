@@ -16,7 +16,6 @@ import org.currents.config.StoreSettings;
 import org.currents.event.EventDraft;
 import org.currents.event.EventSource;
 import org.currents.event.Keys;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,12 +45,7 @@ class GroupedKeysMigrationTest {
     @ValueSource(strings = {"h2", "postgres"})
     void storedKeysAreFoundAfterTheUpgrade(String kind) throws Exception {
         settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
-        Flyway.configure().dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                .locations(settings.isPostgres() ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
-                        : new String[] {"classpath:db/migration"})
-                .javaMigrations(new V3__NumericBands(), new V5__MatchIndexInMemory(), new V7__DropHotForeignKeys(),
-                        new V13_1__FullTextSearch(), new V14_0__DropH2FullText(), new V14_2__ArchiveArrival())
-                .target("15.0").load().migrate();
+        TestDatabases.migrateTo(settings, "15.0");
         String itemKey = "item:1:" + LINK;
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
              Statement st = c.createStatement()) {

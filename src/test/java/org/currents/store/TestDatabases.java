@@ -47,6 +47,12 @@ public final class TestDatabases {
         return new StoreSettings(POSTGRES_URL + "?currentSchema=" + schema, "postgres", "", 4);
     }
 
+    /** Migrates a new database only as far as {@code version}: the schema an older release left. */
+    public static void migrateTo(StoreSettings settings, String version) {
+        Database.migrations(settings.jdbcUrl()).dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .target(version).load().migrate();
+    }
+
     /** Closes the database if it was opened, then drops its PostgreSQL schema if it had one. */
     public static void close(Database db, StoreSettings settings) {
         if (db != null) {
