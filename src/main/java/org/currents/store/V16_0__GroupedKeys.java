@@ -17,36 +17,43 @@ import org.flywaydb.core.api.migration.Context;
  * found, which costs at most the merge of one old article seen through a mirror.
  */
 public final class V16_0__GroupedKeys extends BaseJavaMigration {
-    private static final int BATCH = 1000;
+    private static final int PAGE = 1000;
+
+    /** A report's row as the migration reads it. */
+    private record Row(String eventId, int position, long sourceId, long itemKey, String articleUrl) {
+    }
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        List<long[]> itemKeys = Sql.query(c, "SELECT DISTINCT source_id, item_key FROM event_source "
-                + "WHERE item_key IS NOT NULL AND item_key <> 0", rs -> new long[] {rs.getLong(1), rs.getLong(2)});
-        for (int from = 0; from < itemKeys.size(); from += BATCH) {
+        // Page by page in the order of the primary key, which finds each row again by its key:
+        // the rows' keys and URLs of a large store need not all be in memory at once.
+        Row last = new Row("", -1, 0, 0, null);
+        while (true) {
+            List<Row> page = Sql.query(c, "SELECT event_id, position, source_id, item_key, article_url FROM event_source "
+                    + "WHERE event_id > ? OR (event_id = ? AND position > ?) ORDER BY event_id, position "
+                    + "FETCH FIRST " + PAGE + " ROWS ONLY", rs -> new Row(rs.getString(1), rs.getInt(2), rs.getLong(3),
+                    rs.getLong(4), rs.getString(5)), last.eventId(), last.eventId(), last.position());
+            if (page.isEmpty()) {
+                return;
+            }
             List<Object[]> keys = new ArrayList<>();
             List<Object[]> sources = new ArrayList<>();
-            for (long[] k : itemKeys.subList(from, Math.min(itemKeys.size(), from + BATCH))) {
-                long grouped = Keys.regroup(k[1], "item:" + k[0]);
-                keys.add(new Object[] {grouped, k[1]});
-                sources.add(new Object[] {grouped, k[0], k[1]});
+            for (Row r : page) {
+                if (r.itemKey() != 0) {
+                    long grouped = Keys.regroup(r.itemKey(), "item:" + r.sourceId());
+                    keys.add(new Object[] {grouped, r.itemKey()});
+                    sources.add(new Object[] {grouped, r.eventId(), r.position()});
+                }
+                String article = ArticleUrls.key(r.articleUrl());
+                if (article != null) {
+                    keys.add(new Object[] {Keys.hash("link:" + article), Keys.legacyHash("link:" + article)});
+                }
             }
+            // A key two reports share (one article, two outlets) moves with the first; the second finds nothing.
             Sql.batch(c, "UPDATE event_key SET key_hash = ? WHERE key_hash = ?", keys);
-            Sql.batch(c, "UPDATE event_source SET item_key = ? WHERE source_id = ? AND item_key = ?", sources);
+            Sql.batch(c, "UPDATE event_source SET item_key = ? WHERE event_id = ? AND position = ?", sources);
+            last = page.get(page.size() - 1);
         }
-        List<String> articles = Sql.query(c, "SELECT DISTINCT article_url FROM event_source WHERE article_url IS NOT NULL",
-                rs -> ArticleUrls.key(rs.getString(1)));
-        List<Object[]> keys = new ArrayList<>();
-        for (String article : articles) {
-            if (article != null) {
-                keys.add(new Object[] {Keys.hash("link:" + article), Keys.legacyHash("link:" + article)});
-            }
-            if (keys.size() == BATCH) {
-                Sql.batch(c, "UPDATE event_key SET key_hash = ? WHERE key_hash = ?", keys);
-                keys.clear();
-            }
-        }
-        Sql.batch(c, "UPDATE event_key SET key_hash = ? WHERE key_hash = ?", keys);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.currents.config.StoreSettings;
@@ -77,6 +78,46 @@ class GroupedKeysMigrationTest {
             assertEquals(List.of(1L), db.read(c -> Sql.query(c, "SELECT COUNT(*) FROM event", rs -> rs.getLong(1))));
             assertEquals(List.of(1L, 2L), db.read(c -> Sql.query(c, "SELECT source_id FROM event_source ORDER BY source_id",
                     rs -> rs.getLong(1))), "one report of each source");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void everyKeyMovesWhenTheReportsFillSeveralPages(String kind) throws Exception {
+        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        TestDatabases.migrateTo(settings, "15.0");
+        Set<Long> expected = new HashSet<>();
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+             PreparedStatement source = c.prepareStatement("INSERT INTO event_source (event_id, position, source_id, "
+                     + "outlet, article_url, feed_url, item_key) VALUES (?, ?, ?, 'Outlet', ?, 'file:f', ?)");
+             PreparedStatement key = c.prepareStatement("INSERT INTO event_key (key_hash, event_id) VALUES (?, ?)")) {
+            // 1,500 reports of one event and 1,000 of another: pages of 1,000 end inside an event.
+            for (int n = 0; n < 2500; n++) {
+                String event = n < 1500 ? "a" : "b";
+                long sourceId = 1 + n % 7;
+                String itemKey = "item:" + sourceId + ":" + n;
+                String article = "outlet" + n % 3 + ".example/" + n;
+                source.setString(1, event);
+                source.setInt(2, n);
+                source.setLong(3, sourceId);
+                source.setString(4, "https://" + article);
+                source.setLong(5, Keys.legacyHash(itemKey));
+                source.addBatch();
+                for (String k : new String[] {itemKey, "link:" + article}) {
+                    key.setLong(1, Keys.legacyHash(k));
+                    key.setString(2, event);
+                    key.addBatch();
+                    expected.add(Keys.hash(k));
+                }
+            }
+            source.executeBatch();
+            key.executeBatch();
+        }
+        try (Database db = Database.open(settings)) {
+            assertEquals(expected, Set.copyOf(db.read(c -> Sql.query(c, "SELECT key_hash FROM event_key",
+                    rs -> rs.getLong(1)))));
+            assertEquals(2500, Set.copyOf(db.read(c -> Sql.query(c, "SELECT item_key FROM event_source",
+                    rs -> rs.getLong(1)))).stream().filter(expected::contains).count());
         }
     }
 
