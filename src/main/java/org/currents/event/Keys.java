@@ -18,9 +18,18 @@ public final class Keys {
     }
 
     public static long hash(String key) {
-        int groupEnd = key.startsWith("item:") ? key.indexOf(':', 5) : key.startsWith("link:") ? key.indexOf('/', 5) : -1;
-        String group = groupEnd > 0 ? key.substring(0, groupEnd) : key;
-        return regroup(legacyHash(key), group);
+        return regroup(legacyHash(key), groupOf(key));
+    }
+
+    /** The 16 bits {@link #hash} leads a key with: the same for every key of its group. */
+    public static int group(String key) {
+        return (int) (legacyHash(groupOf(key)) >>> 48);
+    }
+
+    /** {@code item:SOURCE} of an item key, {@code link:HOST} of a link key, else the key itself. */
+    private static String groupOf(String key) {
+        int end = key.startsWith("item:") ? key.indexOf(':', 5) : key.startsWith("link:") ? key.indexOf('/', 5) : -1;
+        return end > 0 ? key.substring(0, end) : key;
     }
 
     /**

@@ -50,9 +50,8 @@ record FilingDraft(EventDraft draft, long[] keyHashes, Report report, Candidate 
     static String idFor(String itemKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(itemKey.getBytes(StandardCharsets.UTF_8));
-            int groupEnd = itemKey.startsWith("item:") ? itemKey.indexOf(':', 5) : -1;
-            if (groupEnd > 0) {
-                long group = Keys.hash(itemKey.substring(0, groupEnd) + ":") >>> 48;
+            if (itemKey.startsWith("item:")) {
+                int group = Keys.group(itemKey);
                 digest[0] = (byte) (group >>> 8);
                 digest[1] = (byte) group;
             }

@@ -34,11 +34,13 @@ class KeysTest {
 
     @Test
     void aStoredHashMovesToTheGroupedLayoutWithoutItsText() {
+        assertEquals(Keys.hash("item:7:tag:outlet.example,2018:1"),
+                Keys.regroup(Keys.legacyHash("item:7:tag:outlet.example,2018:1"), "item:7"));
+        assertEquals(Keys.hash("link:outlet.example/2018/01/a"),
+                Keys.regroup(Keys.legacyHash("link:outlet.example/2018/01/a"), "link:outlet.example"));
         for (String key : new String[] {"item:7:tag:outlet.example,2018:1", "link:outlet.example/2018/01/a",
                 "link:outlet.example", "item:", "sha256:abc"}) {
-            int end = key.startsWith("item:") ? key.indexOf(':', 5) : key.startsWith("link:") ? key.indexOf('/', 5) : -1;
-            String group = end > 0 ? key.substring(0, end) : key;
-            assertEquals(Keys.hash(key), Keys.regroup(Keys.legacyHash(key), group), key);
+            assertEquals(Keys.group(key), Keys.hash(key) >>> 48, key);
         }
     }
 
