@@ -140,7 +140,10 @@ public final class EventIngest {
                 // written: it stands only if that one committed.
                 return failed ? null : result;
             }
-            boolean written = db.inTransaction(c -> {
+            // It was decided on the one before it: if that one failed, the counter may still read
+            // version - 1, written by another node that took its number, and the decisions rest
+            // on events that were never written and miss the other node's.
+            boolean written = !failed && db.inTransaction(c -> {
                 if (counter(c, " FOR UPDATE") != version - 1) {
                     return false;
                 }
