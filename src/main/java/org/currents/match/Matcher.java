@@ -97,12 +97,13 @@ public final class Matcher {
         if (best == null) {
             return new Decision.Start(Evidence.NONE);
         }
-        Evidence explained = explain(report, a, best, rarity, rarest);
+        Evidence explained = explain(report, best, rarity, bestScore);
         return bestScore >= w.threshold() ? new Decision.Join(best.eventId(), explained) : new Decision.Start(explained);
     }
 
     Evidence evidence(Report r, Candidate c, Rarity rarity) {
-        return explain(r, vector(r.features(), rarity), c, rarity, rarity.idf(UNSEEN));
+        return explain(r, c, rarity,
+                score(r, vector(r.features(), rarity), c, rarity, rarity.idf(UNSEEN), Double.NEGATIVE_INFINITY));
     }
 
     /**
@@ -188,8 +189,8 @@ public final class Matcher {
         return scoreOf(cosine, score);
     }
 
-    /** The evidence that {@code r} reports the happening of {@code c}: its score, and what the two share. */
-    private Evidence explain(Report r, Vector va, Candidate c, Rarity rarity, double rarest) {
+    /** The evidence that {@code r} reports the happening of {@code c}: the score given, and what the two share. */
+    private Evidence explain(Report r, Candidate c, Rarity rarity, double score) {
         Features a = r.features();
         Features b = c.features();
         List<String> sharedSubjects = new ArrayList<>();
@@ -217,8 +218,8 @@ public final class Matcher {
                 .filter(t -> !Features.contains(a.names(), t) && !Features.contains(a.figures(), t))
                 .sorted(Comparator.comparingDouble((Integer t) -> -rarity.idf(t))).limit(EXPLAINED_WORDS)
                 .map(a::label).toList();
-        return new Evidence(score(r, va, c, rarity, rarest, Double.NEGATIVE_INFINITY), false, sharedSubjects, names,
-                figures, rareWords, Duration.between(r.published(), c.earliest()).abs().toMinutes(),
+        long minutesApart = Duration.between(r.published(), c.earliest()).abs().toMinutes();
+        return new Evidence(score, false, sharedSubjects, names, figures, rareWords, minutesApart,
                 c.reportedBy(r.sourceId()));
     }
 
