@@ -3,8 +3,10 @@ package org.currents.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.currents.App;
 import org.currents.poll.PollOutcome;
+import org.currents.source.Source;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +46,11 @@ final class PollCommand implements Callable<Integer> {
         try (App app = launcher.open(options)) {
             app.importConfiguredSources().skipped().forEach(s -> spec.commandLine().getErr().printf(
                     "currents: sources.opml: skipped '%s': %s%n", s.text(), Failure.oneLine(s.reason())));
-            List<PollOutcome> outcomes = app.poller().pollAll(app.pollThreads());
+            // SIGTERM or Ctrl-C lets the feeds under way finish and leaves the rest for the next poll;
+            // without it the JVM would close the database under them.
+            AtomicBoolean stopping = new AtomicBoolean();
+            StopSignals.install(() -> stopping.set(true));
+            List<PollOutcome> outcomes = app.poller().pollAll(app.pollThreads(), stopping::get);
             Table table = new Table("source", "status", "new", "updated", "error");
             for (PollOutcome o : outcomes) {
                 table.add(o.sourceId(), o.status(), o.created(), o.updated(), o.error());
@@ -55,6 +61,11 @@ final class PollCommand implements Callable<Integer> {
                 out.printf("%d sources polled, %d failed, %d events stored%n", outcomes.size(), failed, app.events().count());
             }
             out.flush();
+            if (stopping.get()) {
+                spec.commandLine().getErr().printf("currents: stopped by a signal after %d of %d sources; the rest are "
+                        + "polled next time%n", outcomes.size(), app.sources().all().stream().filter(Source::enabled).count());
+                return ExitCode.PARTLY;
+            }
             return failed > 0 ? ExitCode.PARTLY : ExitCode.OK;
         }
     }

@@ -6,11 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.currents.event.EventDraft;
 import org.currents.fetch.FeedFetcher;
 import org.currents.fetch.FetchRequest;
@@ -88,6 +89,15 @@ public final class Poller {
      * in the order of the sources.
      */
     public List<PollOutcome> pollAll(int threads) {
+        return pollAll(threads, () -> false);
+    }
+
+    /**
+     * As {@link #pollAll(int)}, until {@code stopping} says to stop: the polls under way finish
+     * (each ingest is one transaction either way), the sources not yet begun are left for the
+     * next poll and have no outcome.
+     */
+    public List<PollOutcome> pollAll(int threads, BooleanSupplier stopping) {
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "poll-once");
@@ -97,11 +107,14 @@ public final class Poller {
         try {
             List<Future<PollOutcome>> running = new ArrayList<>();
             for (Source s : enabled) {
-                running.add(pool.submit(() -> poll(s)));
+                running.add(pool.submit(() -> stopping.getAsBoolean() ? null : poll(s)));
             }
             List<PollOutcome> out = new ArrayList<>();
             for (Future<PollOutcome> f : running) {
-                out.add(f.get());
+                PollOutcome o = f.get();
+                if (o != null) {
+                    out.add(o);
+                }
             }
             return out;
         } catch (InterruptedException e) {
