@@ -49,8 +49,13 @@ class CrashRecoveryIT {
             layOut();
             Process first = start(db);
             awaitFirstIngest(first);
+            // The launcher's worker JVM (see QuickJvm) does the writing; killing the launcher halts it.
+            List<ProcessHandle> workers = first.descendants().toList();
             first.destroyForcibly();
             assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+            for (ProcessHandle w : workers) {
+                w.onExit().get(30, TimeUnit.SECONDS);
+            }
             int before = count(db, "SELECT COUNT(*) FROM event");
             assertTrue(before < FEEDS * ITEMS, "killed mid-way: " + before + " events stored");
             assertNoHalfStoredEvent(db);

@@ -1,5 +1,7 @@
 package org.currents.cli;
 
+import java.util.Optional;
+
 /** The jar's entry point: runs the command line and exits with its code. */
 public final class Main {
     private Main() {
@@ -12,6 +14,11 @@ public final class Main {
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
+        Optional<Integer> ranElsewhere = QuickJvm.command(args).flatMap(QuickJvm::run);
+        if (ranElsewhere.isPresent()) {
+            System.exit(ranElsewhere.get());
+        }
+        QuickJvm.watchLauncher();
         System.exit(Cli.run(args, System.getenv()));
     }
 }
