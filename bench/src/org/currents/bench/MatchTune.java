@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.currents.event.Context;
+import org.currents.event.Features;
 import org.currents.event.ContextKind;
 import org.currents.event.Event;
 import org.currents.event.EventSource;
@@ -407,6 +408,16 @@ public final class MatchTune {
                 Evidence e = d instanceof Decision.Join j ? j.evidence() : ((Decision.Start) d).nearest();
                 System.out.printf("   %.3f %s %s%s%n", e.score(), b.outlet(), b.headline().substring(0, Math.min(70, b.headline().length())),
                         a.happening().equals(b.happening()) ? "  (same)" : "");
+                if (Boolean.getBoolean("tokens") && a.happening().equals(b.happening())) {
+                    Features fa = reports.get(a).features();
+                    Features fb = rb.features();
+                    StringBuilder line = new StringBuilder("      ");
+                    for (int t : fa.words()) {
+                        line.append(String.format("%s%s:%.1f ", Features.contains(fb.words(), t) ? "*" : "",
+                                fa.label(t), index.idf(t)));
+                    }
+                    System.out.println(line);
+                }
             }
         }
     }

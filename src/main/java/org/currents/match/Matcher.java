@@ -1,6 +1,7 @@
 package org.currents.match;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,8 +41,8 @@ public final class Matcher {
     /**
      * The policy's numbers. {@code nameBoost} and {@code figureBoost} multiply the rarity weight
      * of names and figures: they say more about which happening a text reports than plain words.
-     * Shared subject pages add up to {@code subjectWeight}, the more the rarer they are. Reports of one happening come out within
-     * {@code grace} of each other; every further day costs {@code perLateDay}. One outlet rarely
+     * Shared subject pages add up to {@code subjectWeight}, the more the rarer they are. Reports of one happening come out on
+     * its day (UTC) or within {@code grace} of each other; every further day costs {@code perLateDay}. One outlet rarely
      * files two reports of one happening: within {@code sameSourceHours} its second report costs
      * {@code sameSource}, later it is a follow-up and never joins. Both naming people or places
      * and none in common multiplies the score by {@code noSharedName}. Reports of one happening
@@ -49,7 +50,7 @@ public final class Matcher {
      * rarest possible); sharing only words common in the window multiplies by {@code noSharedRare}.
      * Sharing a specific name few events hold (rarity at least {@code rareNameRatio} of the rarest:
      * a town, a person, a company; not a country of the place list) and one more name besides,
-     * within {@code grace}, adds {@code rareName}: outlets word a happening differently but name
+     * on the day or within {@code grace}, adds {@code rareName}: outlets word a happening differently but name
      * its particulars alike, and a short report's cosine with a long one is small whatever they share.
      */
     public record Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
@@ -68,14 +69,15 @@ public final class Matcher {
      * How far apart in time a report and an event can be and still join: beyond it the cost of
      * the late days alone puts the strongest evidence there is (every word and subject in common)
      * under the threshold, so candidates further away need not be scored. A minute is added for
-     * the score's rounding.
+     * the score's rounding. Never less than a day: reports of one day are never late.
      */
     public Duration reach() {
         if (w.perLateDay() <= 0) {
             return ChronoUnit.FOREVER.getDuration();
         }
         double days = Math.max(0, 1 + w.subjectWeight() - w.threshold()) / w.perLateDay();
-        return w.grace().plusMinutes((long) Math.ceil(days * 24 * 60) + 1);
+        Duration late = w.grace().plusMinutes((long) Math.ceil(days * 24 * 60) + 1);
+        return late.compareTo(Duration.ofDays(1)) < 0 ? Duration.ofDays(1) : late;
     }
 
     /** The best candidate if its evidence reaches the threshold, else a new event (with the nearest miss). */
@@ -174,9 +176,10 @@ public final class Matcher {
             }
         }
         Duration apart = Duration.between(r.published(), c.earliest()).abs();
+        Duration late = lateness(r.published(), c.earliest(), apart);
         boolean sameSource = c.reportedBy(r.sourceId());
         Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
-                rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart, sameSource);
+                rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart, late, sameSource);
         if (toBeat > Double.NEGATIVE_INFINITY && dot > 0 && monotone) {
             double least = Math.min(1, Math.min(w.nameBoost(), w.figureBoost())) * rarity.floor();
             double shortest = Math.sqrt(sharedLength + (y.length - sharedCount) * least * least);
@@ -233,9 +236,21 @@ public final class Matcher {
         return namedInA && namedInB && !Features.contains(a.places(), token) && !Features.contains(b.places(), token);
     }
 
+    /**
+     * How much later than a report of the happening can be {@code t} is: nothing on the day (UTC)
+     * of the event's earliest report, as the portal files a happening under its day (a morning and
+     * a late-evening report of one happening are 14 h apart), else the time beyond the grace.
+     */
+    private Duration lateness(Instant t, Instant earliest, Duration apart) {
+        if (t.truncatedTo(ChronoUnit.DAYS).equals(earliest.truncatedTo(ChronoUnit.DAYS)) || apart.compareTo(w.grace()) <= 0) {
+            return Duration.ZERO;
+        }
+        return apart.minus(w.grace());
+    }
+
     /** What the pair shares besides the words: the score is a function of the cosine given these. */
     private record Score(double unexplained, boolean namesAgree, boolean rareShared, boolean rareNameShared,
-                         Duration apart, boolean sameSource) {
+                         Duration apart, Duration late, boolean sameSource) {
     }
 
     /** The score for a cosine of the words; never falling as the cosine rises (see {@link #monotone}). */
@@ -248,11 +263,11 @@ public final class Matcher {
         if (!s.rareShared()) {
             score *= w.noSharedRare();
         }
-        if (s.rareNameShared() && s.apart().compareTo(w.grace()) <= 0) {
+        if (s.rareNameShared() && s.late().isZero()) {
             score += w.rareName();
         }
-        if (s.apart().compareTo(w.grace()) > 0) {
-            score -= w.perLateDay() * s.apart().minus(w.grace()).toMinutes() / (24 * 60.0);
+        if (!s.late().isZero()) {
+            score -= w.perLateDay() * s.late().toMinutes() / (24 * 60.0);
         }
         if (s.sameSource()) {
             score = s.apart().compareTo(w.sameSourceHours()) > 0 ? Math.min(score, 0) : score - w.sameSource();

@@ -199,6 +199,26 @@ class MatcherTest {
     }
 
     @Test
+    void reportsOfOneDayAreNeverLateHoweverManyHoursApart() {
+        // A morning report and an evening one, 14.5 h apart on one day, join; the same two 14.5 h
+        // apart across midnight are 2.5 h beyond the grace, which this evidence does not outweigh.
+        String headline = "Hawaii sends a false missile alert to every phone in the state";
+        String summary = "An emergency worker pushed the wrong button, officials said.";
+        String later = "Panic in Hawaii as phones warn of an incoming ballistic missile";
+        String laterSummary = "The false alert was a mistake by an emergency worker; no missile was fired.";
+        Instant morning = Instant.parse("2018-01-23T07:00:00Z");
+        String sameDay = stored(1, headline, summary, morning);
+        Decision evening = decide(2, later, laterSummary, morning.plus(Duration.ofMinutes(870)));
+        assertEquals(sameDay, assertInstanceOf(Decision.Join.class, evening).eventId());
+        index.remove(sameDay);
+
+        Instant lastEvening = Instant.parse("2018-01-22T19:00:00Z");
+        stored(1, headline, summary, lastEvening);
+        Decision nextMorning = decide(2, later, laterSummary, lastEvening.plus(Duration.ofMinutes(870)));
+        assertEquals(870, assertInstanceOf(Decision.Start.class, nextMorning).nearest().minutesApart());
+    }
+
+    @Test
     void aNextDayDevelopmentStaysApartFromTheHappeningItFollows() {
         // 19 h after the attack began: the end of the siege and its toll is the next day's news.
         stored(1, "Gunmen storm Kabul's Intercontinental Hotel", "At least four attackers have launched an assault on "
