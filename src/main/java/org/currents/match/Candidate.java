@@ -5,27 +5,35 @@ import org.currents.event.Features;
 
 /**
  * A stored event as matching sees it: its date (which files it under a day), when its earliest
- * report was published (what a report's time is measured from), who reported it, and its features.
+ * and latest reports were published (what a report's time is measured from), who reported it,
+ * and its features.
  */
-public record Candidate(String eventId, Instant published, Instant earliest, long[] sourceIds, Features features) {
+public record Candidate(String eventId, Instant published, Instant earliest, Instant latest, long[] sourceIds,
+                        Features features) {
     /** Beyond this many words, a candidate takes no more from the reports that join it. */
     private static final int MAX_WORDS = 160;
 
     /** An event of one report, or one whose reports' times are not known: its earliest report is its date. */
     public Candidate(String eventId, Instant published, long[] sourceIds, Features features) {
-        this(eventId, published, published, sourceIds, features);
+        this(eventId, published, published, published, sourceIds, features);
+    }
+
+    /** An event whose earliest report is known, and none later than its date. */
+    public Candidate(String eventId, Instant published, Instant earliest, long[] sourceIds, Features features) {
+        this(eventId, published, earliest, published.isAfter(earliest) ? published : earliest, sourceIds, features);
     }
 
     /**
-     * The candidate after {@code r} joined it: as {@link #joinedBy(long, Features)}, and its
-     * earliest report the earlier of the two. Measuring from the earliest report, not from the
-     * one that happened to arrive first, makes the time a report is judged by the same in
-     * whatever order the event's reports came: a happening is as old as its first report.
+     * The candidate after {@code r} joined it: as {@link #joinedBy(long, Features)}, its earliest
+     * and latest reports widened by the report's time. Measuring from the event's reports, not
+     * from the one that happened to arrive first, makes the time a report is judged by the same in
+     * whatever order the event's reports came.
      */
     public Candidate joinedBy(Report r) {
         Candidate c = joinedBy(r.sourceId(), r.features());
-        return r.published().isBefore(earliest) ? new Candidate(eventId, published, r.published(), c.sourceIds, c.features)
-                : c;
+        Instant t = r.published();
+        return new Candidate(eventId, published, t.isBefore(earliest) ? t : earliest, t.isAfter(latest) ? t : latest,
+                c.sourceIds, c.features);
     }
 
     /**
@@ -43,7 +51,7 @@ public record Candidate(String eventId, Instant published, Instant earliest, lon
                 joining.words()), union(features.names(), joining.names()), union(features.figures(), joining.figures()),
                 union(features.subjects(), joining.subjects()), union(features.places(), joining.places()),
                 java.util.Map.of());
-        return new Candidate(eventId, published, earliest, sources, f);
+        return new Candidate(eventId, published, earliest, latest, sources, f);
     }
 
     private static int[] union(int[] a, int[] b) {

@@ -176,7 +176,10 @@ public final class Matcher {
             }
         }
         Duration apart = Duration.between(r.published(), c.earliest()).abs();
-        Duration late = lateness(r.published(), c.earliest(), apart);
+        // Late by the farther of the event's earliest and latest reports: whatever order its reports
+        // came in, an event's reports stay within a day, or the grace, of each other.
+        Duration late = max(lateness(r.published(), c.earliest(), apart),
+                lateness(r.published(), c.latest(), Duration.between(r.published(), c.latest()).abs()));
         boolean sameSource = c.reportedBy(r.sourceId());
         Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
                 rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart, late, sameSource);
@@ -237,15 +240,19 @@ public final class Matcher {
     }
 
     /**
-     * How much later than a report of the happening can be {@code t} is: nothing on the day (UTC)
-     * of the event's earliest report, as the portal files a happening under its day (a morning and
-     * a late-evening report of one happening are 14 h apart), else the time beyond the grace.
+     * How much later than a report of the happening can be {@code t} is, measured from the report
+     * at {@code other}: nothing on its day (UTC), as the portal files a happening under its day (a
+     * morning and a late-evening report of one happening are 14 h apart), else the time beyond the grace.
      */
-    private Duration lateness(Instant t, Instant earliest, Duration apart) {
-        if (t.truncatedTo(ChronoUnit.DAYS).equals(earliest.truncatedTo(ChronoUnit.DAYS)) || apart.compareTo(w.grace()) <= 0) {
+    private Duration lateness(Instant t, Instant other, Duration apart) {
+        if (t.truncatedTo(ChronoUnit.DAYS).equals(other.truncatedTo(ChronoUnit.DAYS)) || apart.compareTo(w.grace()) <= 0) {
             return Duration.ZERO;
         }
         return apart.minus(w.grace());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** What the pair shares besides the words: the score is a function of the cosine given these. */

@@ -54,12 +54,16 @@ public final class TextAnalyzer {
         }
         long[] sources = e.sources().stream().mapToLong(EventSource::sourceId).distinct().toArray();
         Instant earliest = e.published();
+        Instant latest = e.published();
         for (EventSource s : e.sources()) {
             if (s.published() != null && s.published().isBefore(earliest)) {
                 earliest = s.published();
             }
+            if (s.published() != null && s.published().isAfter(latest)) {
+                latest = s.published();
+            }
         }
-        return new Candidate(e.id(), e.published(), earliest, sources, analyze(e.headline(), text.toString(),
+        return new Candidate(e.id(), e.published(), earliest, latest, sources, analyze(e.headline(), text.toString(),
                 e.contexts()).unlabelled());
     }
 

@@ -219,6 +219,20 @@ class MatcherTest {
     }
 
     @Test
+    void aReportIsTimedFromEveryReportOfTheEventNotOnlyItsEarliest() {
+        // The event holds a report and its next-morning restatement, 20 h apart. A third report 6 h
+        // before the first is within the grace of it, but would stretch the event over 26 h.
+        String headline = "Gunmen storm Kabul's Intercontinental Hotel";
+        String summary = "Attackers opened fire on guests at the Intercontinental Hotel in the Afghan capital.";
+        String event = stored(1, headline, summary, T);
+        Instant before = T.minus(Duration.ofHours(6));
+        assertEquals(event, assertInstanceOf(Decision.Join.class, decide(3, headline, summary, before)).eventId());
+        Report restated = new Report(T.plus(Duration.ofHours(20)), 2, analyzer.analyze(headline, summary, List.of()));
+        index.put(index.get(event).joinedBy(restated));
+        assertInstanceOf(Decision.Start.class, decide(3, headline, summary, before));
+    }
+
+    @Test
     void aNextDayDevelopmentStaysApartFromTheHappeningItFollows() {
         // 19 h after the attack began: the end of the siege and its toll is the next day's news.
         stored(1, "Gunmen storm Kabul's Intercontinental Hotel", "At least four attackers have launched an assault on "
