@@ -17,6 +17,14 @@ final class WordForms {
 
     enum Kind { NONE, FIGURE, PLACE, WORD }
 
+    /** Numbers written as words that would be figures in digits. */
+    private static final Map<String, String> NUMBERS = Map.ofEntries(Map.entry("ten", "10"), Map.entry("eleven", "11"),
+            Map.entry("twelve", "12"), Map.entry("thirteen", "13"), Map.entry("fourteen", "14"),
+            Map.entry("fifteen", "15"), Map.entry("sixteen", "16"), Map.entry("seventeen", "17"),
+            Map.entry("eighteen", "18"), Map.entry("nineteen", "19"), Map.entry("twenty", "20"), Map.entry("thirty", "30"),
+            Map.entry("forty", "40"), Map.entry("fifty", "50"), Map.entry("sixty", "60"), Map.entry("seventy", "70"),
+            Map.entry("eighty", "80"), Map.entry("ninety", "90"), Map.entry("hundred", "100"));
+
     /**
      * A word's reading: its token; for a figure, whether it counts as one (a year does not); for
      * a place, the list's name of it; for a word, its folded form, whether it is an acronym or a
@@ -49,7 +57,13 @@ final class WordForms {
         char first = surface.charAt(0);
         boolean beginsPlace = places.beginsLongerName(surface);
         if (Character.isDigit(first)) {
+            // "$2.8bn" is the figure of "$2.8 billion", "1,280kg" that of "1,280 kg": the unit is a word apart.
             String digits = surface.replace(",", "");
+            int end = digits.length();
+            while (Character.isLetter(digits.charAt(end - 1))) {
+                end--;
+            }
+            digits = digits.substring(0, end);
             if (digits.length() < 2) {
                 return new Form(Kind.NONE, 0, false, null, null, false, false, false, beginsPlace);
             }
@@ -68,6 +82,11 @@ final class WordForms {
                     null, false, false, false, beginsPlace);
         }
         String lower = TextAnalyzer.fold(bare);
+        String number = NUMBERS.get(lower);
+        if (number != null) {
+            // "Ten Syrians" and "10 Syrians" give one figure (below ten a number is no figure at all).
+            return new Form(Kind.FIGURE, Features.hash("#" + number), true, null, null, false, false, false, beginsPlace);
+        }
         if (lower.length() < 2 || Stems.isStop(lower)) {
             return new Form(Kind.NONE, 0, false, null, null, false, false, false, beginsPlace);
         }

@@ -59,6 +59,21 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aFigureIsTheSameWithItsUnitAttachedOrSpelledInWords() {
+        Features bn = analyzer.analyze("Nestle sells its candy arm for $2.8bn", "", List.of());
+        Features billion = analyzer.analyze("Ferrero pays $2.8 billion for Nestle sweets", "", List.of());
+        assertEquals(1, bn.figures().length);
+        assertTrue(Features.contains(billion.figures(), bn.figures()[0]), "2.8bn is 2.8");
+        Features words = analyzer.analyze("Twelve killed as ten buses collide", "", List.of());
+        Features digits = analyzer.analyze("Bus pile-up of 10 coaches kills 12", "", List.of());
+        assertEquals(2, words.figures().length);
+        assertTrue(Features.contains(digits.figures(), words.figures()[0])
+                && Features.contains(digits.figures(), words.figures()[1]), "ten is 10, twelve is 12");
+        Features kg = analyzer.analyze("Police seize 1,280kg of cocaine", "", List.of());
+        assertTrue(Features.contains(analyzer.analyze("1,280 kg of cocaine seized", "", List.of()).figures(), kg.figures()[0]));
+    }
+
+    @Test
     void figuresKeepTheirDigitsAndYearsAreNotFigures() {
         Features f = analyzer.analyze("A 7.9 magnitude quake in 2018 kills 40,000 and the vote ends 81-18", "", List.of());
         assertEquals(List.of("40,000", "7.9", "81-18"), labels(f, f.figures()));
