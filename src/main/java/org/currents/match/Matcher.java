@@ -41,8 +41,9 @@ public final class Matcher {
     /**
      * The policy's numbers. {@code nameBoost} and {@code figureBoost} multiply the rarity weight
      * of names and figures: they say more about which happening a text reports than plain words.
-     * Shared subject pages add up to {@code subjectWeight}, the more the rarer they are. Reports of one happening come out on
-     * its day (UTC) or within {@code grace} of each other; every further day costs {@code perLateDay}. One outlet rarely
+     * Shared subject pages add up to {@code subjectWeight}, the more the rarer they are. Reports of
+     * one happening come out on its day (UTC) or within {@code grace} of each other; every further
+     * day costs {@code perLateDay}. One outlet rarely
      * files two reports of one happening: within {@code sameSourceHours} its second report costs
      * {@code sameSource}, later it is a follow-up and never joins. Both naming people or places
      * and none in common multiplies the score by {@code noSharedName}. Reports of one happening
@@ -50,8 +51,9 @@ public final class Matcher {
      * rarest possible); sharing only words common in the window multiplies by {@code noSharedRare}.
      * Sharing a specific name few events hold (rarity at least {@code rareNameRatio} of the rarest:
      * a town, a person, a company; not a country of the place list) and one more name besides,
-     * on the day or within {@code grace}, adds {@code rareName}: outlets word a happening differently but name
-     * its particulars alike, and a short report's cosine with a long one is small whatever they share.
+     * on the day or within {@code grace}, adds {@code rareName}: outlets word a happening
+     * differently but name its particulars alike, and a short report's cosine with a long one is
+     * small whatever they share.
      */
     public record Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
                           double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
@@ -245,7 +247,8 @@ public final class Matcher {
      * morning and a late-evening report of one happening are 14 h apart), else the time beyond the grace.
      */
     private Duration lateness(Instant t, Instant other, Duration apart) {
-        if (t.truncatedTo(ChronoUnit.DAYS).equals(other.truncatedTo(ChronoUnit.DAYS)) || apart.compareTo(w.grace()) <= 0) {
+        boolean sameDay = t.truncatedTo(ChronoUnit.DAYS).equals(other.truncatedTo(ChronoUnit.DAYS));
+        if (sameDay || apart.compareTo(w.grace()) <= 0) {
             return Duration.ZERO;
         }
         return apart.minus(w.grace());
