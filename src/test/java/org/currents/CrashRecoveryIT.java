@@ -14,11 +14,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.currents.config.StoreSettings;
 import org.currents.store.TestDatabases;
@@ -46,7 +44,7 @@ class CrashRecoveryIT {
         StoreSettings db = kind.equals("h2") ? new StoreSettings("jdbc:h2:file:" + project.resolve("data/currents")
                 + ";AUTO_SERVER=TRUE;AUTO_COMPACT_FILL_RATE=0", "sa", "", 2) : TestDatabases.postgres();
         try {
-            layOut();
+            RandomFeedsProject.layOut(project, FEEDS, ITEMS, 42);
             Process first = start(db);
             awaitFirstIngest(first);
             // The launcher's worker JVM (see QuickJvm) does the writing; killing the launcher halts it.
@@ -71,36 +69,6 @@ class CrashRecoveryIT {
                 TestDatabases.dropPostgres(db);
             }
         }
-    }
-
-    /** Feeds of distinct made-up happenings (random words from a large vocabulary never read as one). */
-    private void layOut() throws IOException {
-        Files.createDirectories(project.resolve("config"));
-        Files.createDirectories(project.resolve("feeds"));
-        Random random = new Random(42);
-        StringBuilder opml = new StringBuilder("<opml version=\"2.0\"><body>");
-        Instant t = Instant.parse("2024-03-01T00:00:00Z");
-        for (int f = 0; f < FEEDS; f++) {
-            StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed " + f
-                    + "</title><link>https://f" + f + ".example/</link><description>d</description>");
-            for (int i = 0; i < ITEMS; i++) {
-                StringBuilder words = new StringBuilder();
-                for (int w = 0; w < 10; w++) {
-                    words.append(w == 0 ? "" : " ").append("w").append(Integer.toString(random.nextInt(1_000_000), 36));
-                }
-                rss.append("<item><title>").append(words).append("</title><link>https://f").append(f).append(".example/")
-                        .append(i).append("</link><description>").append(words).append(" and more ").append(words)
-                        .append("</description><pubDate>")
-                        .append(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                                t.plusSeconds(3600L * i + 60L * f).atOffset(java.time.ZoneOffset.UTC)))
-                        .append("</pubDate></item>");
-            }
-            rss.append("</channel></rss>");
-            Files.writeString(project.resolve("feeds/f" + f + ".rss"), rss);
-            opml.append("<outline text=\"Feed ").append(f).append("\" xmlUrl=\"file:feeds/f").append(f).append(".rss\"/>");
-        }
-        Files.writeString(project.resolve("config/sources.opml"), opml.append("</body></opml>"));
-        Files.writeString(project.resolve("config/currents.properties"), "fetch.file-roots=feeds\npoll.threads=2\n");
     }
 
     private Process start(StoreSettings db) throws IOException {
