@@ -1,5 +1,7 @@
 package org.currents;
 
+import static org.currents.PackagedJar.JAR;
+import static org.currents.PackagedJar.JAVA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,8 +32,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * PostgreSQL.
  */
 class CrashRecoveryIT {
-    private static final Path JAR = Path.of(System.getProperty("currents.jar", "target/currents.jar")).toAbsolutePath();
-    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final int FEEDS = 24;
     private static final int ITEMS = 250;
 

@@ -18,11 +18,6 @@ public record Candidate(String eventId, Instant published, Instant earliest, Ins
         this(eventId, published, published, published, sourceIds, features);
     }
 
-    /** An event whose earliest report is known, and none later than its date. */
-    public Candidate(String eventId, Instant published, Instant earliest, long[] sourceIds, Features features) {
-        this(eventId, published, earliest, published.isAfter(earliest) ? published : earliest, sourceIds, features);
-    }
-
     /**
      * The candidate after {@code r} joined it: as {@link #joinedBy(long, Features)}, its earliest
      * and latest reports widened by the report's time. Measuring from the event's reports, not

@@ -1,5 +1,7 @@
 package org.currents.cli;
 
+import static org.currents.PackagedJar.JAR;
+import static org.currents.PackagedJar.JAVA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,8 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * server, and a clean stop on SIGTERM.
  */
 class CliIT {
-    private static final Path JAR = Path.of(System.getProperty("currents.jar", "target/currents.jar")).toAbsolutePath();
-    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     @TempDir
     Path project;

@@ -1,5 +1,7 @@
 package org.currents.cli;
 
+import static org.currents.PackagedJar.JAR;
+import static org.currents.PackagedJar.JAVA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * with the quick compiler, which answers to the launcher's signals and dies with it.
  */
 class QuickJvmIT {
-    private static final Path JAR = Path.of(System.getProperty("currents.jar", "target/currents.jar")).toAbsolutePath();
-    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final int FEEDS = 24;
     private static final int ITEMS = 250;
 

@@ -1,5 +1,8 @@
 package org.currents.cluster;
 
+import static org.currents.PackagedJar.JAR;
+import static org.currents.PackagedJar.JAVA;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +18,6 @@ import org.currents.config.StoreSettings;
 
 /** One node: the packaged jar as a process of its own, its log in a file, the port it serves on. */
 final class Node {
-    private static final Path JAR = Path.of(System.getProperty("currents.jar", "target/currents.jar")).toAbsolutePath();
-    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final Pattern PORT = Pattern.compile("node \\S+ \\([a-z,]+\\) serving \\S+ on port (\\d+)");
 
     private final String name;

@@ -43,7 +43,7 @@ class ArchiveArrivalMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void anOlderDatabaseGetsArrivalsAndKeepsItsSearch(String kind) throws Exception {
-        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        settings = TestDatabases.of(kind, dir);
         TestDatabases.migrateTo(settings, "13.1");
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
              Statement st = c.createStatement()) {

@@ -36,7 +36,7 @@ class ArchiveArrivalTest {
     private EventIngest ingest;
 
     private void open(String kind) {
-        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        settings = TestDatabases.of(kind, dir);
         db = Database.open(settings);
         events = new EventStore(db);
         ingest = TestIngest.of(db, Clock.fixed(Instant.parse("2018-03-01T00:00:00Z"), ZoneOffset.UTC));

@@ -57,7 +57,7 @@ class EventIngestTest {
 
     private Database open(String kind) {
         if (settings == null) {
-            settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+            settings = TestDatabases.of(kind, dir);
         }
         Database db = Database.open(settings);
         opened.add(db);

@@ -35,7 +35,7 @@ class EventSearchTest {
     private EventIngest ingest;
 
     private void open(String kind) {
-        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        settings = TestDatabases.of(kind, dir);
         db = Database.open(settings);
         search = new EventSearch(db);
         ingest = TestIngest.of(db, Clock.fixed(DAY.plusSeconds(86400 * 3), ZoneOffset.UTC));

@@ -40,7 +40,7 @@ class EventStoreTest {
     private EventIngest ingest;
 
     private void open(String kind) {
-        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        settings = TestDatabases.of(kind, dir);
         db = Database.open(settings);
         Clock clock = Clock.fixed(DAY.plusSeconds(3600), ZoneOffset.UTC);
         events = new EventStore(db);

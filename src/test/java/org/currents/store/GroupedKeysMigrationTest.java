@@ -45,7 +45,7 @@ class GroupedKeysMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void storedKeysAreFoundAfterTheUpgrade(String kind) throws Exception {
-        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        settings = TestDatabases.of(kind, dir);
         TestDatabases.migrateTo(settings, "15.0");
         String itemKey = "item:1:" + LINK;
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
@@ -84,7 +84,7 @@ class GroupedKeysMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void everyKeyMovesWhenTheReportsFillSeveralPages(String kind) throws Exception {
-        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        settings = TestDatabases.of(kind, dir);
         TestDatabases.migrateTo(settings, "15.0");
         Set<Long> expected = new HashSet<>();
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());

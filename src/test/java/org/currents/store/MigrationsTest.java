@@ -17,7 +17,7 @@ class MigrationsTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void theTablesEveryJoinWritesHaveNoForeignKeys(String kind) {
-        StoreSettings settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        StoreSettings settings = TestDatabases.of(kind, dir);
         try (Database db = Database.open(settings)) {
             List<String> tables = db.read(c -> Sql.query(c, "SELECT DISTINCT UPPER(table_name) FROM "
                     + "information_schema.table_constraints WHERE constraint_type = 'FOREIGN KEY' "

@@ -46,7 +46,7 @@ class RelatedPoolTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void theNewestOfEachContextAndTheNearestInTimeWhateverTheirContexts(String kind) {
-        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        settings = TestDatabases.of(kind, dir);
         db = Database.open(settings);
         String longSummary = "A late vote in Manila. ".repeat(40);
         TestIngest.of(db, Clock.fixed(DAY.plusSeconds(86400 * 20), ZoneOffset.UTC)).ingest(List.of(

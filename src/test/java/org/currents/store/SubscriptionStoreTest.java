@@ -24,7 +24,7 @@ class SubscriptionStoreTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void subscriptionsRenewClaimOnceAndExpire(String kind) {
-        StoreSettings settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        StoreSettings settings = TestDatabases.of(kind, dir);
         try (Database db = Database.open(settings)) {
             SubscriptionStore store = new SubscriptionStore(db);
             store.subscribe("http://s/feed.atom", "http://cb/1", "secret", NOW.plusSeconds(60), "\"v1\"");

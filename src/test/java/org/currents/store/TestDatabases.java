@@ -25,6 +25,11 @@ public final class TestDatabases {
         return new StoreSettings("jdbc:h2:file:" + dir.resolve("currents").toAbsolutePath(), "sa", "", 4);
     }
 
+    /** A store of {@code kind} ("h2": a file under {@code dir}; else a new PostgreSQL schema, as {@link #postgres()}). */
+    public static StoreSettings of(String kind, Path dir) {
+        return kind.equals("h2") ? h2(dir) : postgres();
+    }
+
     /** A new, empty schema on the local PostgreSQL, dropped by {@link #dropPostgres}. */
     public static StoreSettings postgres() {
         return postgres("t_");

@@ -27,7 +27,7 @@ class UpstreamStoreTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void subscriptionsMoveThroughTheirStatesAndAreClaimedOnce(String kind) {
-        StoreSettings settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        StoreSettings settings = TestDatabases.of(kind, dir);
         try (Database db = Database.open(settings)) {
             SourceStore sources = new SourceStore(db);
             long id = sources.upsert(new SourceSpec("http://wire.example/feed", "Wire", null, List.of(), null)).id();

@@ -80,7 +80,7 @@ class ArchiveWalkTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void walkingBackFromTheCurrentFeedFindsEveryEventOnce(String kind) throws Exception {
-        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        settings = TestDatabases.of(kind, dir);
         db = Database.open(settings);
         EventIngest ingest = TestIngest.of(db, Clock.fixed(Instant.parse("2018-06-01T00:00:00Z"), ZoneOffset.UTC));
         List<EventDraft> drafts = new ArrayList<>();
@@ -147,7 +147,7 @@ class ArchiveWalkTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aBusyMonthIsPagedInArrivalOrderAndALateEventLandsOnceInItsLastPage(String kind) throws Exception {
-        settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        settings = TestDatabases.of(kind, dir);
         db = Database.open(settings);
         EventIngest ingest = TestIngest.of(db, Clock.fixed(Instant.parse("2018-06-01T00:00:00Z"), ZoneOffset.UTC));
         List<List<String>> batches = List.of(List.of("01-28", "01-01", "01-16"), List.of("01-04", "01-22"),
