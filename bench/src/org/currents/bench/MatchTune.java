@@ -203,7 +203,7 @@ public final class MatchTune {
                 Map<Item, Double> first = new HashMap<>();
                 for (Item b : items.subList(i, end)) {
                     Report r = reports.get(b);
-                    Decision d = matcher.decide(r, index.candidates(r, matcher.reach(), 40), index);
+                    Decision d = matcher.decide(r, index.shortlist(r, matcher.reach(), 40), index);
                     first.put(b, d instanceof Decision.Join j ? j.evidence().score() : ((Decision.Start) d).nearest().score());
                 }
                 items.subList(i, end).sort(Comparator.comparing((Item b) -> -first.get(b)));
@@ -211,7 +211,7 @@ public final class MatchTune {
             Item it = items.get(i);
             long source = List.of(outlets).indexOf(it.outlet());
             Report report = reports.get(it);
-            Decision d = matcher.decide(report, index.candidates(report, matcher.reach(), 40), index);
+            Decision d = matcher.decide(report, index.shortlist(report, matcher.reach(), 40), index);
             EventSource es = new EventSource(source, it.outlet(), null, "x", it.headline(), it.at(), 0, null);
             Event e;
             if (d instanceof Decision.Join j) {

@@ -7,11 +7,13 @@ import java.util.List;
 /**
  * The events of one UTC day with an inverted index from token to events: postings are linked
  * lists in two int arrays, so a day of a few thousand events costs a few hundred kilobytes.
- * Replaced or removed events are tombstoned and their postings skipped.
+ * Words and subjects have lists of their own, so a word's list holds each event with that word
+ * once, and only those. Replaced or removed events are tombstoned and their postings skipped.
  */
 final class DayBucket {
     private final List<Candidate> events = new ArrayList<>();
-    private final IntIntMap head = new IntIntMap(256);
+    private final IntIntMap words = new IntIntMap(256);
+    private final IntIntMap subjects = new IntIntMap(64);
     private int[] next = new int[1024];
     private int[] owner = new int[1024];
     private int postings;
@@ -22,8 +24,8 @@ final class DayBucket {
         int at = events.size();
         events.add(c);
         live++;
-        post(c.features().words(), at);
-        post(c.features().subjects(), at);
+        post(c.features().words(), at, this.words);
+        post(c.features().subjects(), at, this.subjects);
         return at;
     }
 
@@ -33,8 +35,8 @@ final class DayBucket {
      */
     void widen(int at, Candidate c, int[] words, int[] subjects) {
         events.set(at, c);
-        post(words, at);
-        post(subjects, at);
+        post(words, at, this.words);
+        post(subjects, at, this.subjects);
     }
 
     Candidate get(int at) {
@@ -54,11 +56,20 @@ final class DayBucket {
         return live;
     }
 
-    /** Adds {@code weight} to {@code scores[event]} for every live event of the day holding {@code token}. */
-    void score(int token, double weight, double[] scores) {
-        for (int p = head.get(token, -1); p >= 0; p = next[p]) {
+    /** Adds {@code weight} to {@code scores[event]} for every live event of the day filed under subject {@code token}. */
+    void scoreSubject(int token, double weight, double[] scores) {
+        for (int p = subjects.get(token, -1); p >= 0; p = next[p]) {
             if (events.get(owner[p]) != null) {
                 scores[owner[p]] += weight;
+            }
+        }
+    }
+
+    /** Tallies word {@code token} of the report ({@link Tally#FIGURE}, {@link Tally#NAME} in {@code kind}) for every live event of the day holding it. */
+    void scoreWord(int token, double idf, int kind, Tally tally) {
+        for (int p = words.get(token, -1); p >= 0; p = next[p]) {
+            if (events.get(owner[p]) != null) {
+                tally.word(owner[p], idf, kind);
             }
         }
     }
@@ -71,7 +82,7 @@ final class DayBucket {
         return events.stream().filter(e -> e != null).toList();
     }
 
-    private void post(int[] tokens, int at) {
+    private void post(int[] tokens, int at, IntIntMap head) {
         for (int t : tokens) {
             if (postings == next.length) {
                 next = Arrays.copyOf(next, postings * 2);

@@ -84,14 +84,29 @@ public final class Matcher {
 
     /** The best candidate if its evidence reaches the threshold, else a new event (with the nearest miss). */
     public Decision decide(Report report, List<Candidate> candidates, Rarity rarity) {
-        // The report's weights are read once; each candidate is scored without building its
-        // explanation, which only the winner (or the nearest miss) needs, and a candidate whose
-        // bound cannot beat the best so far is not weighed in full.
+        return decide(report, Shortlist.of(candidates), rarity);
+    }
+
+    /**
+     * As {@link #decide(Report, List, Rarity)}, for candidates the window's index tallied with
+     * {@code rarity}: a candidate whose tally bounds its score at or below the best so far is not
+     * weighed at all.
+     */
+    public Decision decide(Report report, Shortlist shortlist, Rarity rarity) {
+        // The report's weights are read once. A candidate whose tally cannot beat the best so far
+        // is passed over; the rest are scored without building the explanation, which only the
+        // winner (or the nearest miss) needs, and with a second bound once their shared words are walked.
         Vector a = vector(report.features(), rarity);
         double rarest = rarity.idf(UNSEEN);
+        List<Candidate> candidates = shortlist.candidates();
+        List<Shared> shared = monotone ? shortlist.shared() : null;
         Candidate best = null;
         double bestScore = 0;
-        for (Candidate c : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (best != null && shared != null && bound(report, a, c, shared.get(i), rarity, rarest) <= bestScore) {
+                continue;
+            }
             double score = score(report, a, c, rarity, rarest, best == null ? Double.NEGATIVE_INFINITY : bestScore);
             if (best == null || score > bestScore) {
                 best = c;
@@ -103,6 +118,43 @@ public final class Matcher {
         }
         Evidence explained = explain(report, best, rarity, bestScore);
         return bestScore >= w.threshold() ? new Decision.Join(best.eventId(), explained) : new Decision.Start(explained);
+    }
+
+    /** The bound {@link #decide(Report, Shortlist, Rarity)} puts on the {@code i}th candidate; never below its score. */
+    double bound(Report r, Shortlist s, int i, Rarity rarity) {
+        return bound(r, vector(r.features(), rarity), s.candidates().get(i), s.shared().get(i), rarity,
+                rarity.idf(UNSEEN));
+    }
+
+    /**
+     * The most {@code c} can score, from what the index tallied it shares with the report, before
+     * its words are walked. A word is a figure in both texts or in neither ({@link WordForms} reads
+     * it from the word alone), so of each shared word's weights only a name's boost is unknown: it
+     * is taken at its most in the dot product and at its least in the candidate's length, the
+     * candidate's other words at the rarity's floor. A rare word in common is as the rarest shared
+     * word says; the other signs of one happening count in its favour unless the tally rules them
+     * out. Time and sources are read as they are.
+     */
+    private double bound(Report r, Vector a, Candidate c, Shared s, Rarity rarity, double rarest) {
+        double name = w.nameBoost();
+        double figure = w.figureBoost();
+        double plain = s.squares() - s.figureSquares();
+        double dot = plain * square(Math.max(1, name)) + s.figureSquares() * square(Math.max(name, figure));
+        int others = Math.max(0, c.features().words().length - s.count());
+        double shortest = Math.sqrt(plain * square(Math.min(1, name)) + s.figureSquares() * square(Math.min(name, figure))
+                + others * square(Math.min(1, Math.min(name, figure)) * rarity.floor()));
+        if (shortest == 0 || a.norm == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        // A hair of slack for rounding, as in score(): the bound is never below the score computed in full.
+        double cosine = Math.min(1, dot / (a.norm * shortest)) * (1 + 1e-9);
+        boolean rareName = w.rareName() >= 0 && s.rarestName() >= w.rareNameRatio() * rarest;
+        return scoreOf(cosine, new Score(0, w.noSharedName() <= 1, s.rarest() >= w.rareRatio() * rarest, rareName,
+                apart(r, c), late(r, c), c.reportedBy(r.sourceId())));
+    }
+
+    private static double square(double x) {
+        return x * x;
     }
 
     Evidence evidence(Report r, Candidate c, Rarity rarity) {
@@ -177,14 +229,9 @@ public final class Matcher {
                 unexplained *= 1 - Math.min(1, rarity.idf(s) / rarest);
             }
         }
-        Duration apart = Duration.between(r.published(), c.earliest()).abs();
-        // Late by the farther of the event's earliest and latest reports: whatever order its reports
-        // came in, an event's reports stay within a day, or the grace, of each other.
-        Duration late = max(lateness(r.published(), c.earliest(), apart),
-                lateness(r.published(), c.latest(), Duration.between(r.published(), c.latest()).abs()));
-        boolean sameSource = c.reportedBy(r.sourceId());
         Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
-                rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart, late, sameSource);
+                rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart(r, c), late(r, c),
+                c.reportedBy(r.sourceId()));
         if (toBeat > Double.NEGATIVE_INFINITY && dot > 0 && monotone) {
             double least = Math.min(1, Math.min(w.nameBoost(), w.figureBoost())) * rarity.floor();
             double shortest = Math.sqrt(sharedLength + (y.length - sharedCount) * least * least);
@@ -239,6 +286,20 @@ public final class Matcher {
      */
     private static boolean isSpecificName(Features a, boolean namedInA, Features b, boolean namedInB, int token) {
         return namedInA && namedInB && !Features.contains(a.places(), token) && !Features.contains(b.places(), token);
+    }
+
+    private static Duration apart(Report r, Candidate c) {
+        return Duration.between(r.published(), c.earliest()).abs();
+    }
+
+    /**
+     * How late the report is for the candidate: by the farther of the event's earliest and latest
+     * reports, so that whatever order its reports came in, an event's reports stay within a day, or
+     * the grace, of each other.
+     */
+    private Duration late(Report r, Candidate c) {
+        return max(lateness(r.published(), c.earliest(), apart(r, c)),
+                lateness(r.published(), c.latest(), Duration.between(r.published(), c.latest()).abs()));
     }
 
     /**

@@ -197,6 +197,14 @@ public final class WindowIndex implements Rarity {
      * most telling tokens with it, best first, at most {@code limit}.
      */
     public List<Candidate> candidates(Report r, Duration reach, int limit) {
+        return shortlist(r, reach, limit).candidates();
+    }
+
+    /**
+     * As {@link #candidates}, with what each shares with the report as the postings show it: the
+     * {@link Shortlist}'s tallies hold for this index's rarities until its counts change.
+     */
+    public Shortlist shortlist(Report r, Duration reach, int limit) {
         Duration within = reach.compareTo(window) < 0 ? reach : window;
         Instant from = r.published().minus(within);
         Instant to = r.published().plus(within);
@@ -205,6 +213,7 @@ public final class WindowIndex implements Rarity {
         int[] words = r.features().words();
         int[] subjects = r.features().subjects();
         double[] wordIdf = new double[words.length];
+        int[] kinds = kinds(r.features());
         for (int i = 0; i < words.length; i++) {
             wordIdf[i] = idf(words[i]);
         }
@@ -217,17 +226,17 @@ public final class WindowIndex implements Rarity {
             if (bucket == null) {
                 continue;
             }
-            double[] scores = new double[bucket.size()];
+            Tally tally = new Tally(bucket.size());
             for (int i = 0; i < words.length; i++) {
-                bucket.score(words[i], wordIdf[i], scores);
+                bucket.scoreWord(words[i], wordIdf[i], kinds[i], tally);
             }
             for (int i = 0; i < subjects.length; i++) {
-                bucket.score(subjects[i], subjectIdf[i], scores);
+                bucket.scoreSubject(subjects[i], subjectIdf[i], tally.scores);
             }
-            for (int i = 0; i < scores.length; i++) {
-                Candidate c = scores[i] > 0 ? bucket.get(i) : null;
+            for (int i = 0; i < tally.scores.length; i++) {
+                Candidate c = tally.scores[i] > 0 ? bucket.get(i) : null;
                 if (c != null && !c.earliest().isBefore(from) && !c.earliest().isAfter(to)) {
-                    found.add(new Scored(c, scores[i]));
+                    found.add(new Scored(c, tally.scores[i], tally, i));
                     if (found.size() > limit) {
                         found.poll();
                     }
@@ -236,7 +245,19 @@ public final class WindowIndex implements Rarity {
         }
         List<Scored> best = new ArrayList<>(found);
         best.sort(BEST_FIRST);
-        return best.stream().map(Scored::candidate).toList();
+        return new Shortlist(best.stream().map(Scored::candidate).toList(), best.stream().map(Scored::shared).toList());
+    }
+
+    /** What each of the report's words is to it, as {@link Tally} takes it: a figure, a name other than a place. */
+    private static int[] kinds(Features f) {
+        int[] words = f.words();
+        int[] kinds = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            int t = words[i];
+            kinds[i] = (Features.contains(f.figures(), t) ? Tally.FIGURE : 0)
+                    | (Features.contains(f.names(), t) && !Features.contains(f.places(), t) ? Tally.NAME : 0);
+        }
+        return kinds;
     }
 
     /** An event holds each of its tokens once, so no token is counted in more events than there are. */
@@ -283,6 +304,9 @@ public final class WindowIndex implements Rarity {
     private record Slot(LocalDate day, int position) {
     }
 
-    private record Scored(Candidate candidate, double score) {
+    private record Scored(Candidate candidate, double score, Tally tally, int at) {
+        Shared shared() {
+            return tally.of(at);
+        }
     }
 }

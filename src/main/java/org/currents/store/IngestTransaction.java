@@ -148,7 +148,7 @@ final class IngestTransaction {
         MergeNote note = null;
         if (eventId == null) {
             Report report = d.report();
-            if (matcher.decide(report, index.candidates(report, matcher.reach(), CANDIDATES), index) instanceof Decision.Join j) {
+            if (matcher.decide(report, index.shortlist(report, matcher.reach(), CANDIDATES), index) instanceof Decision.Join j) {
                 eventId = j.eventId();
                 note = new MergeNote(j.evidence().score(), j.evidence().explain());
                 Candidate joined = index.get(eventId);

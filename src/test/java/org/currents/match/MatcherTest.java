@@ -14,6 +14,8 @@ import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One pair per signal that must merge, and one per trap that must not, each judged among a
@@ -63,9 +65,15 @@ class MatcherTest {
         return id;
     }
 
+    /** The decision, once every candidate's bound is checked against its score. */
     private Decision decide(long source, String headline, String summary, Instant at, Context... contexts) {
         Report r = new Report(at, source, analyzer.analyze(headline, summary, Arrays.asList(contexts)));
-        return matcher.decide(r, index.candidates(r, matcher.reach(), 40), index);
+        Shortlist shortlist = index.shortlist(r, matcher.reach(), 40);
+        for (int i = 0; i < shortlist.candidates().size(); i++) {
+            double score = matcher.evidence(r, shortlist.candidates().get(i), index).score();
+            assertTrue(matcher.bound(r, shortlist, i, index) >= score, "the bound of a score of " + score);
+        }
+        return matcher.decide(r, shortlist, index);
     }
 
     private static Context subject(String name) {
@@ -255,17 +263,25 @@ class MatcherTest {
         assertInstanceOf(Decision.Start.class, matcher.decide(r, List.of(beyond), index));
     }
 
-    @Test
-    void candidatesLeftUnweighedByTheBoundNeverChangeTheDecision() {
-        // Made-up words, events of every length, and reports that take part of one event's words
-        // and part of others': the decision and its evidence are those of weighing every candidate
-        // in full and keeping the first best.
+    @ParameterizedTest
+    @ValueSource(doubles = {1.0, 1.6})
+    void candidatesLeftUnweighedByEitherBoundNeverChangeTheDecision(double nameBoost) {
+        // Made-up words (some capitalised, so names; some figures), events of every length, and
+        // reports that take part of one event's words and part of others': the decision and its
+        // evidence are those of weighing every candidate in full and keeping the first best, whether
+        // the candidates come with the index's tallies or without.
+        Matcher.Weights d = Matcher.Weights.DEFAULT;
+        Matcher m = new Matcher(new Matcher.Weights(d.threshold(), nameBoost, d.figureBoost(), d.subjectWeight(),
+                d.grace(), d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(),
+                d.noSharedRare(), d.rareNameRatio(), d.rareName()));
         java.util.Random random = new java.util.Random(7);
         String[] vocabulary = new String[400];
         String syllables = "ka lo mi ne ru ta vo shi pe da gu ze";
         String[] syllable = syllables.split(" ");
         for (int i = 0; i < vocabulary.length; i++) {
-            vocabulary[i] = syllable[i % 12] + syllable[i / 12 % 12] + syllable[i / 144 % 12] + "n";
+            String word = syllable[i % 12] + syllable[i / 12 % 12] + syllable[i / 144 % 12] + "n";
+            vocabulary[i] = i % 7 == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1)
+                    : i % 11 == 0 ? String.valueOf(10 + i) : word;
         }
         List<List<String>> events = new ArrayList<>();
         for (int e = 0; e < 150; e++) {
@@ -274,9 +290,12 @@ class MatcherTest {
                 words.add(vocabulary[(int) Math.abs(random.nextGaussian() * 120) % vocabulary.length]);
             }
             events.add(words);
-            stored(1 + random.nextInt(5), String.join(" ", words), "", T.minus(Duration.ofMinutes(random.nextInt(2400))));
+            stored(1 + random.nextInt(5), "the " + String.join(" ", words), "",
+                    T.minus(Duration.ofMinutes(random.nextInt(2400))));
         }
         int joins = 0;
+        int several = 0;
+        int tight = 0;
         for (int n = 0; n < 200; n++) {
             List<String> words = new ArrayList<>();
             for (int k = 2 + random.nextInt(20); k > 0; k--) {
@@ -284,25 +303,51 @@ class MatcherTest {
                 words.add(from.get(random.nextInt(from.size())));
             }
             Report r = new Report(T.minus(Duration.ofMinutes(random.nextInt(2400))), 1 + random.nextInt(6),
-                    analyzer.analyze(String.join(" ", words), "", List.of()));
-            List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
-            Candidate best = null;
-            double bestScore = 0;
-            for (Candidate c : candidates) {
-                double score = matcher.evidence(r, c, index).score();
-                if (best == null || score > bestScore) {
-                    best = c;
-                    bestScore = score;
-                }
+                    analyzer.analyze("the " + String.join(" ", words), "", List.of()));
+            List<Candidate> candidates = index.candidates(r, m.reach(), 40);
+            Decision expected = weighedInFull(m, r, candidates);
+            assertEquals(expected, m.decide(r, candidates, index), String.join(" ", words));
+            Shortlist shortlist = index.shortlist(r, m.reach(), 40);
+            assertEquals(candidates, shortlist.candidates());
+            assertEquals(expected, m.decide(r, shortlist, index), String.join(" ", words));
+            for (int i = 0; i < candidates.size(); i++) {
+                double score = m.evidence(r, candidates.get(i), index).score();
+                double bound = m.bound(r, shortlist, i, index);
+                assertTrue(bound >= score, bound + " bounds a score of " + score + ": " + String.join(" ", words));
+                tight += bound - score < 0.02 ? 1 : 0;
             }
-            Decision expected = best == null ? new Decision.Start(Evidence.NONE)
-                    : bestScore >= Matcher.Weights.DEFAULT.threshold()
-                    ? new Decision.Join(best.eventId(), matcher.evidence(r, best, index))
-                    : new Decision.Start(matcher.evidence(r, best, index));
-            assertEquals(expected, matcher.decide(r, candidates, index), String.join(" ", words));
+            // Worst first, so that later candidates beat the best so far and a bound too low would show.
+            Shortlist reversed = new Shortlist(reversed(candidates), reversed(shortlist.shared()));
+            assertEquals(weighedInFull(m, r, reversed.candidates()), m.decide(r, reversed, index), String.join(" ", words));
             joins += expected instanceof Decision.Join ? 1 : 0;
+            several += candidates.size() > 1 ? 1 : 0;
         }
         assertTrue(joins > 20 && joins < 180, joins + " joins: both outcomes are tried");
+        assertTrue(several > 100, several + " reports with several candidates");
+        assertTrue(tight > 0, tight + " bounds within 0.02 of the score");
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> out = new ArrayList<>(list);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** The decision of weighing every candidate in full and keeping the first best. */
+    private Decision weighedInFull(Matcher m, Report r, List<Candidate> candidates) {
+        Candidate best = null;
+        double bestScore = 0;
+        for (Candidate c : candidates) {
+            double score = m.evidence(r, c, index).score();
+            if (best == null || score > bestScore) {
+                best = c;
+                bestScore = score;
+            }
+        }
+        return best == null ? new Decision.Start(Evidence.NONE)
+                : bestScore >= Matcher.Weights.DEFAULT.threshold()
+                ? new Decision.Join(best.eventId(), m.evidence(r, best, index))
+                : new Decision.Start(m.evidence(r, best, index));
     }
 
     private static final String RESIGNS = "Romanian prime minister Mihai Tudose resigns after his party withdraws support";
