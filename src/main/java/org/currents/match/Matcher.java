@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.currents.event.Features;
 
@@ -18,6 +17,7 @@ import org.currents.event.Features;
  */
 public final class Matcher {
     private static final int EXPLAINED_WORDS = 6;
+    private static final long SECONDS_PER_DAY = 24 * 60 * 60;
     /** A token no event holds: its weight is the largest any token can have. */
     private static final int UNSEEN = Features.hash("\u0000unseen");
     /** Names in common (the rare one among them) before a rare name counts: one capitalised word alone is thin. */
@@ -254,28 +254,65 @@ public final class Matcher {
                 sharedSubjects.add(a.label(s));
             }
         }
-        List<Integer> shared = new ArrayList<>();
-        for (int t : a.words()) {
-            if (Features.contains(b.words(), t)) {
-                shared.add(t);
-            }
-        }
+        // The words in common, in rising order, with the names and figures walked beside them: a
+        // name of either text is a name, else a figure of the report a figure, else a plain word,
+        // of which the rarest few are told (the first of equals first).
         List<String> names = new ArrayList<>();
         List<String> figures = new ArrayList<>();
-        for (int t : shared) {
-            if (Features.contains(a.names(), t) || Features.contains(b.names(), t)) {
+        int[] rare = new int[EXPLAINED_WORDS];
+        double[] rareIdf = new double[EXPLAINED_WORDS];
+        int rares = 0;
+        int[] x = a.words();
+        int[] y = b.words();
+        for (int i = 0, j = 0, an = 0, bn = 0, af = 0; i < x.length && j < y.length; ) {
+            int t = x[i];
+            if (t != y[j]) {
+                i += t < y[j] ? 1 : 0;
+                j += t > y[j] ? 1 : 0;
+                continue;
+            }
+            an = skipBelow(a.names(), an, t);
+            bn = skipBelow(b.names(), bn, t);
+            af = skipBelow(a.figures(), af, t);
+            boolean namedInA = an < a.names().length && a.names()[an] == t;
+            if (namedInA || bn < b.names().length && b.names()[bn] == t) {
                 names.add(a.label(t));
-            } else if (Features.contains(a.figures(), t)) {
+            } else if (af < a.figures().length && a.figures()[af] == t) {
                 figures.add(a.label(t));
             }
+            if (!namedInA && !(af < a.figures().length && a.figures()[af] == t)) {
+                double idf = rarity.idf(t);
+                int at = 0;
+                while (at < rares && rareIdf[at] >= idf) {
+                    at++;
+                }
+                if (at < EXPLAINED_WORDS) {
+                    int moved = Math.min(rares, EXPLAINED_WORDS - 1) - at;
+                    System.arraycopy(rare, at, rare, at + 1, moved);
+                    System.arraycopy(rareIdf, at, rareIdf, at + 1, moved);
+                    rare[at] = t;
+                    rareIdf[at] = idf;
+                    rares = Math.min(rares + 1, EXPLAINED_WORDS);
+                }
+            }
+            i++;
+            j++;
         }
-        List<String> rareWords = shared.stream()
-                .filter(t -> !Features.contains(a.names(), t) && !Features.contains(a.figures(), t))
-                .sorted(Comparator.comparingDouble((Integer t) -> -rarity.idf(t))).limit(EXPLAINED_WORDS)
-                .map(a::label).toList();
+        List<String> rareWords = new ArrayList<>(rares);
+        for (int k = 0; k < rares; k++) {
+            rareWords.add(a.label(rare[k]));
+        }
         long minutesApart = Duration.between(r.published(), c.earliest()).abs().toMinutes();
         return new Evidence(score, false, sharedSubjects, names, figures, rareWords, minutesApart,
                 c.reportedBy(r.sourceId()));
+    }
+
+    /** The first position at or after {@code from} of sorted {@code tokens} not below {@code t}. */
+    private static int skipBelow(int[] tokens, int from, int t) {
+        while (from < tokens.length && tokens[from] < t) {
+            from++;
+        }
+        return from;
     }
 
     /**
@@ -298,8 +335,7 @@ public final class Matcher {
      * the grace, of each other.
      */
     private Duration late(Report r, Candidate c) {
-        return max(lateness(r.published(), c.earliest(), apart(r, c)),
-                lateness(r.published(), c.latest(), Duration.between(r.published(), c.latest()).abs()));
+        return max(lateness(r.published(), c.earliest()), lateness(r.published(), c.latest()));
     }
 
     /**
@@ -307,12 +343,13 @@ public final class Matcher {
      * at {@code other}: nothing on its day (UTC), as the portal files a happening under its day (a
      * morning and a late-evening report of one happening are 14 h apart), else the time beyond the grace.
      */
-    private Duration lateness(Instant t, Instant other, Duration apart) {
-        boolean sameDay = t.truncatedTo(ChronoUnit.DAYS).equals(other.truncatedTo(ChronoUnit.DAYS));
-        if (sameDay || apart.compareTo(w.grace()) <= 0) {
+    private Duration lateness(Instant t, Instant other) {
+        // Days counted on the epoch seconds: this runs for every candidate, and Instant.truncatedTo allocates.
+        if (Math.floorDiv(t.getEpochSecond(), SECONDS_PER_DAY) == Math.floorDiv(other.getEpochSecond(), SECONDS_PER_DAY)) {
             return Duration.ZERO;
         }
-        return apart.minus(w.grace());
+        Duration apart = Duration.between(t, other).abs();
+        return apart.compareTo(w.grace()) <= 0 ? Duration.ZERO : apart.minus(w.grace());
     }
 
     private static Duration max(Duration a, Duration b) {
