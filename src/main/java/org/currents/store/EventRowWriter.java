@@ -164,11 +164,15 @@ final class EventRowWriter {
             return List.of();
         }
         Set<String> taken = new HashSet<>();
-        Set<String> bases = new HashSet<>();
-        events.forEach(e -> bases.add(slugOf(e.headline())));
-        for (List<String> chunk : EventRows.chunks(List.copyOf(bases))) {
-            Sql.query(c, "SELECT event_day, slug FROM event WHERE slug IN (" + Sql.marks(chunk.size()) + ")",
-                    rs -> taken.add(rs.getObject(1, LocalDate.class) + "/" + rs.getString(2)), chunk.toArray());
+        // Each event's day and first slug, looked up through the (event_day, slug) index.
+        Map<String, Object[]> pairs = new LinkedHashMap<>();
+        events.forEach(e -> pairs.putIfAbsent(e.date() + "/" + slugOf(e.headline()),
+                new Object[] {e.date(), slugOf(e.headline())}));
+        for (List<Object[]> chunk : EventRows.chunks(List.copyOf(pairs.values()))) {
+            Sql.query(c, "SELECT event_day, slug FROM event WHERE (event_day, slug) IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)")) + ")",
+                    rs -> taken.add(rs.getObject(1, LocalDate.class) + "/" + rs.getString(2)),
+                    chunk.stream().flatMap(java.util.Arrays::stream).toArray());
         }
         List<Event> out = new ArrayList<>();
         for (Event e : events) {

@@ -105,6 +105,7 @@ class EventStoreTest {
         // No features and no shared key: a new event whose slug must not clash.
         ingest.ingest(List.of(sameSlug));
         assertTrue(events.find(LocalDate.of(2018, 1, 12), "floods-hit-lima-2").isPresent());
+        assertTrue(events.find(LocalDate.of(2018, 1, 21), "floods-hit-lima").isPresent(), "a slug is taken per day");
     }
 
     @ParameterizedTest
