@@ -49,6 +49,23 @@ final class IdfMemo implements Rarity {
         return idf;
     }
 
+    /**
+     * Reads again the rarities of {@code changed}, whose counts alone changed (the number of
+     * events did not): the others still hold. A report joining an event changes the counts of the
+     * few words it brings, and most joins none at all.
+     */
+    void forget(int[] changed) {
+        int mask = tokens.length - 1;
+        for (int token : changed) {
+            for (int i = slot(token, mask); read[i] == generation; i = (i + 1) & mask) {
+                if (tokens[i] == token) {
+                    bits[i] = Double.doubleToRawLongBits(rarity.idf(token));
+                    break;
+                }
+            }
+        }
+    }
+
     /** Forgets every rarity read: the counts they came from changed. */
     void forget() {
         size = 0;

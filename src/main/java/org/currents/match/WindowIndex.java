@@ -106,8 +106,8 @@ public final class WindowIndex implements Rarity {
         int[] words = added(was.words(), now.words());
         int[] subjects = added(was.subjects(), now.subjects());
         bucket.widen(slot.position, c, words, subjects);
-        count(words, 1);
-        count(subjects, 1);
+        count(words, 1, false);
+        count(subjects, 1, false);
         return true;
     }
 
@@ -186,6 +186,7 @@ public final class WindowIndex implements Rarity {
         slots.clear();
         documents.clear();
         size = 0;
+        rarities.forget();
     }
 
     public int size() {
@@ -284,16 +285,24 @@ public final class WindowIndex implements Rarity {
         }
     }
 
+    /** Counts an event in or out: the number of events changes with it. */
     private void count(Features f, int delta) {
-        count(f.words(), delta);
-        count(f.subjects(), delta);
+        count(f.words(), delta, true);
+        count(f.subjects(), delta, true);
     }
 
-    /** Every change of the counts (and of the number of events, which comes with one) goes through here. */
-    private void count(int[] tokens, int delta) {
-        rarities.forget();
+    /**
+     * Every change of the counts goes through here. Rarities read before are forgotten: all of
+     * them when the number of events changes too, else those of the tokens counted.
+     */
+    private void count(int[] tokens, int delta, boolean eventsChanged) {
         for (int t : tokens) {
             documents.add(t, delta);
+        }
+        if (eventsChanged) {
+            rarities.forget();
+        } else {
+            rarities.forget(tokens);
         }
     }
 

@@ -37,4 +37,28 @@ class IdfMemoTest {
             memo.forget();
         }
     }
+
+    @Test
+    void forgettingSomeTokensReadsThoseAgainAndKeepsTheRest() {
+        Map<Integer, Double> counts = new HashMap<>();
+        Map<Integer, Integer> asked = new HashMap<>();
+        Rarity window = t -> {
+            asked.merge(t, 1, Integer::sum);
+            return counts.getOrDefault(t, 1.0);
+        };
+        IdfMemo memo = new IdfMemo(window);
+        for (int t = 0; t < 3000; t++) {
+            memo.idf(t * 7919);
+        }
+        counts.put(7919, 5.0);
+        counts.put(2 * 7919, 6.0);
+        counts.put(-1, 9.0);
+        asked.clear();
+        memo.forget(new int[] {7919, 2 * 7919, -1});
+        assertEquals(5.0, memo.idf(7919));
+        assertEquals(6.0, memo.idf(2 * 7919));
+        assertEquals(1.0, memo.idf(3 * 7919));
+        assertEquals(9.0, memo.idf(-1), "a token not read before is read when asked");
+        assertEquals(Map.of(7919, 1, 2 * 7919, 1, -1, 1), asked);
+    }
 }
