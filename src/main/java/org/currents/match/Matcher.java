@@ -3,7 +3,6 @@ package org.currents.match;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.currents.event.Features;
 
@@ -16,7 +15,6 @@ import org.currents.event.Features;
  * one outlet filed both. A pure policy: the candidates and word rarities are given.
  */
 public final class Matcher {
-    private static final int EXPLAINED_WORDS = 6;
     private static final long SECONDS_PER_DAY = 24 * 60 * 60;
     /** A token no event holds: its weight is the largest any token can have. */
     private static final int UNSEEN = Features.hash("\u0000unseen");
@@ -116,7 +114,7 @@ public final class Matcher {
         if (best == null) {
             return new Decision.Start(Evidence.NONE);
         }
-        Evidence explained = explain(report, best, rarity, bestScore);
+        Evidence explained = Explanation.of(report, best, rarity, bestScore);
         return bestScore >= w.threshold() ? new Decision.Join(best.eventId(), explained) : new Decision.Start(explained);
     }
 
@@ -158,7 +156,7 @@ public final class Matcher {
     }
 
     Evidence evidence(Report r, Candidate c, Rarity rarity) {
-        return explain(r, c, rarity,
+        return Explanation.of(r, c, rarity,
                 score(r, vector(r.features(), rarity), c, rarity, rarity.idf(UNSEEN), Double.NEGATIVE_INFINITY));
     }
 
@@ -167,7 +165,7 @@ public final class Matcher {
      * cannot exceed {@code toBeat}: the tokens in common give the dot product, and the candidate's
      * vector is at least as long as its shared weights plus every other token at the rarity's
      * floor, so the full vector (a rarity reading per token) is only built when a cosine that high
-     * could still win. Kept apart from {@link #explain}, which only the winner needs: this runs
+     * could still win. Kept apart from {@link Explanation}, which only the winner needs: this runs
      * for every candidate, and the JIT compiles it smaller without the explanation's code.
      */
     private double score(Report r, Vector va, Candidate c, Rarity rarity, double rarest, double toBeat) {
@@ -242,77 +240,6 @@ public final class Matcher {
         }
         double cosine = dot == 0 ? 0 : dot / (va.norm * length(b, rarity));
         return scoreOf(cosine, score);
-    }
-
-    /** The evidence that {@code r} reports the happening of {@code c}: the score given, and what the two share. */
-    private Evidence explain(Report r, Candidate c, Rarity rarity, double score) {
-        Features a = r.features();
-        Features b = c.features();
-        List<String> sharedSubjects = new ArrayList<>();
-        for (int s : a.subjects()) {
-            if (Features.contains(b.subjects(), s)) {
-                sharedSubjects.add(a.label(s));
-            }
-        }
-        // The words in common, in rising order, with the names and figures walked beside them: a
-        // name of either text is a name, else a figure of the report a figure, else a plain word,
-        // of which the rarest few are told (the first of equals first).
-        List<String> names = new ArrayList<>();
-        List<String> figures = new ArrayList<>();
-        int[] rare = new int[EXPLAINED_WORDS];
-        double[] rareIdf = new double[EXPLAINED_WORDS];
-        int rares = 0;
-        int[] x = a.words();
-        int[] y = b.words();
-        for (int i = 0, j = 0, an = 0, bn = 0, af = 0; i < x.length && j < y.length; ) {
-            int t = x[i];
-            if (t != y[j]) {
-                i += t < y[j] ? 1 : 0;
-                j += t > y[j] ? 1 : 0;
-                continue;
-            }
-            an = skipBelow(a.names(), an, t);
-            bn = skipBelow(b.names(), bn, t);
-            af = skipBelow(a.figures(), af, t);
-            boolean namedInA = an < a.names().length && a.names()[an] == t;
-            if (namedInA || bn < b.names().length && b.names()[bn] == t) {
-                names.add(a.label(t));
-            } else if (af < a.figures().length && a.figures()[af] == t) {
-                figures.add(a.label(t));
-            }
-            if (!namedInA && !(af < a.figures().length && a.figures()[af] == t)) {
-                double idf = rarity.idf(t);
-                int at = 0;
-                while (at < rares && rareIdf[at] >= idf) {
-                    at++;
-                }
-                if (at < EXPLAINED_WORDS) {
-                    int moved = Math.min(rares, EXPLAINED_WORDS - 1) - at;
-                    System.arraycopy(rare, at, rare, at + 1, moved);
-                    System.arraycopy(rareIdf, at, rareIdf, at + 1, moved);
-                    rare[at] = t;
-                    rareIdf[at] = idf;
-                    rares = Math.min(rares + 1, EXPLAINED_WORDS);
-                }
-            }
-            i++;
-            j++;
-        }
-        List<String> rareWords = new ArrayList<>(rares);
-        for (int k = 0; k < rares; k++) {
-            rareWords.add(a.label(rare[k]));
-        }
-        long minutesApart = Duration.between(r.published(), c.earliest()).abs().toMinutes();
-        return new Evidence(score, false, sharedSubjects, names, figures, rareWords, minutesApart,
-                c.reportedBy(r.sourceId()));
-    }
-
-    /** The first position at or after {@code from} of sorted {@code tokens} not below {@code t}. */
-    private static int skipBelow(int[] tokens, int from, int t) {
-        while (from < tokens.length && tokens[from] < t) {
-            from++;
-        }
-        return from;
     }
 
     /**
