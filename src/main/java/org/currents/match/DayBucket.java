@@ -56,7 +56,7 @@ final class DayBucket {
         return live;
     }
 
-    /** Adds {@code weight} to {@code scores[event]} for every live event of the day filed under subject {@code token}. */
+    /** Adds {@code weight} to {@code scores[event]} for every live event of the day under subject {@code token}. */
     void scoreSubject(int token, double weight, double[] scores) {
         for (int p = subjects.get(token, -1); p >= 0; p = next[p]) {
             if (events.get(owner[p]) != null) {
@@ -65,7 +65,10 @@ final class DayBucket {
         }
     }
 
-    /** Tallies word {@code token} of the report ({@link Tally#FIGURE}, {@link Tally#NAME} in {@code kind}) for every live event of the day holding it. */
+    /**
+     * Tallies word {@code token} of the report ({@link Tally#FIGURE}, {@link Tally#NAME} in
+     * {@code kind}) for every live event of the day holding it.
+     */
     void scoreWord(int token, double idf, int kind, Tally tally) {
         for (int p = words.get(token, -1); p >= 0; p = next[p]) {
             if (events.get(owner[p]) != null) {

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -170,9 +172,9 @@ final class EventRowWriter {
                 new Object[] {e.date(), slugOf(e.headline())}));
         for (List<Object[]> chunk : EventRows.chunks(List.copyOf(pairs.values()))) {
             Sql.query(c, "SELECT event_day, slug FROM event WHERE (event_day, slug) IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)")) + ")",
+                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)")) + ")",
                     rs -> taken.add(rs.getObject(1, LocalDate.class) + "/" + rs.getString(2)),
-                    chunk.stream().flatMap(java.util.Arrays::stream).toArray());
+                    chunk.stream().flatMap(Arrays::stream).toArray());
         }
         List<Event> out = new ArrayList<>();
         for (Event e : events) {
