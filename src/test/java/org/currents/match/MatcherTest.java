@@ -266,10 +266,10 @@ class MatcherTest {
     @ParameterizedTest
     @ValueSource(doubles = {1.0, 1.6})
     void candidatesLeftUnweighedByEitherBoundNeverChangeTheDecision(double nameBoost) {
-        // Made-up words (some capitalised, so names; some figures), events of every length, and
-        // reports that take part of one event's words and part of others': the decision and its
-        // evidence are those of weighing every candidate in full and keeping the first best, whether
-        // the candidates come with the index's tallies or without.
+        // Made-up words (some capitalised, so names, as no text begins with them; some figures),
+        // events of every length, and reports that take part of one event's words and part of
+        // others': the decision and its evidence are those of weighing every candidate in full and
+        // keeping the first best, whether the candidates come with the index's tallies or without.
         Matcher.Weights d = Matcher.Weights.DEFAULT;
         Matcher m = new Matcher(new Matcher.Weights(d.threshold(), nameBoost, d.figureBoost(), d.subjectWeight(),
                 d.grace(), d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(),
