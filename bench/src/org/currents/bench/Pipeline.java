@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.currents.config.MatchSettings;
 import org.currents.config.Settings;
-import org.currents.config.StoreSettings;
 import org.currents.match.EventMerger;
 import org.currents.match.Matcher;
 import org.currents.match.Places;
@@ -37,23 +36,18 @@ record Pipeline(Settings settings, FeedParser parser, TextAnalyzer analyzer, Nor
         return new Pipeline(settings, new FeedParser(), analyzer, new Normalizer(settings.contexts(), analyzer, places));
     }
 
-    /** An in-memory H2 database for warm-up passes, gone when closed. */
-    static Database scratchDatabase(int threads) {
-        return Database.open(new StoreSettings("jdbc:h2:mem:warm-up-" + ProcessHandle.current().pid(), "sa", "",
-                threads + 2));
-    }
-
     /**
      * {@link #WARM_PASSES} passes of the whole path but the fetch, parse, normalize and store, over
-     * {@code bytes} (the feeds of the first {@code bytes.size()} sources), each into a new scratch
-     * database, on {@code threads} threads.
+     * {@code bytes} (the feeds of the first {@code bytes.size()} sources), each into a new
+     * database of the kind measured ({@link ScratchStore}), on {@code threads} threads.
      */
     void warmUp(List<Source> sources, List<byte[]> bytes, int threads) throws Exception {
         Instant now = Instant.now();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int pass = 0; pass < WARM_PASSES; pass++) {
-                try (Database scratch = scratchDatabase(threads)) {
+                try (ScratchStore store = new ScratchStore(settings.store(), "warm" + pass);
+                     Database scratch = Database.open(store.settings)) {
                     EventIngest ingest = ingest(scratch, Clock.systemUTC());
                     List<Future<?>> done = new ArrayList<>();
                     for (int i = 0; i < Math.min(sources.size(), bytes.size()); i++) {

@@ -17,10 +17,10 @@ final class StoreSize {
      * H2: the file's bytes once {@code App.close()} closed it, compacting as every clean stop after
      * a poll does. PostgreSQL: the tables of the run's schema with their indexes and TOAST.
      */
-    static long afterCleanShutdown(StoreSettings store, Path dataDir) throws Exception {
+    static long afterCleanShutdown(StoreSettings store) throws Exception {
         String url = store.jdbcUrl();
-        if (url.startsWith("jdbc:h2:")) {
-            return Files.size(dataDir.resolve("currents.mv.db"));
+        if (!store.isPostgres()) {
+            return Files.size(h2File(store));
         }
         String schema = url.replaceAll(".*[?&]currentSchema=([^&]+).*", "$1");
         try (Connection c = DriverManager.getConnection(url, store.user(), store.password());
@@ -34,8 +34,14 @@ final class StoreSize {
     }
 
     /** H2 file bytes as the run left them, before compaction (0 on PostgreSQL). */
-    static long h2FileNow(Path dataDir) throws Exception {
-        Path file = dataDir.resolve("currents.mv.db");
-        return Files.exists(file) ? Files.size(file) : 0;
+    static long h2FileNow(StoreSettings store) throws Exception {
+        return store.isPostgres() ? 0 : Files.size(h2File(store));
+    }
+
+    /** The file of an H2 URL (jdbc:h2:file:PATH;OPTIONS). */
+    private static Path h2File(StoreSettings store) {
+        String url = store.jdbcUrl().replaceFirst("^jdbc:h2:(file:)?", "");
+        int options = url.indexOf(';');
+        return Path.of((options < 0 ? url : url.substring(0, options)) + ".mv.db");
     }
 }
