@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.currents.event.EventDraft;
 import org.currents.fetch.FeedFetcher;
 import org.currents.fetch.FetchRequest;
@@ -29,6 +30,7 @@ import org.currents.source.Source;
 import org.currents.source.SourceStatus;
 import org.currents.store.EventIngest;
 import org.currents.store.IngestResult;
+import org.currents.store.PollRecord;
 import org.currents.store.SourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,8 +160,11 @@ public final class Poller {
                         ? disabled(current, f.httpStatus(), f.message(), now)
                         : failed(current, f.httpStatus(), f.message(), f.retryAfter(), now);
             }
-            return succeeded(current, 304, status.etag(), status.lastModified(), FeedHints.NONE,
-                    new IngestResult(0, 0, 0), "not_modified", now);
+            IngestResult none = new IngestResult(0, 0, 0);
+            SourceStatus unchanged = succeeded(current, 304, status.etag(), status.lastModified(), FeedHints.NONE, none,
+                    "not_modified", now, pushing(current));
+            sources.saveStatus(current.id(), unchanged);
+            return reported(current, unchanged, none);
         } catch (RuntimeException e) {
             // A bug or a database failure while storing: the transaction rolled back; record and go on.
             log.error("poll of source {} ({}) failed", source.id(), source.feedUrl(), e);
@@ -175,9 +180,12 @@ public final class Poller {
             return failed(source, fetched.status(), e.getMessage(), null, now);
         }
         List<EventDraft> drafts = normalizer.normalize(source, feed, now);
-        IngestResult stored = events.ingest(drafts);
+        boolean pushing = pushing(source);
+        Function<IngestResult, SourceStatus> status = stored -> succeeded(source, fetched.status(), fetched.etag(),
+                fetched.lastModified(), feed.hints(), stored, "ok", now, pushing);
+        IngestResult stored = events.ingest(drafts, new PollRecord(source.id(), status));
         watchHubs(source, feed);
-        return succeeded(source, fetched.status(), fetched.etag(), fetched.lastModified(), feed.hints(), stored, "ok", now);
+        return reported(source, status.apply(stored), stored);
     }
 
     /**
@@ -231,15 +239,20 @@ public final class Poller {
         return sources.find(source.id()).orElse(source);
     }
 
-    private PollOutcome succeeded(Source source, int http, String etag, String lastModified, FeedHints hints,
-                                  IngestResult stored, String state, Instant now) {
-        Instant next = planner.nextAfterSuccess(source, hints, stored.created(), now, pushing(source));
-        sources.saveStatus(source.id(), new SourceStatus(etag, lastModified, now, next, state, http,
-                stored.created(), stored.updated(), 0, null, null));
+    /** The status of a poll that went well; the next poll as the planner puts it. */
+    private SourceStatus succeeded(Source source, int http, String etag, String lastModified, FeedHints hints,
+                                   IngestResult stored, String state, Instant now, boolean pushing) {
+        Instant next = planner.nextAfterSuccess(source, hints, stored.created(), now, pushing);
+        return new SourceStatus(etag, lastModified, now, next, state, http, stored.created(), stored.updated(), 0, null,
+                null);
+    }
+
+    private PollOutcome reported(Source source, SourceStatus status, IngestResult stored) {
         if (stored.created() + stored.updated() > 0) {
             log.info("source {} ({}): {} new, {} updated", source.id(), source.displayName(), stored.created(), stored.updated());
         }
-        return new PollOutcome(source.id(), state, http, stored.created(), stored.updated(), null, next);
+        return new PollOutcome(source.id(), status.lastStatus(), status.lastHttpStatus(), stored.created(),
+                stored.updated(), null, status.nextPoll());
     }
 
     private boolean pushing(Source source) {

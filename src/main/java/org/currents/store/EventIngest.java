@@ -75,31 +75,51 @@ public final class EventIngest {
 
     /** Matches each draft to a stored event (by its keys, else by evidence) or creates one; all in one transaction. */
     public IngestResult ingest(List<EventDraft> drafts) {
+        return ingest(drafts, null);
+    }
+
+    /**
+     * As {@link #ingest(List)}, and writes the poll's record (when given) in the same transaction;
+     * in one of its own when the drafts change nothing.
+     */
+    public IngestResult ingest(List<EventDraft> drafts, PollRecord record) {
+        Recording recording = new Recording(record);
+        IngestResult result = file(drafts, recording);
+        if (record != null && !recording.written) {
+            db.inTransaction(c -> {
+                recording.write(c, result);
+                return null;
+            });
+        }
+        return result;
+    }
+
+    private IngestResult file(List<EventDraft> drafts, Recording recording) {
         if (drafts.isEmpty()) {
             return new IngestResult(0, 0, 0);
         }
         List<FilingDraft> filing = FilingDraft.of(drafts);
-        IngestResult result = pipelined(filing);
+        IngestResult result = pipelined(filing, recording);
         if (result != null) {
             return result;
         }
         lock.lock();
         try {
-            return inOneStep(filing);
+            return inOneStep(filing, recording);
         } finally {
             lock.unlock();
         }
     }
 
     /** Decides, then writes while the next ingest is decided; null when it must be decided again. */
-    private IngestResult pipelined(List<FilingDraft> filing) {
+    private IngestResult pipelined(List<FilingDraft> filing, Recording recording) {
         IngestTransaction tx = null;
         IngestResult result;
         long version;
         lock.lock();
         try {
             if (failed || seen < 0) {
-                return inOneStep(filing);
+                return inOneStep(filing, recording);
             }
             if (decided == seen) {
                 inFlight = InFlight.NONE;
@@ -148,6 +168,7 @@ public final class EventIngest {
                     return false;
                 }
                 writing.write(c, version);
+                recording.write(c, result);
                 return true;
             });
             if (!written) {
@@ -168,16 +189,16 @@ public final class EventIngest {
      * Holding the lock, takes the turn, then decides and writes in one transaction: the first
      * ingest, and after a failure.
      */
-    private IngestResult inOneStep(List<FilingDraft> filing) {
+    private IngestResult inOneStep(List<FilingDraft> filing, Recording recording) {
         turn.lock();
         try {
-            return inOneTransaction(filing);
+            return inOneTransaction(filing, recording);
         } finally {
             turn.unlock();
         }
     }
 
-    private IngestResult inOneTransaction(List<FilingDraft> filing) {
+    private IngestResult inOneTransaction(List<FilingDraft> filing, Recording recording) {
         repair();
         IngestTransaction tx = new IngestTransaction(matcher, merger, analyzer, index, recent, InFlight.NONE,
                 clock.instant());
@@ -189,6 +210,7 @@ public final class EventIngest {
                 IngestResult r = tx.decide(c, filing);
                 version[0] = tx.changesAnything() ? current + 1 : current;
                 tx.write(c, version[0]);
+                recording.write(c, r);
                 return r;
             });
             recent.putAll(tx.decided());
@@ -252,6 +274,23 @@ public final class EventIngest {
         } finally {
             turn.unlock();
             lock.unlock();
+        }
+    }
+
+    /** The poll record of one ingest, and whether a transaction that wrote the ingest holds it. */
+    private static final class Recording {
+        private final PollRecord record;
+        private boolean written;
+
+        Recording(PollRecord record) {
+            this.record = record;
+        }
+
+        void write(Connection c, IngestResult result) throws SQLException {
+            if (record != null) {
+                SourceStore.saveStatus(c, record.sourceId(), record.status().apply(result));
+                written = true;
+            }
         }
     }
 

@@ -58,9 +58,17 @@ public final class SourceStore {
     }
 
     public void saveStatus(long id, SourceStatus s) {
-        update("UPDATE source SET etag = ?, last_modified = ?, last_polled = ?, next_poll = ?, last_status = ?, "
-                + "last_http_status = ?, items_new = ?, items_updated = ?, consecutive_errors = ?, failing_since = ?, "
-                + "last_error = ? WHERE id = ?", st -> {
+        db.inTransaction(c -> {
+            saveStatus(c, id, s);
+            return null;
+        });
+    }
+
+    /** The same, in a transaction already open: an ingest's, when the status reports what it stored. */
+    static void saveStatus(Connection c, long id, SourceStatus s) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE source SET etag = ?, last_modified = ?, last_polled = ?, "
+                + "next_poll = ?, last_status = ?, last_http_status = ?, items_new = ?, items_updated = ?, "
+                + "consecutive_errors = ?, failing_since = ?, last_error = ? WHERE id = ?")) {
             st.setString(1, Columns.fit(s.etag(), 1024));
             st.setString(2, Columns.fit(s.lastModified(), 200));
             Columns.setInstant(st, 3, s.lastPolled());
@@ -73,7 +81,8 @@ public final class SourceStore {
             Columns.setInstant(st, 10, s.failingSince());
             st.setString(11, Columns.fit(s.lastError(), 4000));
             st.setLong(12, id);
-        });
+            st.executeUpdate();
+        }
     }
 
     /** After a permanent redirect: the source's feed URL becomes {@code newUrl}, unless another source has it. */

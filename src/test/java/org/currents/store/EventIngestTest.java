@@ -27,6 +27,8 @@ import org.currents.event.Event;
 import org.currents.event.EventDraft;
 import org.currents.event.EventSource;
 import org.currents.event.Keys;
+import org.currents.source.SourceSpec;
+import org.currents.source.SourceStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -222,6 +224,45 @@ class EventIngestTest {
             assertEquals(clock.instant(), e.firstSeen());
         }
         assertEquals(java.util.Optional.of(later), events.lastUpdated());
+    }
+
+    /**
+     * The poll record counts what the ingest stored, so it commits in the ingest's transaction: a
+     * record that cannot be written takes the feed's events with it, and a feed that changes
+     * nothing still gets its record.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aPollRecordCommitsWithTheFeedItCountsOrNotAtAll(String kind) {
+        Database db = open(kind);
+        SourceStore sources = new SourceStore(db);
+        long first = sources.upsert(new SourceSpec("https://one.example/feed", "One", null, List.of(), null)).id();
+        long second = sources.upsert(new SourceSpec("https://two.example/feed", "Two", null, List.of(), null)).id();
+        EventIngest ingest = TestIngest.of(db, clock);
+        EventStore events = new EventStore(db);
+
+        assertEquals(HAPPENINGS.length, ingest.ingest(feed(first), record(first, "e1")).created());
+        assertEquals(HAPPENINGS.length, sources.find(first).orElseThrow().status().itemsNew());
+        assertEquals("e1", sources.find(first).orElseThrow().status().etag());
+
+        PollRecord refused = new PollRecord(second, r -> {
+            throw new IllegalStateException("no status for " + r);
+        });
+        assertThrows(IllegalStateException.class, () -> ingest.ingest(feed(second), refused));
+        assertEquals(SourceStatus.NEVER_POLLED, sources.find(second).orElseThrow().status());
+        for (Event e : events.latest(100)) {
+            assertEquals(List.of(first), e.sources().stream().map(EventSource::sourceId).toList(),
+                    e.headline() + ": the second feed's reports went with its record");
+        }
+
+        assertEquals(new IngestResult(0, 0, HAPPENINGS.length), ingest.ingest(feed(first), record(first, "e2")));
+        assertEquals(0, sources.find(first).orElseThrow().status().itemsNew());
+        assertEquals("e2", sources.find(first).orElseThrow().status().etag());
+    }
+
+    private static PollRecord record(long source, String etag) {
+        return new PollRecord(source, r -> new SourceStatus(etag, null, T, T.plusSeconds(3600), "ok", 200, r.created(),
+                r.updated(), 0, null, null));
     }
 
     @ParameterizedTest
