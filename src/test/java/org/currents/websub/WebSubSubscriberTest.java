@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
@@ -62,8 +63,9 @@ class WebSubSubscriberTest {
     void subscribesAtTheAdvertisedHubAndIngestsASignedPushWithinOneSecond() throws Exception {
         startBoth("10d");
         Source source = subscriber.sources().all().get(0);
+        // The scheduler polls a new source at start too: when its poll has stored the feed first, ours is a 304.
         PollOutcome first = subscriber.poller().poll(source.id());
-        assertEquals("ok", first.status(), String.valueOf(first.error()));
+        assertTrue(Set.of("ok", "not_modified").contains(first.status()), first.status() + ": " + first.error());
         Upstream u = awaitActive(source.id());
         assertEquals(topic(), u.topic(), "the topic is the feed's rel=self");
         assertEquals(publisher.baseUri() + "websub", u.hub());
