@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.currents.App;
 import org.currents.config.Settings;
-import org.currents.config.SettingsLoader;
 import org.currents.poll.PollOutcome;
 import org.currents.source.SourceSpec;
 
@@ -113,20 +112,12 @@ public final class IngestCompare {
 
         /** Into a new database of the kind measured ({@link ScratchStore}), the app's other files in {@code dir}. */
         static Pass run(Path dir, int pass, int port, int feeds, int threads) throws Exception {
-            Files.createDirectories(dir.resolve("config"));
             // Every feed sits on one local host: the per-host politeness limit lets all threads fetch from it.
             Map<String, String> env = new HashMap<>(Map.of("CURRENTS_FETCH_ALLOW", "127.0.0.1",
                     "CURRENTS_FETCH_MAX_PER_HOST", "64", "CURRENTS_POLL_THREADS", Integer.toString(threads)));
-            System.getenv().forEach((k, v) -> {
-                if (k.startsWith("CURRENTS_DB_") || k.startsWith("CURRENTS_MATCH_")) {
-                    env.put(k, v.replace("{data}", dir.resolve("data").toString()));
-                }
-            });
-            Map<String, String> args = Map.of("config", dir.resolve("config").toString(), "data",
-                    dir.resolve("data").toString(), "port", "0", "host", "127.0.0.1");
-            try (ScratchStore store = new ScratchStore(new SettingsLoader("bench").load(args, env).store(), "p" + pass)) {
+            try (ScratchStore store = new ScratchStore(WorkDir.settings(dir, env).store(), "p" + pass)) {
                 env.put("CURRENTS_DB_URL", store.settings.jdbcUrl());
-                Settings settings = new SettingsLoader("bench").load(args, env);
+                Settings settings = WorkDir.settings(dir, env);
                 if (pass == 1) {
                     System.out.printf("database: %s; %d feeds, %d threads, max heap %d MB%n",
                             settings.store().jdbcUrl(), feeds, threads, Runtime.getRuntime().maxMemory() >> 20);

@@ -22,11 +22,11 @@ final class ScratchStore implements AutoCloseable {
     ScratchStore(StoreSettings measured, String name) throws Exception {
         String url = measured.jdbcUrl();
         if (measured.isPostgres()) {
-            dir = null;
-            schema = url.replaceAll(".*[?&]currentSchema=([^&]+).*", "$1") + "_" + name;
             if (!url.contains("currentSchema=")) {
                 throw new IllegalArgumentException("the PostgreSQL URL names no currentSchema: " + url);
             }
+            dir = null;
+            schema = url.replaceAll(".*[?&]currentSchema=([^&]+).*", "$1") + "_" + name;
             settings = new StoreSettings(url.replaceAll("currentSchema=[^&]+", "currentSchema=" + schema),
                     measured.user(), measured.password(), measured.poolSize());
             execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
@@ -34,8 +34,8 @@ final class ScratchStore implements AutoCloseable {
             dir = new WorkDir("currents-scratch-" + name);
             schema = null;
             int options = url.indexOf(';');
-            settings = new StoreSettings("jdbc:h2:file:" + dir.path.resolve("scratch") + (options < 0 ? "" : url.substring(options)),
-                    measured.user(), measured.password(), measured.poolSize());
+            settings = new StoreSettings("jdbc:h2:file:" + dir.path.resolve("scratch")
+                    + (options < 0 ? "" : url.substring(options)), measured.user(), measured.password(), measured.poolSize());
         }
     }
 

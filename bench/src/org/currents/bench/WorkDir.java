@@ -24,15 +24,21 @@ final class WorkDir implements AutoCloseable {
      * CURRENTS_MATCH_* settings.
      */
     Settings settings() throws IOException {
-        Files.createDirectories(path.resolve("config"));
-        Map<String, String> env = new HashMap<>();
+        return settings(path, Map.of());
+    }
+
+    /** As {@link #settings()}, with config and data in {@code dir} and {@code env} over the environment's. */
+    static Settings settings(Path dir, Map<String, String> env) throws IOException {
+        Files.createDirectories(dir.resolve("config"));
+        Map<String, String> all = new HashMap<>();
         System.getenv().forEach((k, v) -> {
             if (k.startsWith("CURRENTS_DB_") || k.startsWith("CURRENTS_MATCH_")) {
-                env.put(k, v.replace("{data}", path.resolve("data").toString()));
+                all.put(k, v.replace("{data}", dir.resolve("data").toString()));
             }
         });
-        return new SettingsLoader("bench").load(Map.of("config", path.resolve("config").toString(),
-                "data", path.resolve("data").toString(), "port", "0", "host", "127.0.0.1"), env);
+        all.putAll(env);
+        return new SettingsLoader("bench").load(Map.of("config", dir.resolve("config").toString(),
+                "data", dir.resolve("data").toString(), "port", "0", "host", "127.0.0.1"), all);
     }
 
     @Override
