@@ -422,13 +422,18 @@ public final class MatchTune {
         }
     }
 
-    /** The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours), -Dlateday=1.2. */
+    /**
+     * The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours), -Dlateday=1.2,
+     * -Dsharedfloor=2.0, -Dsharedweight=0.08.
+     */
     private static Matcher.Weights weights() {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
         return new Matcher.Weights(Double.parseDouble(System.getProperty("threshold", "" + d.threshold())), d.nameBoost(),
                 d.figureBoost(), d.subjectWeight(), Duration.ofHours(Long.getLong("grace", d.grace().toHours())),
                 Double.parseDouble(System.getProperty("lateday", "" + d.perLateDay())), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
-                d.rareNameRatio(), d.rareName());
+                d.rareNameRatio(), d.rareName(),
+                Double.parseDouble(System.getProperty("sharedfloor", "" + d.sharedRarityFloor())),
+                Double.parseDouble(System.getProperty("sharedweight", "" + d.perSharedRarity())));
     }
 
     private static void permute(List<String> head, List<String> rest, List<List<String>> out) {
@@ -487,7 +492,8 @@ public final class MatchTune {
                             for (double noRare : new double[] {0.1, 0.25, 0.4}) {
                                 Matcher.Weights w = new Matcher.Weights(threshold, name, 1.4, subject, Duration.ofHours(12),
                                         late, 0.2, Duration.ofHours(6), 1.0, rareRatio, noRare,
-                                        Matcher.Weights.DEFAULT.rareNameRatio(), Matcher.Weights.DEFAULT.rareName());
+                                        Matcher.Weights.DEFAULT.rareNameRatio(), Matcher.Weights.DEFAULT.rareName(),
+                                        Matcher.Weights.DEFAULT.sharedRarityFloor(), Matcher.Weights.DEFAULT.perSharedRarity());
                                 Map<Item, String> fullRun = run(full.items, w, new HashMap<>());
                                 Map<Item, String> textRun = run(text.items, w, new HashMap<>());
                                 int[] f = score(full.items, fullRun, "tune", full.nearMisses);

@@ -9,8 +9,8 @@ import org.currents.event.Features;
 /**
  * Decides whether a report is one more account of a stored event or a new happening, from all
  * the evidence the two share: the cosine of their rarity-weighted (TF-IDF) vectors of words,
- * names and figures counting more than plain words, plus the subject pages both link to and a rare
- * name both give within hours; discounted when
+ * names and figures counting more than plain words, plus the subject pages both link to, a rare
+ * name both give within hours and, within hours too, rare words in common beyond a few; discounted when
  * both name people or places but none in common, when they are more than a day apart, and when
  * one outlet filed both. A pure policy: the candidates and word rarities are given.
  */
@@ -33,7 +33,8 @@ public final class Matcher {
 
     public Matcher(Weights weights) {
         this.w = weights;
-        this.monotone = weights.subjectWeight() >= 0 && weights.noSharedName() >= 0 && weights.noSharedRare() >= 0;
+        this.monotone = weights.subjectWeight() >= 0 && weights.noSharedName() >= 0 && weights.noSharedRare() >= 0
+                && weights.perSharedRarity() >= 0;
     }
 
     /**
@@ -51,17 +52,25 @@ public final class Matcher {
      * a town, a person, a company; not a country of the place list) and one more name besides,
      * on the day or within {@code grace}, adds {@code rareName}: outlets word a happening
      * differently but name its particulars alike, and a short report's cosine with a long one is
-     * small whatever they share.
+     * small whatever they share. For the same reason, on the day or within {@code grace} and unless
+     * their names disagree, every unit of shared rarity beyond {@code sharedRarityFloor} adds
+     * {@code perSharedRarity} (before the discounts): the shared rarity is the sum, over the words
+     * both give, of each word's squared rarity as a share of the rarest possible (a word no other
+     * event of the window holds counts about 0.7, a common one next to nothing), places of the list
+     * left out (two happenings of a day share a country as often as not). So it counts what two
+     * texts share whatever their lengths, where the cosine divides it by both. A floor of 2 asks for
+     * three rare words in common before anything counts.
      */
     public record Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
                           double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
-                          double rareRatio, double noSharedRare, double rareNameRatio, double rareName) {
+                          double rareRatio, double noSharedRare, double rareNameRatio, double rareName,
+                          double sharedRarityFloor, double perSharedRarity) {
         public static final Weights DEFAULT = new Weights(0.12, 1.0, 1.4, 0.0, Duration.ofHours(12), 1.2, 0.2,
-                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04);
+                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04, 2.0, 0.12);
 
         public Weights withThreshold(double t) {
             return new Weights(t, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
-                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName);
+                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, sharedRarityFloor, perSharedRarity);
         }
     }
 
@@ -148,7 +157,7 @@ public final class Matcher {
         double cosine = Math.min(1, dot / (a.norm * shortest)) * (1 + 1e-9);
         boolean rareName = w.rareName() >= 0 && s.rarestName() >= w.rareNameRatio() * rarest;
         return scoreOf(cosine, new Score(0, w.noSharedName() <= 1, s.rarest() >= w.rareRatio() * rarest, rareName,
-                apart(r, c), late(r, c), c.reportedBy(r.sourceId())));
+                apart(r, c), late(r, c), c.reportedBy(r.sourceId()), s.squares() / (rarest * rarest)));
     }
 
     private static double square(double x) {
@@ -180,6 +189,7 @@ public final class Matcher {
         int namesShared = 0;
         boolean rareShared = false;
         boolean rareNameShared = false;
+        double sharedSquares = 0;
         double rare = w.rareRatio() * rarest;
         double rareName = w.rareNameRatio() * rarest;
         int[] bNames = b.names();
@@ -211,6 +221,7 @@ public final class Matcher {
                 nameShared |= va.named[i] || named;
                 namesShared += va.named[i] || named ? 1 : 0;
                 rareShared |= idf >= rare;
+                sharedSquares += Features.contains(a.places(), x[i]) ? 0 : idf * idf;
                 rareNameShared |= idf >= rareName && isSpecificName(a, va.named[i], b, named, x[i]);
                 i++;
                 j++;
@@ -229,7 +240,7 @@ public final class Matcher {
         }
         Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
                 rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart(r, c), late(r, c),
-                c.reportedBy(r.sourceId()));
+                c.reportedBy(r.sourceId()), sharedSquares / (rarest * rarest));
         if (toBeat > Double.NEGATIVE_INFINITY && dot > 0 && monotone) {
             double least = Math.min(1, Math.min(w.nameBoost(), w.figureBoost())) * rarity.floor();
             double shortest = Math.sqrt(sharedLength + (y.length - sharedCount) * least * least);
@@ -285,13 +296,16 @@ public final class Matcher {
 
     /** What the pair shares besides the words: the score is a function of the cosine given these. */
     private record Score(double unexplained, boolean namesAgree, boolean rareShared, boolean rareNameShared,
-                         Duration apart, Duration late, boolean sameSource) {
+                         Duration apart, Duration late, boolean sameSource, double sharedRarity) {
     }
 
     /** The score for a cosine of the words; never falling as the cosine rises (see {@link #monotone}). */
     private double scoreOf(double cosine, Score s) {
         double score = cosine + w.subjectWeight() * (1 - s.unexplained())
                 * (0.5 + 0.5 * Math.min(1, cosine / TEXT_FOR_FULL_SUBJECTS));
+        if (s.late().isZero() && s.namesAgree()) {
+            score += w.perSharedRarity() * Math.max(0, s.sharedRarity() - w.sharedRarityFloor());
+        }
         if (!s.namesAgree()) {
             score *= w.noSharedName();
         }

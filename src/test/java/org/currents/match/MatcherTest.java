@@ -110,9 +110,16 @@ class MatcherTest {
                 "", T.plusSeconds(3 * 3600), subject("Operation Olive Branch")));
     }
 
-    /** The default weights without the rare-name signal, to show what it alone decides. */
-    private static final Matcher WITHOUT_RARE_NAME = new Matcher(new Matcher.Weights(0.12, 1.0, 1.4, 0.0,
-            Duration.ofHours(12), 1.2, 0.2, Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0));
+    /** The default weights with another rare-name bonus and weight of shared rarity, to show what each decides. */
+    private static Matcher weighing(double rareName, double perSharedRarity) {
+        Matcher.Weights d = Matcher.Weights.DEFAULT;
+        return new Matcher(new Matcher.Weights(d.threshold(), d.nameBoost(), d.figureBoost(), d.subjectWeight(), d.grace(),
+                d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
+                d.rareNameRatio(), rareName, d.sharedRarityFloor(), perSharedRarity));
+    }
+
+    private static final Matcher WITHOUT_RARE_NAME = weighing(0, Matcher.Weights.DEFAULT.perSharedRarity());
+    private static final Matcher WORDS_ALONE = weighing(0, 0);
 
     private static final String KASUR = "Pakistani protesters torch a government office on a second day of riots in Kasur";
     private static final String KASUR_SUMMARY = "Crowds set fire to the offices of the district administration, demanding "
@@ -125,8 +132,10 @@ class MatcherTest {
         String summary = "Anger over the murder of the girl brought people back onto the streets of Kasur in Pakistan, "
                 + "where offices were set alight.";
         Report r = new Report(T.plus(Duration.ofHours(4)), 2, analyzer.analyze(headline, summary, List.of()));
-        assertInstanceOf(Decision.Start.class, WITHOUT_RARE_NAME.decide(r, index.candidates(r, matcher.reach(), 40), index),
-                "the words alone are not enough");
+        List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
+        assertInstanceOf(Decision.Start.class, WORDS_ALONE.decide(r, candidates, index), "the words alone are not enough");
+        assertInstanceOf(Decision.Join.class, weighing(Matcher.Weights.DEFAULT.rareName(), 0).decide(r, candidates, index),
+                "the rare name alone is");
         Decision.Join join = assertInstanceOf(Decision.Join.class, decide(2, headline, summary, T.plus(Duration.ofHours(4))));
         assertEquals(riots, join.eventId());
         assertEquals(List.of("Pakistan", "Kasur"), join.evidence().names());
@@ -167,6 +176,39 @@ class MatcherTest {
         Decision d = matcher.decide(r, candidates, index);
         assertInstanceOf(Decision.Start.class, d);
         assertEquals(WITHOUT_RARE_NAME.decide(r, candidates, index), d);
+    }
+
+    private static final String MUDFLOW = "California mudflow: dozens still unaccounted for as crews search wrecked homes";
+    private static final String MUDFLOW_SUMMARY = "Rescuers with dogs dug through debris and wrecked homes on Wednesday "
+            + "in the hillside community, while the sheriff said the list of people unaccounted for had grown overnight; "
+            + "forecasters warned that more rain could loosen the scorched slopes above the town again this weekend.";
+    private static final String MISSING = "Mudslide town: list of missing jumps";
+    private static final String MISSING_SUMMARY = "The sheriff's count of the unaccounted grew again as searchers combed "
+            + "the debris.";
+
+    @Test
+    void manyRareWordsInCommonJoinAShortReportToALongOneOnTheDay() {
+        // The cosine divides what the two share by both their lengths; what they share is much.
+        String mudflow = stored(1, MUDFLOW, MUDFLOW_SUMMARY, T);
+        Report r = new Report(T.plus(Duration.ofHours(6)), 2, analyzer.analyze(MISSING, MISSING_SUMMARY, List.of()));
+        List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
+        assertInstanceOf(Decision.Start.class, weighing(Matcher.Weights.DEFAULT.rareName(), 0).decide(r, candidates, index),
+                "without the shared rarity");
+        Decision.Join join = assertInstanceOf(Decision.Join.class, decide(2, MISSING, MISSING_SUMMARY,
+                T.plus(Duration.ofHours(6))));
+        assertEquals(mudflow, join.eventId());
+    }
+
+    @Test
+    void rareWordsInCommonCountOnlyWithinHours() {
+        // The same two reports across midnight and beyond the grace: a development of the next day
+        // shares as many rare words with what it follows.
+        Instant evening = Instant.parse("2018-01-22T20:00:00Z");
+        stored(1, MUDFLOW, MUDFLOW_SUMMARY, evening);
+        Report r = new Report(evening.plus(Duration.ofHours(14)), 2, analyzer.analyze(MISSING, MISSING_SUMMARY, List.of()));
+        List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
+        assertEquals(weighing(Matcher.Weights.DEFAULT.rareName(), 0).decide(r, candidates, index),
+                matcher.decide(r, candidates, index));
     }
 
     @Test
@@ -273,7 +315,7 @@ class MatcherTest {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
         Matcher m = new Matcher(new Matcher.Weights(d.threshold(), nameBoost, d.figureBoost(), d.subjectWeight(),
                 d.grace(), d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(),
-                d.noSharedRare(), d.rareNameRatio(), d.rareName()));
+                d.noSharedRare(), d.rareNameRatio(), d.rareName(), d.sharedRarityFloor(), d.perSharedRarity()));
         java.util.Random random = new java.util.Random(7);
         String[] vocabulary = new String[400];
         String syllables = "ka lo mi ne ru ta vo shi pe da gu ze";
