@@ -194,8 +194,10 @@ public final class Matcher {
         double rareName = w.rareNameRatio() * rarest;
         int[] bNames = b.names();
         int[] bFigures = b.figures();
-        // The tokens in common come in rising order, so the candidate's names and figures are walked beside them.
-        for (int i = 0, j = 0, n = 0, g = 0; i < x.length && j < y.length; ) {
+        int[] aPlaces = a.places();
+        // The tokens in common come in rising order, so the candidate's names and figures, and the
+        // report's places, are walked beside them.
+        for (int i = 0, j = 0, n = 0, g = 0, p = 0; i < x.length && j < y.length; ) {
             int xi = x[i];
             int yj = y[j];
             if (xi != yj) {
@@ -212,6 +214,9 @@ public final class Matcher {
                 while (g < bFigures.length && bFigures[g] < x[i]) {
                     g++;
                 }
+                while (p < aPlaces.length && aPlaces[p] < x[i]) {
+                    p++;
+                }
                 boolean named = n < bNames.length && bNames[n] == x[i];
                 boolean figure = g < bFigures.length && bFigures[g] == x[i];
                 double weight = named ? idf * w.nameBoost() : figure ? idf * w.figureBoost() : idf;
@@ -221,7 +226,7 @@ public final class Matcher {
                 nameShared |= va.named[i] || named;
                 namesShared += va.named[i] || named ? 1 : 0;
                 rareShared |= idf >= rare;
-                sharedSquares += Features.contains(a.places(), x[i]) ? 0 : idf * idf;
+                sharedSquares += p < aPlaces.length && aPlaces[p] == x[i] ? 0 : idf * idf;
                 rareNameShared |= idf >= rareName && isSpecificName(a, va.named[i], b, named, x[i]);
                 i++;
                 j++;

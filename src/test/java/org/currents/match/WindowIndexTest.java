@@ -109,6 +109,25 @@ class WindowIndexTest {
     }
 
     @Test
+    void rarityFollowsTheEventsAsTheyComeAndGoHoweverOftenItWasRead() {
+        WindowIndex index = new WindowIndex(Duration.ofDays(1), 1000);
+        LocalDate day = LocalDate.of(2018, 1, 15);
+        index.load(day, List.of(candidate("a", "Volcano erupts in Albay", T), candidate("b", "Budget passes parliament", T)));
+        index.load(day.plusDays(1), List.of(candidate("c", "Albay villages evacuated", T.plus(Duration.ofDays(1)))));
+        int albay = Features.hash("albay");
+        int budget = Features.hash("budget");
+        assertEquals(Math.log(4.0 / 3) + 1, index.idf(albay), 1e-12);
+        index.put(candidate("d", "Parliament debates the budget again", T));
+        assertEquals(Math.log(5.0 / 3) + 1, index.idf(albay), 1e-12, "another event, not holding it");
+        assertEquals(Math.log(5.0 / 3) + 1, index.idf(budget), 1e-12, "another event holding it");
+        index.remove("b");
+        assertEquals(Math.log(4.0 / 2) + 1, index.idf(budget), 1e-12);
+        index.forget(List.of(day.plusDays(1)));
+        assertEquals(Math.log(3.0 / 2) + 1, index.idf(albay), 1e-12, "a day gone");
+        assertEquals(Math.log(3.0) + 1, index.idf(Features.hash("never-seen")), 1e-12);
+    }
+
+    @Test
     void aLimitKeepsTheBestCandidatesMostSharedWordsFirstThenById() {
         WindowIndex index = new WindowIndex(Duration.ofDays(1), 1000);
         String[] words = {"volcano", "erupts", "albay", "mayon", "ash", "lava", "evacuation", "legazpi"};
