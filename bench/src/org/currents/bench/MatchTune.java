@@ -424,7 +424,7 @@ public final class MatchTune {
 
     /**
      * The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours), -Dlateday=1.2,
-     * -Dsharedfloor=2.0, -Dsharedweight=0.08.
+     * -Dsharedfloor=2.0, -Dsharedweight=0.12.
      */
     private static Matcher.Weights weights() {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
