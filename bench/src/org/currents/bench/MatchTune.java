@@ -424,7 +424,7 @@ public final class MatchTune {
 
     /**
      * The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours), -Dlateday=1.2,
-     * -Dsharedfloor=2.0, -Dsharedweight=0.12.
+     * -Dsharedfloor=2.0, -Dsharedweight=0.12, -Dgracefromfirst=15 (hours).
      */
     private static Matcher.Weights weights() {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
@@ -433,7 +433,8 @@ public final class MatchTune {
                 Double.parseDouble(System.getProperty("lateday", "" + d.perLateDay())), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
                 d.rareNameRatio(), d.rareName(),
                 Double.parseDouble(System.getProperty("sharedfloor", "" + d.sharedRarityFloor())),
-                Double.parseDouble(System.getProperty("sharedweight", "" + d.perSharedRarity())));
+                Double.parseDouble(System.getProperty("sharedweight", "" + d.perSharedRarity())),
+                Duration.ofHours(Long.getLong("gracefromfirst", d.graceFromFirst().toHours())));
     }
 
     private static void permute(List<String> head, List<String> rest, List<List<String>> out) {
@@ -493,7 +494,8 @@ public final class MatchTune {
                                 Matcher.Weights w = new Matcher.Weights(threshold, name, 1.4, subject, Duration.ofHours(12),
                                         late, 0.2, Duration.ofHours(6), 1.0, rareRatio, noRare,
                                         Matcher.Weights.DEFAULT.rareNameRatio(), Matcher.Weights.DEFAULT.rareName(),
-                                        Matcher.Weights.DEFAULT.sharedRarityFloor(), Matcher.Weights.DEFAULT.perSharedRarity());
+                                        Matcher.Weights.DEFAULT.sharedRarityFloor(), Matcher.Weights.DEFAULT.perSharedRarity(),
+                                        Matcher.Weights.DEFAULT.graceFromFirst());
                                 Map<Item, String> fullRun = run(full.items, w, new HashMap<>());
                                 Map<Item, String> textRun = run(text.items, w, new HashMap<>());
                                 int[] f = score(full.items, fullRun, "tune", full.nearMisses);

@@ -41,8 +41,10 @@ public final class Matcher {
      * The policy's numbers. {@code nameBoost} and {@code figureBoost} multiply the rarity weight
      * of names and figures: they say more about which happening a text reports than plain words.
      * Shared subject pages add up to {@code subjectWeight}, the more the rarer they are. Reports of
-     * one happening come out on its day (UTC) or within {@code grace} of each other; every further
-     * day costs {@code perLateDay}. One outlet rarely
+     * one happening come out on its day (UTC), or within {@code grace} of the event's nearest
+     * report and {@code graceFromFirst} of its farthest (a morning paper's report of yesterday
+     * afternoon's happening is 15 h after the wire's first, a few hours after its last); every
+     * further day costs {@code perLateDay}. One outlet rarely
      * files two reports of one happening: within {@code sameSourceHours} its second report costs
      * {@code sameSource}, later it is a follow-up and never joins. Both naming people or places
      * and none in common multiplies the score by {@code noSharedName}. Reports of one happening
@@ -50,9 +52,9 @@ public final class Matcher {
      * rarest possible); sharing only words common in the window multiplies by {@code noSharedRare}.
      * Sharing a specific name few events hold (rarity at least {@code rareNameRatio} of the rarest:
      * a town, a person, a company; not a country of the place list) and one more name besides,
-     * on the day or within {@code grace}, adds {@code rareName}: outlets word a happening
+     * on the day or within the graces, adds {@code rareName}: outlets word a happening
      * differently but name its particulars alike, and a short report's cosine with a long one is
-     * small whatever they share. For the same reason, on the day or within {@code grace} and unless
+     * small whatever they share. For the same reason, on the day or within the graces and unless
      * their names disagree, every unit of shared rarity beyond {@code sharedRarityFloor} adds
      * {@code perSharedRarity} (before the discounts): the shared rarity is the sum, over the words
      * both give, of each word's squared rarity as a share of the rarest possible (a word no other
@@ -64,13 +66,14 @@ public final class Matcher {
     public record Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
                           double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
                           double rareRatio, double noSharedRare, double rareNameRatio, double rareName,
-                          double sharedRarityFloor, double perSharedRarity) {
+                          double sharedRarityFloor, double perSharedRarity, Duration graceFromFirst) {
         public static final Weights DEFAULT = new Weights(0.12, 1.0, 1.4, 0.0, Duration.ofHours(12), 1.2, 0.2,
-                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04, 2.0, 0.12);
+                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04, 2.0, 0.12, Duration.ofHours(15));
 
         public Weights withThreshold(double t) {
             return new Weights(t, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
-                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, sharedRarityFloor, perSharedRarity);
+                    noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, sharedRarityFloor, perSharedRarity,
+                    graceFromFirst);
         }
     }
 
@@ -85,7 +88,8 @@ public final class Matcher {
             return ChronoUnit.FOREVER.getDuration();
         }
         double days = Math.max(0, 1 + w.subjectWeight() - w.threshold()) / w.perLateDay();
-        Duration late = w.grace().plusMinutes((long) Math.ceil(days * 24 * 60) + 1);
+        Duration grace = max(w.grace(), w.graceFromFirst());
+        Duration late = grace.plusMinutes((long) Math.ceil(days * 24 * 60) + 1);
         return late.compareTo(Duration.ofDays(1)) < 0 ? Duration.ofDays(1) : late;
     }
 
@@ -273,26 +277,34 @@ public final class Matcher {
     }
 
     /**
-     * How late the report is for the candidate: by the farther of the event's earliest and latest
-     * reports, so that whatever order its reports came in, an event's reports stay within a day, or
-     * the grace, of each other.
+     * How late the report is for the candidate: beyond {@code grace} of the event's nearer end (its
+     * earliest or latest report) or beyond {@code graceFromFirst} of its farther end, whichever is
+     * more. So whatever order its reports came in, an event's reports stay within a day, or
+     * {@code graceFromFirst}, of each other, and a report joins a one-report event within {@code grace}.
      */
     private Duration late(Report r, Candidate c) {
-        return max(lateness(r.published(), c.earliest()), lateness(r.published(), c.latest()));
+        Duration toEarliest = apartAcrossDays(r.published(), c.earliest());
+        Duration toLatest = apartAcrossDays(r.published(), c.latest());
+        Duration near = toEarliest.compareTo(toLatest) <= 0 ? toEarliest : toLatest;
+        Duration far = toEarliest.compareTo(toLatest) <= 0 ? toLatest : toEarliest;
+        return max(beyond(near, w.grace()), beyond(far, w.graceFromFirst()));
+    }
+
+    private static Duration beyond(Duration apart, Duration grace) {
+        return apart.compareTo(grace) <= 0 ? Duration.ZERO : apart.minus(grace);
     }
 
     /**
-     * How much later than a report of the happening can be {@code t} is, measured from the report
-     * at {@code other}: nothing on its day (UTC), as the portal files a happening under its day (a
-     * morning and a late-evening report of one happening are 14 h apart), else the time beyond the grace.
+     * How far apart {@code t} and the report at {@code other} are for lateness: nothing on one day
+     * (UTC), as the portal files a happening under its day (a morning and a late-evening report of
+     * one happening are 14 h apart), else the time between them.
      */
-    private Duration lateness(Instant t, Instant other) {
+    private static Duration apartAcrossDays(Instant t, Instant other) {
         // Days counted on the epoch seconds: this runs for every candidate, and Instant.truncatedTo allocates.
         if (Math.floorDiv(t.getEpochSecond(), SECONDS_PER_DAY) == Math.floorDiv(other.getEpochSecond(), SECONDS_PER_DAY)) {
             return Duration.ZERO;
         }
-        Duration apart = Duration.between(t, other).abs();
-        return apart.compareTo(w.grace()) <= 0 ? Duration.ZERO : apart.minus(w.grace());
+        return Duration.between(t, other).abs();
     }
 
     private static Duration max(Duration a, Duration b) {

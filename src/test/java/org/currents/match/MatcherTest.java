@@ -115,7 +115,7 @@ class MatcherTest {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
         return new Matcher(new Matcher.Weights(d.threshold(), d.nameBoost(), d.figureBoost(), d.subjectWeight(), d.grace(),
                 d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
-                d.rareNameRatio(), rareName, d.sharedRarityFloor(), perSharedRarity));
+                d.rareNameRatio(), rareName, d.sharedRarityFloor(), perSharedRarity, d.graceFromFirst()));
     }
 
     private static final Matcher WITHOUT_RARE_NAME = weighing(0, Matcher.Weights.DEFAULT.perSharedRarity());
@@ -269,6 +269,28 @@ class MatcherTest {
     }
 
     @Test
+    void aMorningReportJoinsYesterdayEveningsEventWithinHoursOfItsLastReport() {
+        // The attack's first report at 17:40 and another at 20:15; a morning paper's at 07:30 is
+        // 13 h 50 min after the first, 11 h 15 min after the last. Against the first report alone
+        // it is 1 h 50 min beyond the grace, which this evidence does not outweigh.
+        String headline = "Gunmen storm Kabul's Intercontinental Hotel";
+        String summary = "Attackers opened fire on guests at the Intercontinental Hotel in the Afghan capital.";
+        String later = "Gunmen besiege Kabul's Intercontinental";
+        String laterSummary = "Afghan forces battled attackers holding floors of the Intercontinental Hotel overnight.";
+        Instant first = Instant.parse("2018-01-20T17:40:00Z");
+        Instant morning = Instant.parse("2018-01-21T07:30:00Z");
+        String alone = stored(1, headline, summary, first);
+        assertInstanceOf(Decision.Start.class, decide(3, later, laterSummary, morning));
+        index.remove(alone);
+
+        String event = stored(1, headline, summary, first);
+        Report second = new Report(Instant.parse("2018-01-20T20:15:00Z"), 2, analyzer.analyze("Attack under way at "
+                + "Kabul's Intercontinental", "Gunmen are inside the hotel, officials said.", List.of()));
+        index.put(index.get(event).joinedBy(second));
+        assertEquals(event, assertInstanceOf(Decision.Join.class, decide(3, later, laterSummary, morning)).eventId());
+    }
+
+    @Test
     void aReportIsTimedFromEveryReportOfTheEventNotOnlyItsEarliest() {
         // The event holds a report and its next-morning restatement, 20 h apart. A third report 6 h
         // before the first is within the grace of it, but would stretch the event over 26 h.
@@ -297,9 +319,12 @@ class MatcherTest {
         String text = "A 7.9 magnitude earthquake occurs in the Gulf of Alaska; a tsunami warning is issued";
         Report r = new Report(T, 2, analyzer.analyze(text, "", List.of()));
         Duration reach = matcher.reach();
-        Candidate inside = new Candidate("inside", T.minus(reach).plus(Duration.ofHours(2)), new long[] {1},
-                analyzer.analyze(text, "", List.of()).unlabelled());
-        Candidate beyond = new Candidate("beyond", T.minus(reach), new long[] {1},
+        // The farthest an event can start and still be joined: it has a report near the new one too.
+        Instant start = T.minus(reach);
+        Instant lastReport = T.minus(Duration.ofHours(1));
+        Candidate inside = new Candidate("inside", start.plus(Duration.ofHours(2)), start.plus(Duration.ofHours(2)),
+                lastReport, new long[] {1}, analyzer.analyze(text, "", List.of()).unlabelled());
+        Candidate beyond = new Candidate("beyond", start, start, lastReport, new long[] {1},
                 analyzer.analyze(text, "", List.of()).unlabelled());
         assertInstanceOf(Decision.Join.class, matcher.decide(r, List.of(inside), index));
         assertInstanceOf(Decision.Start.class, matcher.decide(r, List.of(beyond), index));
@@ -315,7 +340,8 @@ class MatcherTest {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
         Matcher m = new Matcher(new Matcher.Weights(d.threshold(), nameBoost, d.figureBoost(), d.subjectWeight(),
                 d.grace(), d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(),
-                d.noSharedRare(), d.rareNameRatio(), d.rareName(), d.sharedRarityFloor(), d.perSharedRarity()));
+                d.noSharedRare(), d.rareNameRatio(), d.rareName(), d.sharedRarityFloor(), d.perSharedRarity(),
+                d.graceFromFirst()));
         java.util.Random random = new java.util.Random(7);
         String[] vocabulary = new String[400];
         String syllables = "ka lo mi ne ru ta vo shi pe da gu ze";
