@@ -66,23 +66,11 @@ public final class SourceStore {
 
     /** The same, in a transaction already open: an ingest's, when the status reports what it stored. */
     static void saveStatus(Connection c, long id, SourceStatus s) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("UPDATE source SET etag = ?, last_modified = ?, last_polled = ?, "
-                + "next_poll = ?, last_status = ?, last_http_status = ?, items_new = ?, items_updated = ?, "
-                + "consecutive_errors = ?, failing_since = ?, last_error = ? WHERE id = ?")) {
-            st.setString(1, Columns.fit(s.etag(), 1024));
-            st.setString(2, Columns.fit(s.lastModified(), 200));
-            Columns.setInstant(st, 3, s.lastPolled());
-            Columns.setInstant(st, 4, s.nextPoll());
-            st.setString(5, s.lastStatus());
-            st.setInt(6, s.lastHttpStatus());
-            st.setInt(7, s.itemsNew());
-            st.setInt(8, s.itemsUpdated());
-            st.setInt(9, s.consecutiveErrors());
-            Columns.setInstant(st, 10, s.failingSince());
-            st.setString(11, Columns.fit(s.lastError(), 4000));
-            st.setLong(12, id);
-            st.executeUpdate();
-        }
+        Sql.update(c, "UPDATE source SET etag = ?, last_modified = ?, last_polled = ?, next_poll = ?, last_status = ?, "
+                + "last_http_status = ?, items_new = ?, items_updated = ?, consecutive_errors = ?, failing_since = ?, "
+                + "last_error = ? WHERE id = ?", Columns.fit(s.etag(), 1024), Columns.fit(s.lastModified(), 200),
+                s.lastPolled(), s.nextPoll(), s.lastStatus(), s.lastHttpStatus(), s.itemsNew(), s.itemsUpdated(),
+                s.consecutiveErrors(), s.failingSince(), Columns.fit(s.lastError(), 4000), id);
     }
 
     /** After a permanent redirect: the source's feed URL becomes {@code newUrl}, unless another source has it. */

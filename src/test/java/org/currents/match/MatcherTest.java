@@ -268,22 +268,24 @@ class MatcherTest {
         assertEquals(870, assertInstanceOf(Decision.Start.class, nextMorning).nearest().minutesApart());
     }
 
+    private static final String KABUL = "Gunmen storm Kabul's Intercontinental Hotel";
+    private static final String KABUL_SUMMARY = "Attackers opened fire on guests at the Intercontinental Hotel in the "
+            + "Afghan capital.";
+
     @Test
     void aMorningReportJoinsYesterdayEveningsEventWithinHoursOfItsLastReport() {
         // The attack's first report at 17:40 and another at 20:15; a morning paper's at 07:30 is
         // 13 h 50 min after the first, 11 h 15 min after the last. Against the first report alone
         // it is 1 h 50 min beyond the grace, which this evidence does not outweigh.
-        String headline = "Gunmen storm Kabul's Intercontinental Hotel";
-        String summary = "Attackers opened fire on guests at the Intercontinental Hotel in the Afghan capital.";
         String later = "Gunmen besiege Kabul's Intercontinental";
         String laterSummary = "Afghan forces battled attackers holding floors of the Intercontinental Hotel overnight.";
         Instant first = Instant.parse("2018-01-20T17:40:00Z");
         Instant morning = Instant.parse("2018-01-21T07:30:00Z");
-        String alone = stored(1, headline, summary, first);
+        String alone = stored(1, KABUL, KABUL_SUMMARY, first);
         assertInstanceOf(Decision.Start.class, decide(3, later, laterSummary, morning));
         index.remove(alone);
 
-        String event = stored(1, headline, summary, first);
+        String event = stored(1, KABUL, KABUL_SUMMARY, first);
         Report second = new Report(Instant.parse("2018-01-20T20:15:00Z"), 2, analyzer.analyze("Attack under way at "
                 + "Kabul's Intercontinental", "Gunmen are inside the hotel, officials said.", List.of()));
         index.put(index.get(event).joinedBy(second));
@@ -294,20 +296,18 @@ class MatcherTest {
     void aReportIsTimedFromEveryReportOfTheEventNotOnlyItsEarliest() {
         // The event holds a report and its next-morning restatement, 20 h apart. A third report 6 h
         // before the first is within the grace of it, but would stretch the event over 26 h.
-        String headline = "Gunmen storm Kabul's Intercontinental Hotel";
-        String summary = "Attackers opened fire on guests at the Intercontinental Hotel in the Afghan capital.";
-        String event = stored(1, headline, summary, T);
+        String event = stored(1, KABUL, KABUL_SUMMARY, T);
         Instant before = T.minus(Duration.ofHours(6));
-        assertEquals(event, assertInstanceOf(Decision.Join.class, decide(3, headline, summary, before)).eventId());
-        Report restated = new Report(T.plus(Duration.ofHours(20)), 2, analyzer.analyze(headline, summary, List.of()));
+        assertEquals(event, assertInstanceOf(Decision.Join.class, decide(3, KABUL, KABUL_SUMMARY, before)).eventId());
+        Report restated = new Report(T.plus(Duration.ofHours(20)), 2, analyzer.analyze(KABUL, KABUL_SUMMARY, List.of()));
         index.put(index.get(event).joinedBy(restated));
-        assertInstanceOf(Decision.Start.class, decide(3, headline, summary, before));
+        assertInstanceOf(Decision.Start.class, decide(3, KABUL, KABUL_SUMMARY, before));
     }
 
     @Test
     void aNextDayDevelopmentStaysApartFromTheHappeningItFollows() {
         // 19 h after the attack began: the end of the siege and its toll is the next day's news.
-        stored(1, "Gunmen storm Kabul's Intercontinental Hotel", "At least four attackers have launched an assault on "
+        stored(1, KABUL, "At least four attackers have launched an assault on "
                 + "the Intercontinental Hotel in the Afghan capital, officials said.", T);
         Decision d = decide(2, "Kabul hotel siege ends with at least 18 dead, 14 of them foreigners", "Afghan forces shot "
                 + "dead the last of the gunmen at the Intercontinental.", T.plus(Duration.ofHours(19)));
