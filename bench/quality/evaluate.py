@@ -46,7 +46,7 @@ OUTLETS = {  # key -> (title, feed file, format)
     "lantern": ("The Daily Lantern", "lantern.rss", "rss2-content"),
 }
 OUTLET_KEYS = list(OUTLETS)
-SPLITS = ("tune", "holdout", "unseen")  # unseen: written apart, never tuned on (docs/quality.md)
+SPLITS = ("tune", "holdout", "unseen", "fresh")  # unseen, fresh: written apart, never tuned on (docs/quality.md)
 FIRST_DAY, LAST_DAY = date(2018, 1, 8), date(2018, 1, 26)
 VARIANTS = ("full", "text")
 LOOPBACK = "127.0.0.1"

@@ -85,7 +85,7 @@ public final class MatchTune {
     }
 
     /**
-     * The set, without the unseen split unless {@code -Dunseen=true}: it is a held-out measure,
+     * The set, without the unseen and fresh splits unless {@code -Dunseen=true}: they are held-out measures,
      * and the figures a tuning session watches should not show it.
      */
     private static Loaded load(String[] args, boolean textOnly) throws Exception {
@@ -101,7 +101,7 @@ public final class MatchTune {
         return out;
     }
 
-    private static final List<String> SPLITS = List.of("tune", "holdout", "unseen");
+    private static final List<String> SPLITS = List.of("tune", "holdout", "unseen", "fresh");
 
     private static Loaded load(String[] args, boolean textOnly, boolean withUnseen) throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -119,7 +119,7 @@ public final class MatchTune {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode data = json.readTree(p.toFile());
                 String split = data.get("split").asText();
-                if (!withUnseen && split.equals("unseen")) {
+                if (!withUnseen && (split.equals("unseen") || split.equals("fresh"))) {
                     continue;
                 }
                 for (JsonNode h : data.get("happenings")) {
