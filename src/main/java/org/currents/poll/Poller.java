@@ -5,7 +5,10 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Poller {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
+    /** Sources {@link #pollAll} fetches and parses before filing their items: bounds the drafts held at once. */
+    private static final int GROUP = 50;
 
     private final SourceStore sources;
     private final FeedFetcher fetcher;
@@ -97,26 +102,26 @@ public final class Poller {
     /**
      * As {@link #pollAll(int)}, until {@code stopping} says to stop: the polls under way finish
      * (each ingest is one transaction either way), the sources not yet begun are left for the
-     * next poll and have no outcome.
+     * next poll and have no outcome. Sources are fetched and parsed {@value #GROUP} at a time,
+     * and each group's items are filed in the order of their times, whichever feed each came
+     * from ({@link TimeOrderedFiling}): the events made do not depend on which feed answered first.
      */
     public List<PollOutcome> pollAll(int threads, BooleanSupplier stopping) {
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "poll-once");
-            t.setDaemon(true);
-            return t;
-        });
+        // Two pools, so that the next group is fetched and parsed while this one's items are filed.
+        ExecutorService fetching = pool(threads, "poll-once");
+        ExecutorService filing = pool(threads, "poll-once-filing");
         try {
-            List<Future<PollOutcome>> running = new ArrayList<>();
-            for (Source s : enabled) {
-                running.add(pool.submit(() -> stopping.getAsBoolean() ? null : poll(s)));
-            }
             List<PollOutcome> out = new ArrayList<>();
-            for (Future<PollOutcome> f : running) {
-                PollOutcome o = f.get();
-                if (o != null) {
-                    out.add(o);
+            List<Future<Prepared>> next = prepareGroup(enabled, 0, fetching, stopping);
+            for (int from = 0; from < enabled.size(); from += GROUP) {
+                long start = System.nanoTime();
+                List<Prepared> prepared = new ArrayList<>();
+                for (Future<Prepared> f : next) {
+                    prepared.add(f.get());
                 }
+                next = prepareGroup(enabled, from + GROUP, fetching, stopping);
+                out.addAll(file(prepared, filing, start));
             }
             return out;
         } catch (InterruptedException e) {
@@ -125,8 +130,65 @@ public final class Poller {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a poll failed unexpectedly: " + e.getCause(), e.getCause());
         } finally {
-            pool.shutdownNow();
+            fetching.shutdownNow();
+            filing.shutdownNow();
         }
+    }
+
+    private static ExecutorService pool(int threads, String name) {
+        return Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts fetching and parsing the group of sources from {@code from}; a source begun once stopping has no outcome. */
+    private List<Future<Prepared>> prepareGroup(List<Source> all, int from, ExecutorService pool, BooleanSupplier stopping) {
+        List<Future<Prepared>> running = new ArrayList<>();
+        for (Source s : all.subList(Math.min(from, all.size()), Math.min(all.size(), from + GROUP))) {
+            running.add(pool.submit(() -> stopping.getAsBoolean() ? null : prepare(s)));
+        }
+        return running;
+    }
+
+    /** Files the items of a group of feeds in time order, then records each poll; the outcomes in the group's order. */
+    private List<PollOutcome> file(List<Prepared> prepared, ExecutorService pool, long start) throws InterruptedException {
+        List<Prepared.Feed> feeds = new ArrayList<>();
+        for (Prepared p : prepared) {
+            if (p instanceof Prepared.Feed feed) {
+                feeds.add(feed);
+            }
+        }
+        TimeOrderedFiling.Filed filed = new TimeOrderedFiling(events, pool).file(feeds);
+        Map<Long, SourceStatus> statuses = new LinkedHashMap<>();
+        Map<Long, PollOutcome> outcomes = new HashMap<>();
+        for (Prepared.Feed feed : feeds) {
+            Source source = feed.source();
+            RuntimeException failure = filed.failures().get(source.id());
+            if (failure != null) {
+                log.error("poll of source {} ({}) failed", source.id(), source.feedUrl(), failure);
+                outcomes.put(source.id(), failed(source, 0, "internal error while storing: " + failure, null, feed.now()));
+                continue;
+            }
+            IngestResult stored = filed.results().getOrDefault(source.id(), new IngestResult(0, 0, 0));
+            SourceStatus status = feed.status().apply(stored);
+            statuses.put(source.id(), status);
+            watchHubs(source, feed.parsed());
+            outcomes.put(source.id(), reported(source, status, stored));
+        }
+        // Written after the items: a crash between the two polls the feeds again, and their items are known by their keys.
+        sources.saveStatuses(statuses);
+        List<PollOutcome> out = new ArrayList<>();
+        for (Prepared p : prepared) {
+            PollOutcome o = p instanceof Prepared.Done done ? done.outcome()
+                    : p instanceof Prepared.Feed feed ? outcomes.get(feed.source().id()) : null;
+            if (o != null) {
+                metrics.record(o, System.nanoTime() - start);
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     public PollOutcome poll(Source source) {
@@ -141,51 +203,70 @@ public final class Poller {
     }
 
     private PollOutcome pollTimed(Source source) {
+        Prepared p = prepare(source);
+        if (p instanceof Prepared.Done done) {
+            return done.outcome();
+        }
+        Prepared.Feed feed = (Prepared.Feed) p;
+        try {
+            IngestResult stored = events.ingest(feed.drafts(), new PollRecord(feed.source().id(), feed.status()));
+            watchHubs(feed.source(), feed.parsed());
+            return reported(feed.source(), feed.status().apply(stored), stored);
+        } catch (RuntimeException e) {
+            // A bug or a database failure while storing: the transaction rolled back; record and go on.
+            log.error("poll of source {} ({}) failed", source.id(), source.feedUrl(), e);
+            return failed(feed.source(), 0, "internal error while storing: " + e, null, feed.now());
+        }
+    }
+
+    /**
+     * A poll up to its items: fetched, parsed and normalized, with the status it records as a
+     * function of what filing them does; or its outcome, when it ends before (a failure, 304).
+     */
+    private Prepared prepare(Source source) {
         Instant now = clock.instant();
         URI url;
         try {
             url = new URI(source.feedUrl());
         } catch (URISyntaxException e) {
-            return failed(source, 0, "not a URL: " + source.feedUrl() + " (" + e.getReason() + ")", null, now);
+            return new Prepared.Done(failed(source, 0, "not a URL: " + source.feedUrl() + " (" + e.getReason() + ")",
+                    null, now));
         }
         SourceStatus status = source.status();
         FetchResult result = fetcher.fetch(new FetchRequest(url, status.etag(), status.lastModified()));
         Source current = movedIfPermanent(source, result);
         try {
             if (result instanceof Fetched f) {
-                return ingest(current, f, now);
+                return parsed(current, f, now);
             }
             if (result instanceof Failed f) {
-                return f.kind() == FailureKind.GONE
+                return new Prepared.Done(f.kind() == FailureKind.GONE
                         ? disabled(current, f.httpStatus(), f.message(), now)
-                        : failed(current, f.httpStatus(), f.message(), f.retryAfter(), now);
+                        : failed(current, f.httpStatus(), f.message(), f.retryAfter(), now));
             }
             IngestResult none = new IngestResult(0, 0, 0);
             SourceStatus unchanged = succeeded(current, 304, status.etag(), status.lastModified(), FeedHints.NONE, none,
                     "not_modified", now, pushing(current));
             sources.saveStatus(current.id(), unchanged);
-            return reported(current, unchanged, none);
+            return new Prepared.Done(reported(current, unchanged, none));
         } catch (RuntimeException e) {
-            // A bug or a database failure while storing: the transaction rolled back; record and go on.
             log.error("poll of source {} ({}) failed", source.id(), source.feedUrl(), e);
-            return failed(current, 0, "internal error while storing: " + e, null, now);
+            return new Prepared.Done(failed(current, 0, "internal error: " + e, null, now));
         }
     }
 
-    private PollOutcome ingest(Source source, Fetched fetched, Instant now) {
+    private Prepared parsed(Source source, Fetched fetched, Instant now) {
         ParsedFeed feed;
         try {
             feed = parser.parse(fetched.body(), fetched.contentType(), source.feedUrl());
         } catch (FeedParseException e) {
-            return failed(source, fetched.status(), e.getMessage(), null, now);
+            return new Prepared.Done(failed(source, fetched.status(), e.getMessage(), null, now));
         }
         List<EventDraft> drafts = normalizer.normalize(source, feed, now);
         boolean pushing = pushing(source);
         Function<IngestResult, SourceStatus> status = stored -> succeeded(source, fetched.status(), fetched.etag(),
                 fetched.lastModified(), feed.hints(), stored, "ok", now, pushing);
-        IngestResult stored = events.ingest(drafts, new PollRecord(source.id(), status));
-        watchHubs(source, feed);
-        return reported(source, status.apply(stored), stored);
+        return new Prepared.Feed(source, feed, drafts, status, now);
     }
 
     /**

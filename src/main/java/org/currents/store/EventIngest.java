@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -98,8 +99,15 @@ public final class EventIngest {
         if (drafts.isEmpty()) {
             return new IngestResult(0, 0, 0);
         }
-        List<FilingDraft> filing = FilingDraft.of(drafts);
-        IngestResult result = pipelined(filing, recording);
+        return file(FilingDraft.of(drafts), recording, () -> { }).total();
+    }
+
+    /**
+     * Files the drafts as one ingest; {@code locked} runs once the ingest lock is taken, before
+     * anything is decided (so a caller can let the next ingest queue behind this one).
+     */
+    private Filed file(List<FilingDraft> filing, Recording recording, Runnable locked) {
+        Filed result = pipelined(filing, recording, locked);
         if (result != null) {
             return result;
         }
@@ -111,12 +119,33 @@ public final class EventIngest {
         }
     }
 
+    /**
+     * Files the drafts of several feeds as ingests in the order given, each list of {@code drafts}
+     * one ingest, on as many threads as call this: the {@code k}th list (counted from 0 by {@code
+     * order}) is decided after the one before it, and written after it, while the next is
+     * decided. So drafts given in the order of their reports' times are decided in that order,
+     * whichever feed each came from. Returns what each source's drafts did; no poll is recorded.
+     */
+    public Map<Long, IngestResult> ingestInOrder(List<EventDraft> drafts, FilingOrder order, int k) {
+        List<FilingDraft> filing;
+        try {
+            filing = FilingDraft.of(drafts);
+        } catch (RuntimeException e) {
+            order.awaitTurn(k);
+            order.passed(k);
+            throw e;
+        }
+        order.awaitTurn(k);
+        return file(filing, new Recording(null), () -> order.passed(k)).bySource();
+    }
+
     /** Decides, then writes while the next ingest is decided; null when it must be decided again. */
-    private IngestResult pipelined(List<FilingDraft> filing, Recording recording) {
+    private Filed pipelined(List<FilingDraft> filing, Recording recording, Runnable locked) {
         IngestTransaction tx = null;
-        IngestResult result;
+        Filed result;
         long version;
         lock.lock();
+        locked.run();
         try {
             if (failed || seen < 0) {
                 return inOneStep(filing, recording);
@@ -133,7 +162,7 @@ public final class EventIngest {
             IngestTransaction deciding = new IngestTransaction(matcher, merger, analyzer, index, recent, inFlight,
                     clock.instant());
             tx = deciding;
-            result = db.read(c -> deciding.decide(c, filing));
+            result = new Filed(db.read(c -> deciding.decide(c, filing)), deciding.resultsBySource());
             if (!tx.changesAnything() && inFlight == InFlight.NONE) {
                 return result;
             }
@@ -168,7 +197,7 @@ public final class EventIngest {
                     return false;
                 }
                 writing.write(c, version);
-                recording.write(c, result);
+                recording.write(c, result.total());
                 return true;
             });
             if (!written) {
@@ -189,7 +218,7 @@ public final class EventIngest {
      * Holding the lock, takes the turn, then decides and writes in one transaction: the first
      * ingest, and after a failure.
      */
-    private IngestResult inOneStep(List<FilingDraft> filing, Recording recording) {
+    private Filed inOneStep(List<FilingDraft> filing, Recording recording) {
         turn.lock();
         try {
             return inOneTransaction(filing, recording);
@@ -198,7 +227,7 @@ public final class EventIngest {
         }
     }
 
-    private IngestResult inOneTransaction(List<FilingDraft> filing, Recording recording) {
+    private Filed inOneTransaction(List<FilingDraft> filing, Recording recording) {
         repair();
         IngestTransaction tx = new IngestTransaction(matcher, merger, analyzer, index, recent, InFlight.NONE,
                 clock.instant());
@@ -216,13 +245,17 @@ public final class EventIngest {
             recent.putAll(tx.decided());
             seen = version[0];
             decided = version[0];
-            return result;
+            return new Filed(result, tx.resultsBySource());
         } catch (RuntimeException e) {
             index.forget(tx.touchedDays());
             recent.clear();
             seen = -1;
             throw e;
         }
+    }
+
+    /** What one ingest did, in all and for each source of its drafts. */
+    private record Filed(IngestResult total, Map<Long, IngestResult> bySource) {
     }
 
     /** Marks what the index holds of an ingest that did not commit as to be forgotten. */

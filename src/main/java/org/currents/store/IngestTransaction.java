@@ -51,6 +51,10 @@ final class IngestTransaction {
     private final Map<Long, String> newKeys = new LinkedHashMap<>();
     private final Set<LocalDate> touchedDays = new LinkedHashSet<>();
     private final Map<String, String> slugs = new HashMap<>();
+    /** Per source of the drafts: events created, events changed, drafts that changed nothing. */
+    private final Map<Long, int[]> bySource = new LinkedHashMap<>();
+    /** The source whose draft started each event created here. */
+    private final Map<String, Long> startedBy = new HashMap<>();
 
     /** @param previous the ingest decided before this one, perhaps not committed yet: its events, keys and candidates count */
     IngestTransaction(Matcher matcher, EventMerger merger, TextAnalyzer analyzer, WindowIndex index,
@@ -107,8 +111,33 @@ final class IngestTransaction {
             } else if (o == Outcome.UPDATED) {
                 updated++;
             }
+            tally(p, o);
         }
         return new IngestResult(created.size(), updated, unchanged);
+    }
+
+    /**
+     * Counts a draft's outcome for its source. A draft joining an event another source started in
+     * this ingest changed that event; one joining an event its own feed started changed nothing
+     * stored, as the ingest's total counts it.
+     */
+    private void tally(Plan p, Outcome o) {
+        long source = p.draft().draft().source().sourceId();
+        int[] counts = bySource.computeIfAbsent(source, k -> new int[3]);
+        if (o == Outcome.CREATED && !p.started() && created.containsKey(p.target())) {
+            if (startedBy.get(p.target()) != source) {
+                counts[1]++;
+            }
+        } else {
+            counts[o.ordinal()]++;
+        }
+    }
+
+    /** What the drafts of each source did, as {@link #decide} counted them. */
+    Map<Long, IngestResult> resultsBySource() {
+        Map<Long, IngestResult> out = new LinkedHashMap<>();
+        bySource.forEach((source, c) -> out.put(source, new IngestResult(c[0], c[1], c[2])));
+        return out;
     }
 
     /** Writes what {@link #decide} decided, in batches, as {@code version}; nothing when it changed nothing. */
@@ -169,6 +198,7 @@ final class IngestTransaction {
     private Event start(FilingDraft d) {
         Event e = merger.create(d.draft(), d.fresh().eventId(), "", now);
         created.put(e.id(), e);
+        startedBy.put(e.id(), d.draft().source().sourceId());
         rememberKeys(d, e.id());
         index.put(d.fresh());
         touchedDays.add(e.date());

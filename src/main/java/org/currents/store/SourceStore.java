@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.currents.source.Source;
 import org.currents.source.SourceSpec;
@@ -60,6 +61,19 @@ public final class SourceStore {
     public void saveStatus(long id, SourceStatus s) {
         db.inTransaction(c -> {
             saveStatus(c, id, s);
+            return null;
+        });
+    }
+
+    /** The statuses of several polls, by source id, in one transaction. */
+    public void saveStatuses(Map<Long, SourceStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            for (Map.Entry<Long, SourceStatus> e : statuses.entrySet()) {
+                saveStatus(c, e.getKey(), e.getValue());
+            }
             return null;
         });
     }

@@ -1,0 +1,159 @@
+package org.currents.poll;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.currents.config.ContextSettings;
+import org.currents.config.FetchSettings;
+import org.currents.config.PollSettings;
+import org.currents.event.EventSource;
+import org.currents.fetch.FeedFetcher;
+import org.currents.normalize.Normalizer;
+import org.currents.parse.FeedParser;
+import org.currents.source.SourceSpec;
+import org.currents.store.Database;
+import org.currents.store.EventStore;
+import org.currents.store.SourceStore;
+import org.currents.store.TestDatabases;
+import org.currents.store.TestIngest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code Poller.pollAll} files the items of all the feeds it fetched in the order of their times:
+ * what it makes is what polling the feeds as they were written makes, whichever feed comes first.
+ */
+class TimeOrderedFilingTest {
+    private static final Instant NOW = Instant.parse("2018-01-22T12:00:00Z");
+
+    /** Saturday evening's report of an attack. */
+    private static final String EVENING = feed("evening", item("a", "Sat, 20 Jan 2018 17:40:00 GMT",
+            "Gunmen storm Kabul's Intercontinental Hotel",
+            "Attackers with guns and suicide vests stormed the Intercontinental Hotel in Kabul on Saturday evening, "
+                    + "taking guests hostage as Afghan special forces surrounded the building."));
+    /** A morning paper's report of the same attack. */
+    private static final String MORNING = feed("morning", item("r", "Sun, 21 Jan 2018 05:00:00 GMT",
+            "Gunmen besiege Kabul's Intercontinental Hotel overnight",
+            "Afghan special forces battled attackers holding guests hostage at the Intercontinental Hotel in Kabul "
+                    + "through the night."));
+    /** The wire's report of the next afternoon: the end of the siege, another happening. */
+    private static final String WIRE = feed("wire", item("d", "Sun, 21 Jan 2018 13:30:00 GMT",
+            "Kabul hotel siege ends with 18 dead, 14 of them foreigners",
+            "Afghan special forces ended the siege of the Intercontinental Hotel in Kabul after 13 hours; the attackers "
+                    + "holding guests hostage killed 18 people, 14 of them foreigners, officials said."));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theEventsAreThoseOfTheFeedsFiledInTheOrderTheyWereWrittenWhicheverComesFirst() throws Exception {
+        Set<Set<String>> morningFirst = pollAll(dir.resolve("all"), "1-morning.rss", "2-wire.rss", "3-evening.rss");
+        Set<Set<String>> eveningFirst = pollAll(dir.resolve("all-reversed"), "1-evening.rss", "2-wire.rss", "3-morning.rss");
+        Set<Set<String>> asWritten = pollOneByOne(dir.resolve("as-written"), "1-evening.rss", "2-morning.rss", "3-wire.rss");
+        Set<Set<String>> morningPolledFirst = pollOneByOne(dir.resolve("one-by-one"), "1-morning.rss", "2-wire.rss",
+                "3-evening.rss");
+        assertEquals(Set.of(Set.of("a", "r"), Set.of("d")), asWritten);
+        assertEquals(asWritten, morningFirst);
+        assertEquals(asWritten, eveningFirst);
+        // The fixture is one where the order matters: filed feed by feed, the morning's report starts
+        // an event on the day of the siege's end, which joins it, and the evening's report is too late for both.
+        assertEquals(Set.of(Set.of("d", "r"), Set.of("a")), morningPolledFirst);
+    }
+
+    @Test
+    void eachSourceIsToldWhatItsOwnItemsDid() throws Exception {
+        try (Setup s = new Setup(dir.resolve("counts"), "1-morning.rss", "2-wire.rss", "3-evening.rss")) {
+            List<PollOutcome> outcomes = s.poller.pollAll(2);
+            Map<String, int[]> counts = outcomes.stream().collect(Collectors.toMap(
+                    o -> s.sources.find(o.sourceId()).orElseThrow().feedUrl(), o -> new int[] {o.created(), o.updated()}));
+            int events = (int) s.events.count();
+            int created = counts.values().stream().mapToInt(c -> c[0]).sum();
+            assertEquals(events, created, "every event was created by one source's item");
+            assertEquals(1, counts.get("file:feeds/3-evening.rss")[0], "the oldest item starts an event");
+            assertEquals(List.of(0, 1), List.of(counts.get("file:feeds/1-morning.rss")[0],
+                    counts.get("file:feeds/1-morning.rss")[1]), "the morning's report joined it");
+            assertEquals("ok", outcomes.get(0).status());
+            assertEquals("not_modified", s.poller.pollAll(2).get(0).status(), "the poll was recorded after its items");
+        }
+    }
+
+    private Set<Set<String>> pollAll(Path at, String... files) throws Exception {
+        try (Setup s = new Setup(at, files)) {
+            s.poller.pollAll(2).forEach(o -> assertEquals("ok", o.status()));
+            return s.partition();
+        }
+    }
+
+    private Set<Set<String>> pollOneByOne(Path at, String... files) throws Exception {
+        try (Setup s = new Setup(at, files)) {
+            for (var source : s.sources.all()) {
+                assertEquals("ok", s.poller.poll(source.id()).status());
+            }
+            return s.partition();
+        }
+    }
+
+    /** A fresh store with the two feeds as sources, named so that the sources come in the order given. */
+    private static final class Setup implements AutoCloseable {
+        final Database db;
+        final SourceStore sources;
+        final EventStore events;
+        final FeedFetcher fetcher;
+        final Poller poller;
+
+        Setup(Path at, String... files) throws Exception {
+            Files.createDirectories(at.resolve("feeds"));
+            db = Database.open(TestDatabases.h2(at));
+            sources = new SourceStore(db);
+            events = new EventStore(db);
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            fetcher = new FeedFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                    1 << 20, 3, "Currents/test", List.of(), at, List.of(at.resolve("feeds")), 2, 4), clock);
+            poller = new Poller(sources, fetcher, new FeedParser(), new Normalizer(new ContextSettings(
+                    List.of(Pattern.compile("https?://en\\.wikipedia\\.org/wiki/([^?#]+)")), Map.of()), TestIngest.ANALYZER,
+                    TestIngest.PLACES), TestIngest.of(db, clock), new PollPlanner(new PollSettings(Duration.ofMinutes(15),
+                    Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofHours(6), Duration.ofDays(7), 2), new Random(1)),
+                    clock);
+            for (String file : files) {
+                Files.writeString(at.resolve("feeds").resolve(file),
+                        file.contains("morning") ? MORNING : file.contains("wire") ? WIRE : EVENING);
+                sources.upsert(new SourceSpec("file:feeds/" + file, file, null, List.of(), null));
+            }
+        }
+
+        /** Each event as the guids of its items (the last part of their article URLs). */
+        Set<Set<String>> partition() {
+            return events.latest(100).stream().map(e -> e.sources().stream().map(EventSource::articleUrl)
+                    .map(u -> u.substring(u.lastIndexOf('/') + 1)).collect(Collectors.toCollection(TreeSet::new)))
+                    .collect(Collectors.toSet());
+        }
+
+        @Override
+        public void close() {
+            fetcher.close();
+            db.close();
+        }
+    }
+
+    private static String feed(String name, String items) {
+        return "<rss version=\"2.0\"><channel><title>" + name + "</title><link>https://" + name + ".example/</link>"
+                + "<description>d</description>" + items + "</channel></rss>";
+    }
+
+    private static String item(String guid, String date, String title, String description) {
+        return "<item><title>" + title + "</title><link>https://news.example/" + guid + "</link><guid>" + guid
+                + "</guid><pubDate>" + date + "</pubDate><description>" + description + "</description></item>";
+    }
+}
