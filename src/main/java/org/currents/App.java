@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -34,6 +36,7 @@ import org.currents.match.TextAnalyzer;
 import org.currents.match.WindowIndex;
 import org.currents.normalize.Normalizer;
 import org.currents.parse.FeedParser;
+import org.currents.poll.PollOutcome;
 import org.currents.poll.PollPlanner;
 import org.currents.poll.Poller;
 import org.currents.poll.SourceAdmin;
@@ -102,10 +105,13 @@ public final class App implements AutoCloseable {
     /** How often the server looks for sources changed by another process (the command line beside it). */
     private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
     /** Parts whose stopping is nothing an operator needs to read about. */
-    private static final java.util.Set<String> QUIET_PARTS = java.util.Set.of("web port", "configured sources", "JVM metrics",
+    private static final Set<String> QUIET_PARTS = Set.of("web port", "configured sources", "JVM metrics",
             "websub renewals");
 
     private ScheduledExecutorService watcher;
+    /** The first poll of the sources never polled before, in time order; then they join the schedule. */
+    private Thread firstPoll;
+    private volatile boolean stoppingPolls;
     private ScheduledExecutorService versionCheck;
     private ScheduledExecutorService renewals;
     private volatile URI baseUri;
@@ -235,10 +241,7 @@ public final class App implements AutoCloseable {
         parts.add("JVM metrics", () -> { }, gc::close);
         if (node.poll()) {
             parts.add("configured sources", this::importAtStart, () -> { });
-            parts.add("poll scheduler (running polls finished)", this::startPolling, () -> {
-                watcher.shutdownNow();
-                scheduler.shutdown();
-            });
+            parts.add("poll scheduler (running polls finished)", this::startPolling, this::stopPolling);
             if (pushes.enabled()) {
                 parts.add("websub renewals", this::startRenewals, () -> renewals.shutdownNow());
             }
@@ -279,11 +282,59 @@ public final class App implements AutoCloseable {
                 report.merged(), report.skipped().size());
     }
 
+    /**
+     * Schedules the enabled sources. Sources never polled (a new store, an OPML just imported) are
+     * first polled together in the background as {@code poll --once} does, their items filed in
+     * the order of their times whichever feed answers first, and scheduled after: polled one job
+     * each, a next-morning report that came first would start an event of its own. In a cluster
+     * every source goes to the shared schedule at once.
+     */
     private void startPolling() {
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
-        scheduler.start(enabled);
+        List<Source> first = toPollFirst(enabled);
+        Set<Long> polledFirst = first.stream().map(Source::id).collect(Collectors.toSet());
+        scheduler.start(enabled.stream().filter(s -> !polledFirst.contains(s.id())).toList());
         startWatch();
-        log.info("{} sources scheduled{}", enabled.size(), scheduler.clustered() ? " in the cluster" : "");
+        log.info("{} sources scheduled{}{}", enabled.size() - first.size(), scheduler.clustered() ? " in the cluster" : "",
+                first.isEmpty() ? "" : "; " + first.size() + " new sources polled first, in the order of their items' times");
+        if (!first.isEmpty()) {
+            firstPoll = new Thread(() -> pollFirst(first), "first-poll");
+            firstPoll.setDaemon(true);
+            firstPoll.start();
+        }
+    }
+
+    /** The sources never polled, when there are several and no cluster's schedule to share them. */
+    private List<Source> toPollFirst(List<Source> enabled) {
+        List<Source> fresh = enabled.stream().filter(s -> s.status().lastPolled() == null).toList();
+        return scheduler.clustered() || fresh.size() < 2 ? List.of() : fresh;
+    }
+
+    private void pollFirst(List<Source> fresh) {
+        try {
+            List<PollOutcome> outcomes = poller.pollAll(fresh, pollThreads(), () -> stoppingPolls);
+            log.info("first poll of {} new sources: {} failed", outcomes.size(),
+                    outcomes.stream().filter(PollOutcome::failed).count());
+        } catch (RuntimeException e) {
+            log.error("first poll of {} new sources stopped; the schedule polls them", fresh.size(), e);
+        }
+        // After a stop the scheduler is gone, and scheduling does nothing.
+        for (Source s : fresh) {
+            sources.find(s.id()).filter(Source::enabled).ifPresent(scheduler::schedule);
+        }
+    }
+
+    private void stopPolling() {
+        stoppingPolls = true;
+        if (firstPoll != null) {
+            try {
+                firstPoll.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        watcher.shutdownNow();
+        scheduler.shutdown();
     }
 
     private void startWatch() {

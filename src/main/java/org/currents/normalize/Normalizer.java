@@ -43,28 +43,75 @@ public final class Normalizer {
         this.analyzer = analyzer;
     }
 
-    /** Drafts for every usable item; {@code now} dates items that carry no date. */
+    /** Drafts for every usable item (of the first {@value #MAX_ITEMS}); {@code now} dates items that carry no date. */
     public List<EventDraft> normalize(Source source, ParsedFeed feed, Instant now) {
-        List<EventDraft> drafts = new ArrayList<>();
-        String outlet = outlet(source, feed);
-        String feedUrl = source.feedUrl().startsWith("http") ? source.feedUrl() : null;
-        // The items of a feed share their base (the feed's URL or its xml:base): resolved once, not per item.
-        Map<String, Optional<String>> bases = new HashMap<>();
-        for (ParsedItem item : feed.items()) {
-            if (drafts.size() >= MAX_ITEMS) {
-                break;
-            }
-            String base = bases.computeIfAbsent(item.baseUrl(), b -> Optional.ofNullable(Links.absolute(b, feedUrl)))
-                    .orElse(null);
-            EventDraft draft = draft(source, outlet, item, base, now);
-            if (draft != null) {
-                drafts.add(draft);
-            }
-        }
-        return drafts;
+        return items(source, feed, now).drafts();
     }
 
-    private EventDraft draft(Source source, String outlet, ParsedItem item, String base, Instant now) {
+    /**
+     * The feed's items (at most {@value #MAX_ITEMS}), to be made drafts one by one, later: what a
+     * feed's items share (its outlet, the base of its links) read once. Items wait smaller than
+     * drafts while the feeds polled with this one are fetched.
+     */
+    public FeedItems items(Source source, ParsedFeed feed, Instant now) {
+        String feedUrl = source.feedUrl().startsWith("http") ? source.feedUrl() : null;
+        List<ParsedItem> items = feed.items().size() > MAX_ITEMS ? feed.items().subList(0, MAX_ITEMS) : feed.items();
+        return new FeedItems(source, outlet(source, feed), feedUrl, List.copyOf(items), now);
+    }
+
+    /** A feed's items, each made a draft on demand (see {@link #items}). */
+    public final class FeedItems {
+        private final Source source;
+        private final String outlet;
+        private final String feedUrl;
+        private final List<ParsedItem> items;
+        private final Instant now;
+        /** The items of a feed share their base (the feed's URL or its xml:base): resolved once, not per item. */
+        private final Map<String, Optional<String>> bases = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private FeedItems(Source source, String outlet, String feedUrl, List<ParsedItem> items, Instant now) {
+            this.source = source;
+            this.outlet = outlet;
+            this.feedUrl = feedUrl;
+            this.items = items;
+            this.now = now;
+        }
+
+        public Source source() {
+            return source;
+        }
+
+        public List<ParsedItem> items() {
+            return items;
+        }
+
+        /** The time the item's draft will carry: its date, else its update's, else now; never far ahead of now. */
+        public Instant published(ParsedItem item) {
+            Instant published = item.published() != null ? item.published() : item.updated() != null ? item.updated() : now;
+            return published.isAfter(now.plus(MAX_FUTURE)) ? now : published;
+        }
+
+        /** The drafts of every usable item, in the feed's order. */
+        public List<EventDraft> drafts() {
+            List<EventDraft> drafts = new ArrayList<>();
+            for (ParsedItem item : items) {
+                EventDraft d = draft(item);
+                if (d != null) {
+                    drafts.add(d);
+                }
+            }
+            return drafts;
+        }
+
+        /** The item's draft, or null when it has nothing to show (no headline, no text). */
+        public EventDraft draft(ParsedItem item) {
+            String base = bases.computeIfAbsent(item.baseUrl() == null ? "" : item.baseUrl(),
+                    b -> Optional.ofNullable(Links.absolute(b.isEmpty() ? null : b, feedUrl))).orElse(null);
+            return Normalizer.this.draft(source, outlet, item, base, published(item));
+        }
+    }
+
+    private EventDraft draft(Source source, String outlet, ParsedItem item, String base, Instant published) {
         String rawHtml = !item.contentHtml().isBlank() ? item.contentHtml() : item.summaryHtml();
         String summaryHtml = !item.summaryHtml().isBlank() ? item.summaryHtml() : item.contentHtml();
         boolean summaryIsBody = summaryHtml.equals(rawHtml);
@@ -78,10 +125,6 @@ public final class Normalizer {
             return null;
         }
         String link = Links.canonical(Links.absolute(item.link(), base));
-        Instant published = item.published() != null ? item.published() : item.updated() != null ? item.updated() : now;
-        if (published.isAfter(now.plus(MAX_FUTURE))) {
-            published = now;
-        }
         String itemId = item.guid() != null && !item.guid().isBlank() ? item.guid().strip()
                 : link != null ? link : "sha256:" + sha256(headline + "\n" + summary);
         Set<String> matchKeys = new LinkedHashSet<>();

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.currents.event.EventDraft;
 import org.currents.fetch.FeedFetcher;
 import org.currents.fetch.FetchRequest;
 import org.currents.fetch.FetchResult;
@@ -29,6 +28,7 @@ import org.currents.parse.FeedHints;
 import org.currents.parse.FeedParseException;
 import org.currents.parse.FeedParser;
 import org.currents.parse.ParsedFeed;
+import org.currents.parse.PushLinks;
 import org.currents.source.Source;
 import org.currents.source.SourceStatus;
 import org.currents.store.EventIngest;
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class Poller {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
     /** Sources {@link #pollAll} fetches and parses before filing their items: bounds the drafts held at once. */
-    private static final int GROUP = 50;
+    private static final int GROUP = 16;
 
     private final SourceStore sources;
     private final FeedFetcher fetcher;
@@ -107,21 +107,36 @@ public final class Poller {
      * from ({@link TimeOrderedFiling}): the events made do not depend on which feed answered first.
      */
     public List<PollOutcome> pollAll(int threads, BooleanSupplier stopping) {
-        List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
-        // Two pools, so that the next group is fetched and parsed while this one's items are filed.
-        ExecutorService fetching = pool(threads, "poll-once");
-        ExecutorService filing = pool(threads, "poll-once-filing");
+        return pollAll(sources.all().stream().filter(Source::enabled).toList(), threads, stopping);
+    }
+
+    /** As {@link #pollAll(int, BooleanSupplier)}, for these sources. */
+    public List<PollOutcome> pollAll(List<Source> enabled, int threads, BooleanSupplier stopping) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "poll-once");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             List<PollOutcome> out = new ArrayList<>();
-            List<Future<Prepared>> next = prepareGroup(enabled, 0, fetching, stopping);
+            List<Future<Prepared>> next = prepareGroup(enabled, 0, pool, stopping);
             for (int from = 0; from < enabled.size(); from += GROUP) {
                 long start = System.nanoTime();
                 List<Prepared> prepared = new ArrayList<>();
                 for (Future<Prepared> f : next) {
                     prepared.add(f.get());
                 }
-                next = prepareGroup(enabled, from + GROUP, fetching, stopping);
-                out.addAll(file(prepared, filing, start));
+                List<Prepared.Feed> feeds = new ArrayList<>();
+                for (Prepared p : prepared) {
+                    if (p instanceof Prepared.Feed feed) {
+                        feeds.add(feed);
+                    }
+                }
+                TimeOrderedFiling.Pending filing = new TimeOrderedFiling(events, pool)
+                        .start(feeds.stream().map(Prepared.Feed::items).toList());
+                // Queued behind the group's ingests: a thread they leave free fetches the next group.
+                next = prepareGroup(enabled, from + GROUP, pool, stopping);
+                out.addAll(recorded(prepared, feeds, filing.await(), start));
             }
             return out;
         } catch (InterruptedException e) {
@@ -130,17 +145,8 @@ public final class Poller {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a poll failed unexpectedly: " + e.getCause(), e.getCause());
         } finally {
-            fetching.shutdownNow();
-            filing.shutdownNow();
+            pool.shutdownNow();
         }
-    }
-
-    private static ExecutorService pool(int threads, String name) {
-        return Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Starts fetching and parsing the group of sources from {@code from}; a source begun once stopping has no outcome. */
@@ -152,15 +158,9 @@ public final class Poller {
         return running;
     }
 
-    /** Files the items of a group of feeds in time order, then records each poll; the outcomes in the group's order. */
-    private List<PollOutcome> file(List<Prepared> prepared, ExecutorService pool, long start) throws InterruptedException {
-        List<Prepared.Feed> feeds = new ArrayList<>();
-        for (Prepared p : prepared) {
-            if (p instanceof Prepared.Feed feed) {
-                feeds.add(feed);
-            }
-        }
-        TimeOrderedFiling.Filed filed = new TimeOrderedFiling(events, pool).file(feeds);
+    /** Records the polls of a group whose items were filed; the outcomes in the group's order. */
+    private List<PollOutcome> recorded(List<Prepared> prepared, List<Prepared.Feed> feeds, TimeOrderedFiling.Filed filed,
+                                       long start) {
         Map<Long, SourceStatus> statuses = new LinkedHashMap<>();
         Map<Long, PollOutcome> outcomes = new HashMap<>();
         for (Prepared.Feed feed : feeds) {
@@ -174,7 +174,7 @@ public final class Poller {
             IngestResult stored = filed.results().getOrDefault(source.id(), new IngestResult(0, 0, 0));
             SourceStatus status = feed.status().apply(stored);
             statuses.put(source.id(), status);
-            watchHubs(source, feed.parsed());
+            watchHubs(source, feed.push());
             outcomes.put(source.id(), reported(source, status, stored));
         }
         // Written after the items: a crash between the two polls the feeds again, and their items are known by their keys.
@@ -209,8 +209,8 @@ public final class Poller {
         }
         Prepared.Feed feed = (Prepared.Feed) p;
         try {
-            IngestResult stored = events.ingest(feed.drafts(), new PollRecord(feed.source().id(), feed.status()));
-            watchHubs(feed.source(), feed.parsed());
+            IngestResult stored = events.ingest(feed.items().drafts(), new PollRecord(feed.source().id(), feed.status()));
+            watchHubs(feed.source(), feed.push());
             return reported(feed.source(), feed.status().apply(stored), stored);
         } catch (RuntimeException e) {
             // A bug or a database failure while storing: the transaction rolled back; record and go on.
@@ -262,11 +262,16 @@ public final class Poller {
         } catch (FeedParseException e) {
             return new Prepared.Done(failed(source, fetched.status(), e.getMessage(), null, now));
         }
-        List<EventDraft> drafts = normalizer.normalize(source, feed, now);
+        Normalizer.FeedItems items = normalizer.items(source, feed, now);
         boolean pushing = pushing(source);
-        Function<IngestResult, SourceStatus> status = stored -> succeeded(source, fetched.status(), fetched.etag(),
-                fetched.lastModified(), feed.hints(), stored, "ok", now, pushing);
-        return new Prepared.Feed(source, feed, drafts, status, now);
+        // Only what the status needs is kept, not the feed or its body: a group's feeds wait to be filed.
+        FeedHints hints = feed.hints();
+        int http = fetched.status();
+        String etag = fetched.etag();
+        String lastModified = fetched.lastModified();
+        Function<IngestResult, SourceStatus> status = stored -> succeeded(source, http, etag, lastModified, hints, stored,
+                "ok", now, pushing);
+        return new Prepared.Feed(source, feed.push(), items, status, now);
     }
 
     /**
@@ -301,9 +306,9 @@ public final class Poller {
     }
 
     /** A failure to reach a hub is the subscriber's to log and retry; the poll went well and stays so. */
-    private void watchHubs(Source source, ParsedFeed feed) {
+    private void watchHubs(Source source, PushLinks links) {
         try {
-            push.seen(source, feed.push());
+            push.seen(source, links);
         } catch (RuntimeException e) {
             log.warn("source {} ({}): cannot update its WebSub subscription: {}", source.id(), source.feedUrl(), e.toString());
         }

@@ -1,10 +1,9 @@
 package org.currents.poll;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Function;
-import org.currents.event.EventDraft;
-import org.currents.parse.ParsedFeed;
+import org.currents.normalize.Normalizer;
+import org.currents.parse.PushLinks;
 import org.currents.source.Source;
 import org.currents.source.SourceStatus;
 import org.currents.store.IngestResult;
@@ -15,8 +14,8 @@ sealed interface Prepared {
     record Done(PollOutcome outcome) implements Prepared {
     }
 
-    /** A feed to file, and the status its poll records as a function of what filing it did. */
-    record Feed(Source source, ParsedFeed parsed, List<EventDraft> drafts, Function<IngestResult, SourceStatus> status,
+    /** A feed's items to file, and the status its poll records as a function of what filing them did. */
+    record Feed(Source source, PushLinks push, Normalizer.FeedItems items, Function<IngestResult, SourceStatus> status,
                 Instant now) implements Prepared {
     }
 }

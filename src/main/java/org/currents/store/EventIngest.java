@@ -131,9 +131,12 @@ public final class EventIngest {
         try {
             filing = FilingDraft.of(drafts);
         } catch (RuntimeException e) {
-            order.awaitTurn(k);
-            order.passed(k);
+            order.skip(k);
             throw e;
+        }
+        if (filing.isEmpty()) {
+            order.skip(k);
+            return Map.of();
         }
         order.awaitTurn(k);
         return file(filing, new Recording(null), () -> order.passed(k)).bySource();

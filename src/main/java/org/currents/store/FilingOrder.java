@@ -24,6 +24,12 @@ public final class FilingOrder {
         }
     }
 
+    /** Ingest {@code k} will not be filed (its items came to nothing, or failed before): the next one need not wait for it. */
+    public void skip(int k) {
+        awaitTurn(k);
+        passed(k);
+    }
+
     /** Ingest {@code k} holds the lock (or will not take it): the next one may queue for it. */
     synchronized void passed(int k) {
         if (next <= k) {

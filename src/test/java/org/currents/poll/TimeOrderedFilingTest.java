@@ -1,6 +1,7 @@
 package org.currents.poll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.currents.App;
 import org.currents.config.ContextSettings;
 import org.currents.config.FetchSettings;
 import org.currents.config.PollSettings;
+import org.currents.config.Settings;
+import org.currents.config.SettingsLoader;
 import org.currents.event.EventSource;
 import org.currents.fetch.FeedFetcher;
 import org.currents.normalize.Normalizer;
@@ -86,6 +90,37 @@ class TimeOrderedFilingTest {
                     counts.get("file:feeds/1-morning.rss")[1]), "the morning's report joined it");
             assertEquals("ok", outcomes.get(0).status());
             assertEquals("not_modified", s.poller.pollAll(2).get(0).status(), "the poll was recorded after its items");
+        }
+    }
+
+    @Test
+    void serveFilesTheFirstPollOfNewSourcesInTheOrderOfTheirTimesToo() throws Exception {
+        Path project = dir.resolve("project");
+        Files.createDirectories(project.resolve("config"));
+        Files.createDirectories(project.resolve("feeds"));
+        StringBuilder opml = new StringBuilder("<opml version=\"2.0\"><head><title>t</title></head><body>");
+        for (String file : List.of("1-morning.rss", "2-wire.rss", "3-evening.rss")) {
+            Files.writeString(project.resolve("feeds").resolve(file),
+                    file.contains("morning") ? MORNING : file.contains("wire") ? WIRE : EVENING);
+            opml.append("<outline type=\"rss\" text=\"").append(file).append("\" xmlUrl=\"file:feeds/").append(file)
+                    .append("\"/>");
+        }
+        Files.writeString(project.resolve("config/sources.opml"), opml + "</body></opml>");
+        Files.writeString(project.resolve("config/currents.properties"), "fetch.file-roots=feeds\nfetch.public=false\n");
+        Settings settings = new SettingsLoader("test").load(Map.of("config", project.resolve("config").toString(),
+                "data", project.resolve("data").toString(), "port", "0", "host", "127.0.0.1"), Map.of());
+        try (App app = App.open(settings)) {
+            app.start();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (app.sources().all().stream().anyMatch(s -> s.status().lastPolled() == null)) {
+                assertTrue(Instant.now().isBefore(deadline), "sources not polled within 60 s: " + app.sources().all());
+                Thread.sleep(50);
+            }
+            app.sources().all().forEach(s -> assertEquals("ok", s.status().lastStatus(), s.status().lastError()));
+            Set<Set<String>> events = app.events().latest(100).stream().map(e -> e.sources().stream()
+                    .map(EventSource::articleUrl).map(u -> u.substring(u.lastIndexOf('/') + 1))
+                    .collect(Collectors.toCollection(TreeSet::new))).collect(Collectors.toSet());
+            assertEquals(Set.of(Set.of("a", "r"), Set.of("d")), events);
         }
     }
 
