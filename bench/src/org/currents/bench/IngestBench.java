@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,8 @@ import org.currents.source.Source;
 import org.currents.source.SourceSpec;
 import org.currents.store.Database;
 import org.currents.store.EventIngest;
+import org.currents.store.FilingOrder;
+import org.currents.store.IngestResult;
 import org.currents.store.SourceStore;
 
 /**
@@ -27,13 +30,20 @@ import org.currents.store.SourceStore;
  * given threads. Tells which stage bounds the end-to-end rate {@link IngestCompare} measures. The
  * parser, normalizer and ingest are built as {@code App} builds them. Feeds go through in chunks
  * (parse a chunk, then store it) so 100,000 items' drafts never sit in a 512 MB heap at once; the
- * two stages' times are summed over the chunks. No network.
+ * two stages' times are summed over the chunks. The store files the drafts as {@code Poller.pollAll}
+ * does (groups of 16 feeds, each in time order, in ingests of 100 decided in order), or each feed's
+ * drafts as one ingest with {@code -Dfiling=feed}, as a scheduled poll does. No network.
  *
  * <p>Usage: IngestBench CORPUS_DIR [FEEDS=400 (50 items each)] [THREADS=2] [CHUNK=200 feeds]
  * (the database from CURRENTS_DB_URL, _USER, _PASSWORD; default: the H2 file the app makes; CURRENTS_MATCH_*
  * apply too)
  */
 public final class IngestBench {
+    /** {@code -Dfiling=feed}: each feed's drafts one ingest, as the schedule files a poll; else as {@code pollAll} files them. */
+    private static final boolean FEED_BY_FEED = "feed".equals(System.getProperty("filing"));
+    private static final int GROUP = 16;
+    private static final int INGEST = 100;
+
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args[0]);
         int feeds = args.length > 1 ? Integer.parseInt(args[1]) : 400;
@@ -46,8 +56,9 @@ public final class IngestBench {
         }
         WorkDir workDir = new WorkDir("currents-ingest-bench");
         Settings settings = workDir.settings();
-        System.out.printf("database: %s; %d feeds, %d threads, chunks of %d feeds%n", settings.store().jdbcUrl(), feeds,
-                threads, chunk);
+        System.out.printf("database: %s; %d feeds, %d threads, chunks of %d feeds; stored %s%n", settings.store().jdbcUrl(),
+                feeds, threads, chunk, FEED_BY_FEED ? "feed by feed" : "as pollAll files them (groups of 16 feeds in time order, "
+                + "ingests of 100)");
         Clock clock = Clock.systemUTC();
         Pipeline pipeline = Pipeline.of(settings);
         FeedParser parser = pipeline.parser();
@@ -81,13 +92,26 @@ public final class IngestBench {
                 });
                 bodies.clear();
                 long[] made = new long[1];
-                storeSeconds += run(threads, drafts.size(), i -> {
-                    int n = ingest.ingest(drafts.get(i)).created();
-                    synchronized (made) {
-                        made[0] += n;
-                    }
-                    return n;
-                });
+                if (FEED_BY_FEED) {
+                    storeSeconds += run(threads, drafts.size(), i -> {
+                        int n = ingest.ingest(drafts.get(i)).created();
+                        synchronized (made) {
+                            made[0] += n;
+                        }
+                        return n;
+                    });
+                } else {
+                    List<List<EventDraft>> ingests = inTimeOrder(drafts);
+                    FilingOrder order = new FilingOrder();
+                    storeSeconds += run(threads, ingests.size(), k -> {
+                        int n = ingest.ingestInOrder(ingests.get(k), order, k).values().stream()
+                                .mapToInt(IngestResult::created).sum();
+                        synchronized (made) {
+                            made[0] += n;
+                        }
+                        return n;
+                    });
+                }
                 items += drafts.stream().mapToLong(List::size).sum();
                 created += made[0];
             }
@@ -100,6 +124,24 @@ public final class IngestBench {
             System.out.printf("RESULT items=%d parse=%.1f store=%.1f created=%d heap_mb=%d live_mb=%d %s%n", items,
                     parseRate, storeRate, created, heap.usedMb(), heap.afterGcMb(), cpu.since());
         }
+    }
+
+    /**
+     * The ingests {@code Poller.pollAll} makes of these feeds' drafts: feeds in groups of 16, each
+     * group's drafts oldest first (then by feed, then as listed), cut into ingests of 100.
+     */
+    private static List<List<EventDraft>> inTimeOrder(List<List<EventDraft>> feeds) {
+        List<List<EventDraft>> out = new ArrayList<>();
+        for (int from = 0; from < feeds.size(); from += GROUP) {
+            List<EventDraft> group = new ArrayList<>();
+            feeds.subList(from, Math.min(feeds.size(), from + GROUP)).forEach(group::addAll);
+            // A stable sort keeps drafts of one time in the order of the feeds, then of each feed.
+            group.sort(Comparator.comparing(EventDraft::published));
+            for (int i = 0; i < group.size(); i += INGEST) {
+                out.add(group.subList(i, Math.min(group.size(), i + INGEST)));
+            }
+        }
+        return out;
     }
 
     private static List<byte[]> read(List<Path> files) throws Exception {
