@@ -7,13 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.currents.config.ContextSettings;
 import org.currents.event.ArticleUrls;
 import org.currents.event.EventDraft;
@@ -67,7 +67,7 @@ public final class Normalizer {
         private final List<ParsedItem> items;
         private final Instant now;
         /** The items of a feed share their base (the feed's URL or its xml:base): resolved once, not per item. */
-        private final Map<String, Optional<String>> bases = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Optional<String>> bases = new ConcurrentHashMap<>();
 
         private FeedItems(Source source, String outlet, String feedUrl, List<ParsedItem> items, Instant now) {
             this.source = source;

@@ -94,7 +94,7 @@ final class TimeOrderedFiling {
             Map<Long, RuntimeException> failures = new HashMap<>();
             for (int k = 0; k < running.size(); k++) {
                 try {
-                    running.get(k).get().forEach((source, r) -> results.merge(source, r, TimeOrderedFiling::sum));
+                    running.get(k).get().forEach((source, r) -> results.merge(source, r, IngestResult::plus));
                 } catch (ExecutionException e) {
                     RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
                             : new IllegalStateException(e.getCause());
@@ -130,9 +130,5 @@ final class TimeOrderedFiling {
             out.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
         }
         return out;
-    }
-
-    private static IngestResult sum(IngestResult a, IngestResult b) {
-        return new IngestResult(a.created() + b.created(), a.updated() + b.updated(), a.unchanged() + b.unchanged());
     }
 }
