@@ -7,13 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.currents.config.ContextSettings;
 import org.currents.event.ArticleUrls;
 import org.currents.event.EventDraft;
@@ -56,23 +56,27 @@ public final class Normalizer {
     public FeedItems items(Source source, ParsedFeed feed, Instant now) {
         String feedUrl = source.feedUrl().startsWith("http") ? source.feedUrl() : null;
         List<ParsedItem> items = feed.items().size() > MAX_ITEMS ? feed.items().subList(0, MAX_ITEMS) : feed.items();
-        return new FeedItems(source, outlet(source, feed), feedUrl, List.copyOf(items), now);
+        // The items of a feed share their base (the feed's URL or its xml:base): resolved once, not per item.
+        Map<String, String> bases = new HashMap<>();
+        for (ParsedItem item : items) {
+            bases.computeIfAbsent(item.baseUrl(), b -> Links.absolute(b, feedUrl));
+        }
+        return new FeedItems(source, outlet(source, feed), Collections.unmodifiableMap(bases), List.copyOf(items), now);
     }
 
     /** A feed's items, each made a draft on demand (see {@link #items}). */
     public final class FeedItems {
         private final Source source;
         private final String outlet;
-        private final String feedUrl;
+        /** Each item base URL, resolved (null when it resolves to nothing). */
+        private final Map<String, String> bases;
         private final List<ParsedItem> items;
         private final Instant now;
-        /** The items of a feed share their base (the feed's URL or its xml:base): resolved once, not per item. */
-        private final Map<String, Optional<String>> bases = new ConcurrentHashMap<>();
 
-        private FeedItems(Source source, String outlet, String feedUrl, List<ParsedItem> items, Instant now) {
+        private FeedItems(Source source, String outlet, Map<String, String> bases, List<ParsedItem> items, Instant now) {
             this.source = source;
             this.outlet = outlet;
-            this.feedUrl = feedUrl;
+            this.bases = bases;
             this.items = items;
             this.now = now;
         }
@@ -105,9 +109,7 @@ public final class Normalizer {
 
         /** The item's draft, or null when it has nothing to show (no headline, no text). */
         public EventDraft draft(ParsedItem item) {
-            String base = bases.computeIfAbsent(item.baseUrl() == null ? "" : item.baseUrl(),
-                    b -> Optional.ofNullable(Links.absolute(b.isEmpty() ? null : b, feedUrl))).orElse(null);
-            return Normalizer.this.draft(source, outlet, item, base, published(item));
+            return Normalizer.this.draft(source, outlet, item, bases.get(item.baseUrl()), published(item));
         }
     }
 

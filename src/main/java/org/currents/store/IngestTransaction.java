@@ -129,7 +129,7 @@ final class IngestTransaction {
                 counts[1]++;
             }
         } else {
-            counts[o.ordinal()]++;
+            counts[o == Outcome.CREATED ? 0 : o == Outcome.UPDATED ? 1 : 2]++;
         }
     }
 
