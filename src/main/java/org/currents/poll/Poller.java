@@ -35,6 +35,7 @@ import org.currents.store.EventIngest;
 import org.currents.store.IngestResult;
 import org.currents.store.PollRecord;
 import org.currents.store.SourceStore;
+import org.currents.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,8 +168,8 @@ public final class Poller {
             Source source = feed.source();
             RuntimeException failure = filed.failures().get(source.id());
             if (failure != null) {
-                log.error("poll of source {} ({}) failed", source.id(), source.feedUrl(), failure);
-                outcomes.put(source.id(), failed(source, 0, "internal error while storing: " + failure, null, feed.now()));
+                // TimeOrderedFiling logged the failure, once for all the sources of the ingest.
+                outcomes.put(source.id(), failed(source, 0, notStored(failure), null, feed.now()));
                 continue;
             }
             IngestResult stored = filed.results().getOrDefault(source.id(), new IngestResult(0, 0, 0));
@@ -214,9 +215,15 @@ public final class Poller {
             return reported(feed.source(), feed.status().apply(stored), stored);
         } catch (RuntimeException e) {
             // A bug or a database failure while storing: the transaction rolled back; record and go on.
-            log.error("poll of source {} ({}) failed", source.id(), source.feedUrl(), e);
-            return failed(feed.source(), 0, "internal error while storing: " + e, null, feed.now());
+            log.error("storing the items of source {} ({}) failed", source.id(), source.feedUrl(), e);
+            return failed(feed.source(), 0, notStored(e), null, feed.now());
         }
+    }
+
+    /** The operator's sentence for a failure to store a poll's items: a database's own message says what went wrong. */
+    private static String notStored(RuntimeException e) {
+        return "its items could not be stored, and will be fetched again: "
+                + (e instanceof StoreException ? e.getMessage() : "internal error " + e);
     }
 
     /**

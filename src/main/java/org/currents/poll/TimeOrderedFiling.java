@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -15,6 +17,8 @@ import org.currents.parse.ParsedItem;
 import org.currents.store.EventIngest;
 import org.currents.store.FilingOrder;
 import org.currents.store.IngestResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Files the items of several fetched feeds in the order of their times, whichever feed each came
@@ -80,6 +84,7 @@ final class TimeOrderedFiling {
 
     /** Ingests queued by {@link #start}. */
     static final class Pending {
+        private static final Logger log = LoggerFactory.getLogger(TimeOrderedFiling.class);
         private final List<List<Placed>> chunks;
         private final List<Future<Map<Long, IngestResult>>> running;
 
@@ -98,9 +103,13 @@ final class TimeOrderedFiling {
                 } catch (ExecutionException e) {
                     RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
                             : new IllegalStateException(e.getCause());
+                    Set<Long> sources = new TreeSet<>();
                     for (Placed p : chunks.get(k)) {
                         failures.putIfAbsent(p.feed().source().id(), cause);
+                        sources.add(p.feed().source().id());
                     }
+                    log.error("storing {} items of sources {} failed; their polls are recorded as failed",
+                            chunks.get(k).size(), sources, cause);
                 }
             }
             return new Filed(results, failures);

@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,6 +31,7 @@ import org.currents.parse.FeedParser;
 import org.currents.source.SourceSpec;
 import org.currents.store.Database;
 import org.currents.store.EventStore;
+import org.currents.store.FaultyDatabase;
 import org.currents.store.SourceStore;
 import org.currents.store.TestDatabases;
 import org.currents.store.TestIngest;
@@ -124,6 +127,50 @@ class TimeOrderedFilingTest {
         }
     }
 
+    @Test
+    void anIngestThatFailsFailsTheSourcesOfItsItemsAloneAndTheirNextPollFilesThem() throws Exception {
+        // A feed's worth of items per ingest, the first feed's all older: each feed is one ingest of its own.
+        int n = TimeOrderedFiling.CHUNK;
+        Map<String, String> feeds = Map.of("1-first.rss", numbered("first", n, "2018-01-20T00:00:00Z"),
+                "2-second.rss", numbered("second", n, "2018-01-21T00:00:00Z"));
+        AtomicInteger writes = new AtomicInteger();
+        Path at = dir.resolve("failing");
+        // The database fails the second ingest's write, as a full disk would: its transaction rolls back.
+        Database db = FaultyDatabase.open(TestDatabases.h2(at),
+                sql -> sql.startsWith("INSERT INTO event_source") && writes.incrementAndGet() == 2);
+        try (Setup s = new Setup(at, db, feeds)) {
+            Map<String, PollOutcome> first = byFeed(s, s.poller.pollAll(2));
+            assertEquals("ok", first.get("file:feeds/1-first.rss").status());
+            PollOutcome failed = first.get("file:feeds/2-second.rss");
+            assertEquals("error", failed.status());
+            assertTrue(failed.error().startsWith("its items could not be stored, and will be fetched again: database transaction failed: "), failed.error());
+            assertTrue(failed.error().contains("injected failure"), failed.error());
+            assertEquals(Map.of("first", n), s.articlesByFeed(), "nothing of the failed ingest was stored");
+
+            Map<String, PollOutcome> second = byFeed(s, s.poller.pollAll(2));
+            assertEquals("not_modified", second.get("file:feeds/1-first.rss").status());
+            assertEquals("ok", second.get("file:feeds/2-second.rss").status(), "the failed poll kept no validator");
+            assertEquals(Map.of("first", n, "second", n), s.articlesByFeed(), "every item once, none doubled");
+        }
+    }
+
+    private static Map<String, PollOutcome> byFeed(Setup s, List<PollOutcome> outcomes) {
+        return outcomes.stream().collect(Collectors.toMap(o -> s.sources.find(o.sourceId()).orElseThrow().feedUrl(),
+                o -> o));
+    }
+
+    /** {@code n} reports of different happenings, ten minutes apart from {@code from}. */
+    private static String numbered(String name, int n, String from) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    Instant.parse(from).plus(Duration.ofMinutes(10L * i)).atOffset(ZoneOffset.UTC));
+            items.append(item(name + "-" + i, date, "Report " + i + " of the " + name + " desk",
+                    "Item " + i + " of " + n + " from the " + name + " desk."));
+        }
+        return feed(name, items.toString());
+    }
+
     private Set<Set<String>> pollAll(Path at, String... files) throws Exception {
         try (Setup s = new Setup(at, files)) {
             s.poller.pollAll(2).forEach(o -> assertEquals("ok", o.status()));
@@ -149,8 +196,14 @@ class TimeOrderedFilingTest {
         final Poller poller;
 
         Setup(Path at, String... files) throws Exception {
+            this(at, Database.open(TestDatabases.h2(at)), Arrays.stream(files).collect(Collectors.toMap(f -> f,
+                    f -> f.contains("morning") ? MORNING : f.contains("wire") ? WIRE : EVENING)));
+        }
+
+        /** The feeds by file name, as sources in the order of their names. */
+        Setup(Path at, Database db, Map<String, String> feeds) throws Exception {
             Files.createDirectories(at.resolve("feeds"));
-            db = Database.open(TestDatabases.h2(at));
+            this.db = db;
             sources = new SourceStore(db);
             events = new EventStore(db);
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -161,9 +214,8 @@ class TimeOrderedFilingTest {
                     TestIngest.PLACES), TestIngest.of(db, clock), new PollPlanner(new PollSettings(Duration.ofMinutes(15),
                     Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofHours(6), Duration.ofDays(7), 2), new Random(1)),
                     clock);
-            for (String file : files) {
-                Files.writeString(at.resolve("feeds").resolve(file),
-                        file.contains("morning") ? MORNING : file.contains("wire") ? WIRE : EVENING);
+            for (String file : new TreeSet<>(feeds.keySet())) {
+                Files.writeString(at.resolve("feeds").resolve(file), feeds.get(file));
                 sources.upsert(new SourceSpec("file:feeds/" + file, file, null, List.of(), null));
             }
         }
@@ -173,6 +225,15 @@ class TimeOrderedFilingTest {
             return events.latest(100).stream().map(e -> e.sources().stream().map(EventSource::articleUrl)
                     .map(u -> u.substring(u.lastIndexOf('/') + 1)).collect(Collectors.toCollection(TreeSet::new)))
                     .collect(Collectors.toSet());
+        }
+
+        /** How many distinct articles are stored, by the feed their guid names; each counted as often as events list it. */
+        Map<String, Integer> articlesByFeed() {
+            List<String> urls = events.latest(1000).stream().flatMap(e -> e.sources().stream())
+                    .map(EventSource::articleUrl).toList();
+            assertEquals(urls.size(), new TreeSet<>(urls).size(), "an article listed twice: " + urls);
+            return urls.stream().collect(Collectors.groupingBy(u -> u.substring(u.lastIndexOf('/') + 1).split("-")[0],
+                    Collectors.summingInt(u -> 1)));
         }
 
         @Override

@@ -15,11 +15,11 @@ import org.h2.jdbcx.JdbcDataSource;
  * A real H2 database whose driver fails a batch when {@code fails} says so for its SQL, as a full
  * disk or a lost connection would: the transaction it is in rolls back, and nothing else changes.
  */
-final class FaultyDatabase {
+public final class FaultyDatabase {
     private FaultyDatabase() {
     }
 
-    static Database open(StoreSettings settings, Predicate<String> fails) {
+    public static Database open(StoreSettings settings, Predicate<String> fails) {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(settings.jdbcUrl());
         h2.setUser(settings.user());
