@@ -101,7 +101,10 @@ public final class MatchTune {
         return out;
     }
 
-    private static final List<String> SPLITS = List.of("tune", "holdout", "unseen", "fresh");
+    private static final List<String> SPLITS = List.of("tune", "holdout", "unseen", "fresh", "fresh2");
+    /** {@code -Dsplits=fresh2}: these splits alone (fresh2 rewrites happenings of other splits, so it is read alone). */
+    private static final List<String> ONLY = System.getProperty("splits") == null ? null
+            : List.of(System.getProperty("splits").split(","));
 
     private static Loaded load(String[] args, boolean textOnly, boolean withUnseen) throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -119,7 +122,8 @@ public final class MatchTune {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode data = json.readTree(p.toFile());
                 String split = data.get("split").asText();
-                if (!withUnseen && (split.equals("unseen") || split.equals("fresh"))) {
+                if (ONLY != null ? !ONLY.contains(split)
+                        : split.equals("fresh2") || !withUnseen && (split.equals("unseen") || split.equals("fresh"))) {
                     continue;
                 }
                 for (JsonNode h : data.get("happenings")) {
@@ -431,7 +435,8 @@ public final class MatchTune {
         return new Matcher.Weights(Double.parseDouble(System.getProperty("threshold", "" + d.threshold())), d.nameBoost(),
                 d.figureBoost(), d.subjectWeight(), Duration.ofHours(Long.getLong("grace", d.grace().toHours())),
                 Double.parseDouble(System.getProperty("lateday", "" + d.perLateDay())), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
-                d.rareNameRatio(), d.rareName(),
+                Double.parseDouble(System.getProperty("rarenameratio", "" + d.rareNameRatio())),
+                Double.parseDouble(System.getProperty("rarename", "" + d.rareName())),
                 Double.parseDouble(System.getProperty("sharedfloor", "" + d.sharedRarityFloor())),
                 Double.parseDouble(System.getProperty("sharedweight", "" + d.perSharedRarity())),
                 Duration.ofHours(Long.getLong("gracefromfirst", d.graceFromFirst().toHours())));
