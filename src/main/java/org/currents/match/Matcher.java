@@ -10,9 +10,10 @@ import org.currents.event.Features;
  * Decides whether a report is one more account of a stored event or a new happening, from all
  * the evidence the two share: the cosine of their rarity-weighted (TF-IDF) vectors of words,
  * names and figures counting more than plain words, plus the subject pages both link to, a rare
- * name both give within hours and, within hours too, rare words in common beyond a few; discounted when
- * both name people or places but none in common, when they are more than a day apart, and when
- * one outlet filed both. A pure policy: the candidates and word rarities are given.
+ * name both give and rare words in common beyond a few (in full within hours, less the later a
+ * report is, none for a late one that brings a figure the event lacks); discounted when both name
+ * people or places but none in common, when they are more than a day apart, and when one outlet
+ * filed both. A pure policy: the candidates and word rarities are given.
  */
 public final class Matcher {
     private static final long SECONDS_PER_DAY = 24 * 60 * 60;
@@ -52,7 +53,8 @@ public final class Matcher {
      * rarest possible); sharing only words common in the window multiplies by {@code noSharedRare}.
      * Sharing a specific name few events hold (rarity at least {@code rareNameRatio} of the rarest:
      * a town, a person, a company; not a country of the place list) and one more name besides,
-     * on the day or within the graces, adds {@code rareName}: outlets word a happening
+     * on the day or within the graces, adds {@code rareName} (a later report a part of it, see
+     * {@link #bonusShare}): outlets word a happening
      * differently but name its particulars alike, and a short report's cosine with a long one is
      * small whatever they share. For the same reason, on the day or within the graces and unless
      * their names disagree, every unit of shared rarity beyond {@code sharedRarityFloor} adds
@@ -80,8 +82,9 @@ public final class Matcher {
     /**
      * How far apart in time a report and an event can be and still join: beyond it the cost of
      * the late days alone puts the strongest evidence there is (every word and subject in common)
-     * under the threshold, so candidates further away need not be scored. A minute is added for
-     * the score's rounding. Never less than a day: reports of one day are never late.
+     * under the threshold, so candidates further away need not be scored; by then the bonuses
+     * for a rare name and rare words in common are gone too ({@link #bonusShare}). A minute is
+     * added for the score's rounding. Never less than a day: reports of one day are never late.
      */
     public Duration reach() {
         if (w.perLateDay() <= 0) {
@@ -89,7 +92,7 @@ public final class Matcher {
         }
         double days = Math.max(0, 1 + w.subjectWeight() - w.threshold()) / w.perLateDay();
         Duration grace = max(w.grace(), w.graceFromFirst());
-        Duration late = grace.plusMinutes((long) Math.ceil(days * 24 * 60) + 1);
+        Duration late = grace.plus(max(Duration.ofMinutes((long) Math.ceil(days * 24 * 60) + 1), w.grace()));
         return late.compareTo(Duration.ofDays(1)) < 0 ? Duration.ofDays(1) : late;
     }
 
@@ -161,7 +164,7 @@ public final class Matcher {
         double cosine = Math.min(1, dot / (a.norm * shortest)) * (1 + 1e-9);
         boolean rareName = w.rareName() >= 0 && s.rarestName() >= w.rareNameRatio() * rarest;
         return scoreOf(cosine, new Score(0, w.noSharedName() <= 1, s.rarest() >= w.rareRatio() * rarest, rareName,
-                apart(r, c), late(r, c), c.reportedBy(r.sourceId()), s.squares() / (rarest * rarest)));
+                apart(r, c), late(r, c), c.reportedBy(r.sourceId()), s.squares() / (rarest * rarest), false));
     }
 
     private static double square(double x) {
@@ -249,7 +252,7 @@ public final class Matcher {
         }
         Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
                 rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart(r, c), late(r, c),
-                c.reportedBy(r.sourceId()), sharedSquares / (rarest * rarest));
+                c.reportedBy(r.sourceId()), sharedSquares / (rarest * rarest), bringsFigures(a, b));
         if (toBeat > Double.NEGATIVE_INFINITY && dot > 0 && monotone) {
             double least = Math.min(1, Math.min(w.nameBoost(), w.figureBoost())) * rarity.floor();
             double shortest = Math.sqrt(sharedLength + (y.length - sharedCount) * least * least);
@@ -311,17 +314,48 @@ public final class Matcher {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** What the pair shares besides the words: the score is a function of the cosine given these. */
+    /** Whether the report gives a figure the event does not: a new toll, a new count, a new sum. */
+    private static boolean bringsFigures(Features report, Features event) {
+        for (int f : report.figures()) {
+            if (!Features.contains(event.figures(), f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What the pair shares besides the words: the score is a function of the cosine given these.
+     * {@code newFigures}: the report gives a figure the event does not (taken as false for a bound).
+     */
     private record Score(double unexplained, boolean namesAgree, boolean rareShared, boolean rareNameShared,
-                         Duration apart, Duration late, boolean sameSource, double sharedRarity) {
+                         Duration apart, Duration late, boolean sameSource, double sharedRarity, boolean newFigures) {
+    }
+
+    /**
+     * How much of the rare name's and the shared rarity's bonus counts: all of it on the day or
+     * within the graces. A later report keeps it only while it brings no figure the event lacks,
+     * and less of it the later it is, none once {@code grace} late: a morning paper retells
+     * yesterday's happening with its particulars, where the next day's development of the story
+     * names them too but brings its own toll or count ("siege ends with 18 dead").
+     */
+    private double bonusShare(Score s) {
+        if (s.late().isZero()) {
+            return 1;
+        }
+        if (s.newFigures()) {
+            return 0;
+        }
+        return Math.max(0, 1 - (double) s.late().toMinutes() / w.grace().toMinutes());
     }
 
     /** The score for a cosine of the words; never falling as the cosine rises (see {@link #monotone}). */
     private double scoreOf(double cosine, Score s) {
         double score = cosine + w.subjectWeight() * (1 - s.unexplained())
                 * (0.5 + 0.5 * Math.min(1, cosine / TEXT_FOR_FULL_SUBJECTS));
-        if (s.late().isZero() && s.namesAgree()) {
-            score += w.perSharedRarity() * Math.max(0, s.sharedRarity() - w.sharedRarityFloor());
+        double bonus = bonusShare(s);
+        if (s.namesAgree()) {
+            score += bonus * w.perSharedRarity() * Math.max(0, s.sharedRarity() - w.sharedRarityFloor());
         }
         if (!s.namesAgree()) {
             score *= w.noSharedName();
@@ -329,8 +363,8 @@ public final class Matcher {
         if (!s.rareShared()) {
             score *= w.noSharedRare();
         }
-        if (s.rareNameShared() && s.late().isZero()) {
-            score += w.rareName();
+        if (s.rareNameShared()) {
+            score += bonus * w.rareName();
         }
         if (!s.late().isZero()) {
             score -= w.perLateDay() * s.late().toMinutes() / (24 * 60.0);

@@ -142,12 +142,27 @@ class MatcherTest {
     }
 
     @Test
-    void aRareNameCountsOnlyWithinHours() {
+    void aRareNameCountsLessTheLaterAReportIsAndNotAtAllAGraceLate() {
         stored(1, KASUR, KASUR_SUMMARY, T);
-        Report r = new Report(T.plus(Duration.ofHours(20)), 2, analyzer.analyze("Kasur burns again as fury grows over "
-                + "Zainab's killing", "Anger over the murder of the girl brought people back onto the streets of Kasur in "
-                + "Pakistan, where offices were set alight.", List.of()));
-        assertStartsAsWithoutRareName(r);
+        String headline = "Kasur burns again as fury grows over Zainab's killing";
+        String summary = "Anger over the murder of the girl brought people back onto the streets of Kasur in Pakistan, "
+                + "where offices were set alight.";
+        // 20 h on: 8 h beyond the grace, a third of the bonus; 25 h on: 13 h beyond, none.
+        Report later = new Report(T.plus(Duration.ofHours(20)), 2, analyzer.analyze(headline, summary, List.of()));
+        double without = startScore(WITHOUT_RARE_NAME, later);
+        assertEquals(without + Matcher.Weights.DEFAULT.rareName() / 3, startScore(matcher, later), 0.0011);
+        assertStartsAsWithoutRareName(new Report(T.plus(Duration.ofHours(25)), 2, analyzer.analyze(headline, summary,
+                List.of())));
+    }
+
+    private static Evidence evidenceOf(Decision d) {
+        return d instanceof Decision.Join j ? j.evidence() : ((Decision.Start) d).nearest();
+    }
+
+    /** The score of the nearest miss {@code m} gives the report: it must start an event of its own. */
+    private double startScore(Matcher m, Report r) {
+        return assertInstanceOf(Decision.Start.class, m.decide(r, index.candidates(r, matcher.reach(), 40), index))
+                .nearest().score();
     }
 
     @Test
@@ -200,15 +215,20 @@ class MatcherTest {
     }
 
     @Test
-    void rareWordsInCommonCountOnlyWithinHours() {
-        // The same two reports across midnight and beyond the grace: a development of the next day
-        // shares as many rare words with what it follows.
+    void rareWordsInCommonCountLessTheLaterAReportIs() {
+        // The same two reports across midnight: 14 h apart, 2 h beyond the grace, keep five sixths of
+        // the bonus; 24 h apart, 12 h beyond, none. A development of the next day shares as many rare
+        // words with what it follows.
         Instant evening = Instant.parse("2018-01-22T20:00:00Z");
         stored(1, MUDFLOW, MUDFLOW_SUMMARY, evening);
-        Report r = new Report(evening.plus(Duration.ofHours(14)), 2, analyzer.analyze(MISSING, MISSING_SUMMARY, List.of()));
-        List<Candidate> candidates = index.candidates(r, matcher.reach(), 40);
-        assertEquals(weighing(Matcher.Weights.DEFAULT.rareName(), 0).decide(r, candidates, index),
-                matcher.decide(r, candidates, index));
+        Matcher withoutRarity = weighing(Matcher.Weights.DEFAULT.rareName(), 0);
+        Report morning = new Report(evening.plus(Duration.ofHours(14)), 2, analyzer.analyze(MISSING, MISSING_SUMMARY,
+                List.of()));
+        double[] scores = {startScore(withoutRarity, morning), startScore(matcher, morning)};
+        assertTrue(scores[1] > scores[0] + 0.03, "five sixths of the bonus: " + Arrays.toString(scores));
+        Report nextEvening = new Report(evening.plus(Duration.ofHours(24)), 2, analyzer.analyze(MISSING, MISSING_SUMMARY,
+                List.of()));
+        assertEquals(startScore(withoutRarity, nextEvening), startScore(matcher, nextEvening));
     }
 
     @Test
@@ -250,8 +270,8 @@ class MatcherTest {
 
     @Test
     void reportsOfOneDayAreNeverLateHoweverManyHoursApart() {
-        // A morning report and an evening one, 14.5 h apart on one day, join; the same two 14.5 h
-        // apart across midnight are 2.5 h beyond the grace, which this evidence does not outweigh.
+        // A morning report and an evening one, 14.5 h apart on one day, join as if minutes apart; the
+        // same two 14.5 h apart across midnight are 2.5 h beyond the grace, and score less.
         String headline = "Hawaii sends a false missile alert to every phone in the state";
         String summary = "An emergency worker pushed the wrong button, officials said.";
         String later = "Panic in Hawaii as phones warn of an incoming ballistic missile";
@@ -260,12 +280,15 @@ class MatcherTest {
         String sameDay = stored(1, headline, summary, morning);
         Decision evening = decide(2, later, laterSummary, morning.plus(Duration.ofMinutes(870)));
         assertEquals(sameDay, assertInstanceOf(Decision.Join.class, evening).eventId());
+        double onTheDay = evidenceOf(decide(2, later, laterSummary, morning.plus(Duration.ofMinutes(5)))).score();
+        assertEquals(onTheDay, evidenceOf(evening).score());
         index.remove(sameDay);
 
         Instant lastEvening = Instant.parse("2018-01-22T19:00:00Z");
         stored(1, headline, summary, lastEvening);
         Decision nextMorning = decide(2, later, laterSummary, lastEvening.plus(Duration.ofMinutes(870)));
-        assertEquals(870, assertInstanceOf(Decision.Start.class, nextMorning).nearest().minutesApart());
+        assertEquals(870, evidenceOf(nextMorning).minutesApart());
+        assertTrue(evidenceOf(nextMorning).score() < onTheDay - 0.1, evidenceOf(nextMorning) + " against " + onTheDay);
     }
 
     private static final String KABUL = "Gunmen storm Kabul's Intercontinental Hotel";
@@ -274,13 +297,13 @@ class MatcherTest {
 
     @Test
     void aMorningReportJoinsYesterdayEveningsEventWithinHoursOfItsLastReport() {
-        // The attack's first report at 17:40 and another at 20:15; a morning paper's at 07:30 is
-        // 13 h 50 min after the first, 11 h 15 min after the last. Against the first report alone
-        // it is 1 h 50 min beyond the grace, which this evidence does not outweigh.
+        // The attack's first report at 17:40 and another at 20:15; a morning paper's at 09:30 is
+        // 15 h 50 min after the first, 13 h 15 min after the last. Against the first report alone
+        // it is 3 h 50 min beyond the grace, which this evidence does not outweigh.
         String later = "Gunmen besiege Kabul's Intercontinental";
         String laterSummary = "Afghan forces battled attackers holding floors of the Intercontinental Hotel overnight.";
         Instant first = Instant.parse("2018-01-20T17:40:00Z");
-        Instant morning = Instant.parse("2018-01-21T07:30:00Z");
+        Instant morning = Instant.parse("2018-01-21T09:30:00Z");
         String alone = stored(1, KABUL, KABUL_SUMMARY, first);
         assertInstanceOf(Decision.Start.class, decide(3, later, laterSummary, morning));
         index.remove(alone);
@@ -312,6 +335,26 @@ class MatcherTest {
         Decision d = decide(2, "Kabul hotel siege ends with at least 18 dead, 14 of them foreigners", "Afghan forces shot "
                 + "dead the last of the gunmen at the Intercontinental.", T.plus(Duration.ofHours(19)));
         assertEquals(19 * 60, assertInstanceOf(Decision.Start.class, d).nearest().minutesApart());
+    }
+
+    @Test
+    void aLateReportThatBringsAFigureTheEventLacksIsJudgedOnItsWordsAlone() {
+        // The next morning, 2 h beyond the grace: a retelling keeps most of the bonus of the rare
+        // name and words it shares; a report with a count the day's reports did not have is the next
+        // day's news, and gets none.
+        stored(1, KASUR, KASUR_SUMMARY, T);
+        Instant morning = T.plus(Duration.ofHours(14));
+        String headline = "Kasur burns again as fury grows over Zainab's killing";
+        Report retelling = new Report(morning, 2, analyzer.analyze(headline, "Anger over the murder of the girl saw "
+                + "offices of Kasur in Pakistan set alight.", List.of()));
+        Report count = new Report(morning, 2, analyzer.analyze(headline, "Anger over the murder of the girl saw "
+                + "12 offices of Kasur in Pakistan set alight.", List.of()));
+        assertTrue(score(matcher, retelling) > score(WORDS_ALONE, retelling) + 0.03, "the retelling keeps its bonus");
+        assertEquals(score(WORDS_ALONE, count), score(matcher, count));
+    }
+
+    private double score(Matcher m, Report r) {
+        return evidenceOf(m.decide(r, index.candidates(r, matcher.reach(), 40), index)).score();
     }
 
     @Test
