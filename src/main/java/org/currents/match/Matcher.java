@@ -147,7 +147,7 @@ public final class Matcher {
      * is taken at its most in the dot product and at its least in the candidate's length, the
      * candidate's other words at the rarity's floor. A rare word in common is as the rarest shared
      * word says; the other signs of one happening count in its favour unless the tally rules them
-     * out. Time and sources are read as they are.
+     * out. Time, sources and figures are read as they are.
      */
     private double bound(Report r, Vector a, Candidate c, Shared s, Rarity rarity, double rarest) {
         double name = w.nameBoost();
@@ -164,7 +164,8 @@ public final class Matcher {
         double cosine = Math.min(1, dot / (a.norm * shortest)) * (1 + 1e-9);
         boolean rareName = w.rareName() >= 0 && s.rarestName() >= w.rareNameRatio() * rarest;
         return scoreOf(cosine, new Score(0, w.noSharedName() <= 1, s.rarest() >= w.rareRatio() * rarest, rareName,
-                apart(r, c), late(r, c), c.reportedBy(r.sourceId()), s.squares() / (rarest * rarest), false));
+                apart(r, c), late(r, c), c.reportedBy(r.sourceId()), s.squares() / (rarest * rarest),
+                bringsFigures(r.features(), c.features())));
     }
 
     private static double square(double x) {
@@ -326,7 +327,7 @@ public final class Matcher {
 
     /**
      * What the pair shares besides the words: the score is a function of the cosine given these.
-     * {@code newFigures}: the report gives a figure the event does not (taken as false for a bound).
+     * {@code newFigures}: the report gives a figure the event does not.
      */
     private record Score(double unexplained, boolean namesAgree, boolean rareShared, boolean rareNameShared,
                          Duration apart, Duration late, boolean sameSource, double sharedRarity, boolean newFigures) {
