@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -36,7 +35,7 @@ import org.currents.match.TextAnalyzer;
 import org.currents.match.WindowIndex;
 import org.currents.normalize.Normalizer;
 import org.currents.parse.FeedParser;
-import org.currents.poll.PollOutcome;
+import org.currents.poll.FirstPolls;
 import org.currents.poll.PollPlanner;
 import org.currents.poll.Poller;
 import org.currents.poll.SourceAdmin;
@@ -102,6 +101,9 @@ public final class App implements AutoCloseable {
     /** Made when the node starts: the command line's short runs have nothing to report. */
     private PrometheusMeterRegistry meters;
     private final Parts parts = new Parts();
+    /** How long new sources wait for others to be polled with them first, after the last, and at most. */
+    private static final Duration FIRST_POLL_SETTLE = Duration.ofSeconds(2);
+    private static final Duration FIRST_POLL_MAX_WAIT = Duration.ofSeconds(15);
     /** How often the server looks for sources changed by another process (the command line beside it). */
     private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
     /** Parts whose stopping is nothing an operator needs to read about. */
@@ -109,9 +111,8 @@ public final class App implements AutoCloseable {
             "websub renewals");
 
     private ScheduledExecutorService watcher;
-    /** The first poll of the sources never polled before, in time order; then they join the schedule. */
-    private Thread firstPoll;
-    private volatile boolean stoppingPolls;
+    /** The first poll of sources never polled before, together and in time order; then they join the schedule. */
+    private final FirstPolls firstPolls;
     private ScheduledExecutorService versionCheck;
     private ScheduledExecutorService renewals;
     private volatile URI baseUri;
@@ -145,8 +146,10 @@ public final class App implements AutoCloseable {
         this.scheduler = new PollScheduler(settings.poll(), settings.fetch().maxPerHost(),
                 id -> poller.poll(id).nextPoll(), clock, settings.store().isPostgres()
                 ? new ClusteredStore(database.dataSource(), node.name(), node.checkinInterval()) : null);
+        this.firstPolls = new FirstPolls(poller, sources, settings.poll().threads(), scheduler::schedule,
+                FIRST_POLL_SETTLE, FIRST_POLL_MAX_WAIT);
         this.admin = new SourceAdmin(sources, events, new SourceIntake(fetcher, parser, this::ownSite), poller,
-                scheduler::schedule, scheduler::unschedule, clock);
+                this::schedule, scheduler::unschedule, clock);
         this.web = new WebServer(settings.server());
         this.covers = new CoverImages(settings.dataDir().resolve("images"), settings.images().cacheBytes(), fetcher::fetch,
                 clock);
@@ -284,55 +287,38 @@ public final class App implements AutoCloseable {
 
     /**
      * Schedules the enabled sources. Sources never polled (a new store, an OPML just imported) are
-     * first polled together in the background as {@code poll --once} does, their items filed in
-     * the order of their times whichever feed answers first, and scheduled after: polled one job
-     * each, a next-morning report that came first would start an event of its own. In a cluster
-     * every source goes to the shared schedule at once.
+     * first polled together in the background as {@code poll --once} does ({@link FirstPolls}),
+     * and scheduled after. In a cluster every source goes to the shared schedule at once.
      */
     private void startPolling() {
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
-        List<Source> first = toPollFirst(enabled);
-        Set<Long> polledFirst = first.stream().map(Source::id).collect(Collectors.toSet());
-        scheduler.start(enabled.stream().filter(s -> !polledFirst.contains(s.id())).toList());
+        List<Source> fresh = enabled.stream().filter(this::pollsFirst).toList();
+        scheduler.start(enabled.stream().filter(s -> !pollsFirst(s)).toList());
+        firstPolls.start();
+        firstPolls.add(fresh);
         startWatch();
-        log.info("{} sources scheduled{}{}", enabled.size() - first.size(), scheduler.clustered() ? " in the cluster" : "",
-                first.isEmpty() ? "" : "; " + first.size() + " new sources polled first, in the order of their items' times");
-        if (!first.isEmpty()) {
-            firstPoll = new Thread(() -> pollFirst(first), "first-poll");
-            firstPoll.setDaemon(true);
-            firstPoll.start();
+        log.info("{} sources scheduled{}{}", enabled.size() - fresh.size(), scheduler.clustered() ? " in the cluster" : "",
+                fresh.isEmpty() ? "" : "; " + fresh.size() + " new sources polled first, in the order of their items' times");
+    }
+
+    /**
+     * Schedules a source added, changed or found by the watch: one never polled waits for the
+     * others that come with it, to be polled first together ({@link FirstPolls}).
+     */
+    private void schedule(Source s) {
+        if (pollsFirst(s)) {
+            firstPolls.add(List.of(s));
+        } else {
+            scheduler.schedule(s);
         }
     }
 
-    /** The sources never polled, when there are several and no cluster's schedule to share them. */
-    private List<Source> toPollFirst(List<Source> enabled) {
-        List<Source> fresh = enabled.stream().filter(s -> s.status().lastPolled() == null).toList();
-        return scheduler.clustered() || fresh.size() < 2 ? List.of() : fresh;
-    }
-
-    private void pollFirst(List<Source> fresh) {
-        try {
-            List<PollOutcome> outcomes = poller.pollAll(fresh, pollThreads(), () -> stoppingPolls);
-            log.info("first poll of {} new sources: {} failed", outcomes.size(),
-                    outcomes.stream().filter(PollOutcome::failed).count());
-        } catch (RuntimeException e) {
-            log.error("first poll of {} new sources stopped; the schedule polls them", fresh.size(), e);
-        }
-        // After a stop the scheduler is gone, and scheduling does nothing.
-        for (Source s : fresh) {
-            sources.find(s.id()).filter(Source::enabled).ifPresent(scheduler::schedule);
-        }
+    private boolean pollsFirst(Source s) {
+        return !scheduler.clustered() && s.status().lastPolled() == null;
     }
 
     private void stopPolling() {
-        stoppingPolls = true;
-        if (firstPoll != null) {
-            try {
-                firstPoll.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        firstPolls.stop();
         watcher.shutdownNow();
         scheduler.shutdown();
     }
@@ -345,7 +331,7 @@ public final class App implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }), "source-watch");
-        SourceWatch watch = new SourceWatch(sources::all, scheduler::schedule, scheduler::unschedule,
+        SourceWatch watch = new SourceWatch(sources::all, this::schedule, scheduler::unschedule,
                 sources.all().stream().filter(Source::enabled).toList());
         watcher.scheduleWithFixedDelay(() -> {
             try {

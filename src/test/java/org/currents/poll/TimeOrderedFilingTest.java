@@ -98,13 +98,35 @@ class TimeOrderedFilingTest {
 
     @Test
     void serveFilesTheFirstPollOfNewSourcesInTheOrderOfTheirTimesToo() throws Exception {
-        Path project = dir.resolve("project");
+        try (App app = serving(dir.resolve("project"), "1-morning.rss", "2-wire.rss", "3-evening.rss")) {
+            assertEquals(Set.of(Set.of("a", "r"), Set.of("d")), partitionOnceAllPolled(app, 3));
+        }
+    }
+
+    @Test
+    void sourcesAddedOneAfterAnotherWhileServingArePolledFirstTogether() throws Exception {
+        try (App app = serving(dir.resolve("added"))) {
+            // Through the admin door, morning paper first, a moment apart as a client adds them: each
+            // polled as it came would file the morning's report before the evening's, and it would go
+            // with the siege's end.
+            for (String file : List.of("1-morning.rss", "2-wire.rss", "3-evening.rss")) {
+                app.admin().add(new SourceSpec("file:feeds/" + file, file, null, List.of(), null), false);
+                Thread.sleep(500);
+            }
+            assertEquals(Set.of(Set.of("a", "r"), Set.of("d")), partitionOnceAllPolled(app, 3));
+        }
+    }
+
+    /** The app serving a project whose feeds are the fixtures and whose {@code sources.opml} lists {@code listed}. */
+    private static App serving(Path project, String... listed) throws Exception {
         Files.createDirectories(project.resolve("config"));
         Files.createDirectories(project.resolve("feeds"));
         StringBuilder opml = new StringBuilder("<opml version=\"2.0\"><head><title>t</title></head><body>");
         for (String file : List.of("1-morning.rss", "2-wire.rss", "3-evening.rss")) {
             Files.writeString(project.resolve("feeds").resolve(file),
                     file.contains("morning") ? MORNING : file.contains("wire") ? WIRE : EVENING);
+        }
+        for (String file : listed) {
             opml.append("<outline type=\"rss\" text=\"").append(file).append("\" xmlUrl=\"file:feeds/").append(file)
                     .append("\"/>");
         }
@@ -112,19 +134,22 @@ class TimeOrderedFilingTest {
         Files.writeString(project.resolve("config/currents.properties"), "fetch.file-roots=feeds\nfetch.public=false\n");
         Settings settings = new SettingsLoader("test").load(Map.of("config", project.resolve("config").toString(),
                 "data", project.resolve("data").toString(), "port", "0", "host", "127.0.0.1"), Map.of());
-        try (App app = App.open(settings)) {
-            app.start();
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (app.sources().all().stream().anyMatch(s -> s.status().lastPolled() == null)) {
-                assertTrue(Instant.now().isBefore(deadline), "sources not polled within 60 s: " + app.sources().all());
-                Thread.sleep(50);
-            }
-            app.sources().all().forEach(s -> assertEquals("ok", s.status().lastStatus(), s.status().lastError()));
-            Set<Set<String>> events = app.events().latest(100).stream().map(e -> e.sources().stream()
-                    .map(EventSource::articleUrl).map(u -> u.substring(u.lastIndexOf('/') + 1))
-                    .collect(Collectors.toCollection(TreeSet::new))).collect(Collectors.toSet());
-            assertEquals(Set.of(Set.of("a", "r"), Set.of("d")), events);
+        App app = App.open(settings);
+        app.start();
+        return app;
+    }
+
+    /** Each event as the guids of its items, once the {@code n} sources have all been polled without error. */
+    private static Set<Set<String>> partitionOnceAllPolled(App app, int n) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (app.sources().all().size() < n || app.sources().all().stream().anyMatch(s -> s.status().lastPolled() == null)) {
+            assertTrue(Instant.now().isBefore(deadline), "sources not polled within 60 s: " + app.sources().all());
+            Thread.sleep(50);
         }
+        app.sources().all().forEach(s -> assertEquals("ok", s.status().lastStatus(), s.status().lastError()));
+        return app.events().latest(100).stream().map(e -> e.sources().stream().map(EventSource::articleUrl)
+                .map(u -> u.substring(u.lastIndexOf('/') + 1)).collect(Collectors.toCollection(TreeSet::new)))
+                .collect(Collectors.toSet());
     }
 
     @Test
