@@ -71,7 +71,7 @@ public final class FirstPolls {
         }
         fresh.forEach(s -> pending.put(s.id(), s));
         if (due != null) {
-            // A batch already running took its sources; this one waits behind it.
+            // Not begun: it waits longer, for these too. Under way: it took its sources, and these wait behind it.
             due.cancel(false);
         }
         long wait = Math.min(settle.toNanos(), Math.max(0, firstAdded + maxWait.toNanos() - now));
