@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -286,19 +288,27 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Schedules the enabled sources. Sources never polled (a new store, an OPML just imported) are
-     * first polled together in the background as {@code poll --once} does ({@link FirstPolls}),
-     * and scheduled after. In a cluster every source goes to the shared schedule at once.
+     * Schedules the enabled sources. Sources never polled (a new store, an OPML just imported) and
+     * those overdue (the server was down: every feed may hold a backlog) are first polled together
+     * in the background as {@code poll --once} does ({@link FirstPolls}), and scheduled after. In a
+     * cluster every source goes to the shared schedule at once.
      */
     private void startPolling() {
+        Instant now = clock.instant();
         List<Source> enabled = sources.all().stream().filter(Source::enabled).toList();
-        List<Source> fresh = enabled.stream().filter(this::pollsFirst).toList();
-        scheduler.start(enabled.stream().filter(s -> !pollsFirst(s)).toList());
+        List<Source> first = enabled.stream().filter(s -> pollsFirst(s) || overdue(s, now)).toList();
+        Set<Long> polledFirst = first.stream().map(Source::id).collect(Collectors.toSet());
+        scheduler.start(enabled.stream().filter(s -> !polledFirst.contains(s.id())).toList());
         firstPolls.start();
-        firstPolls.add(fresh);
+        firstPolls.add(first);
         startWatch();
-        log.info("{} sources scheduled{}{}", enabled.size() - fresh.size(), scheduler.clustered() ? " in the cluster" : "",
-                fresh.isEmpty() ? "" : "; " + fresh.size() + " new sources polled first, in the order of their items' times");
+        log.info("{} sources scheduled{}{}", enabled.size() - first.size(), scheduler.clustered() ? " in the cluster" : "",
+                first.isEmpty() ? "" : "; " + first.size() + " new or overdue sources polled first, in the order of their "
+                        + "items' times");
+    }
+
+    private boolean overdue(Source s, Instant now) {
+        return !scheduler.clustered() && s.status().nextPoll() != null && s.status().nextPoll().isBefore(now);
     }
 
     /**

@@ -15,12 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first poll of sources never polled before, together. The sources that come within a moment
- * of each other (the store's new sources at start, an OPML imported through the API, sources added
- * one after another) are polled as one {@link Poller#pollAll}, which files the items of all their
- * feeds in the order of their times; then each goes to the schedule. Polled one job each as they
- * came, a next-morning report whose feed answered first would start an event of its own, and the
- * next day's development would join it there ({@code docs/quality.md}).
+ * The first poll of sources never polled before, together, and at start of those overdue. The
+ * sources that come within a moment of each other (the store's new and overdue sources at start,
+ * an OPML imported through the API, sources added one after another) are polled as one {@link
+ * Poller#pollAll}, which files the items of all their feeds in the order of their times; then each
+ * goes to the schedule. Polled one job each as they came, a next-morning report whose feed answered
+ * first would start an event of its own, and the next day's development would join it there
+ * ({@code docs/quality.md}).
  *
  * <p>A batch waits {@code settle} after the last source added, and no longer than {@code
  * maxWait} after its first. Nothing is polled before {@link #start()}: the command line's short
