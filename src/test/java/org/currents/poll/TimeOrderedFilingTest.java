@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.currents.App;
@@ -138,7 +139,7 @@ class TimeOrderedFilingTest {
             String items = file.contains("morning") ? EARLIER_MORNING + MORNING_ITEM : file.contains("wire")
                     ? EARLIER_WIRE + WIRE_ITEM : EARLIER_EVENING + EVENING_ITEM;
             Files.writeString(feed, feed(file.substring(2, file.indexOf('.')), items));
-            Files.setLastModifiedTime(feed, java.nio.file.attribute.FileTime.from(later));
+            Files.setLastModifiedTime(feed, FileTime.from(later));
         }
         try (App app = App.open(settings(project))) {
             for (var s : app.sources().all()) {
