@@ -2,9 +2,10 @@ package org.currents.poll;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,8 @@ public final class FirstPolls {
     private final Consumer<Source> schedule;
     private final Duration settle;
     private final Duration maxWait;
-    private final Map<Long, Source> pending = new LinkedHashMap<>();
+    /** The sources waiting, by id: read again when the batch runs, as they are then. */
+    private final Set<Long> pending = new LinkedHashSet<>();
     private ScheduledThreadPoolExecutor runner;
     private ScheduledFuture<?> due;
     private long firstAdded;
@@ -70,7 +72,7 @@ public final class FirstPolls {
         if (pending.isEmpty()) {
             firstAdded = now;
         }
-        fresh.forEach(s -> pending.put(s.id(), s));
+        fresh.forEach(s -> pending.add(s.id()));
         if (due != null) {
             // Not begun: it waits longer, for these too. Under way: it took its sources, and these wait behind it.
             due.cancel(false);
@@ -80,20 +82,23 @@ public final class FirstPolls {
     }
 
     private void pollPending() {
-        List<Source> batch;
+        List<Long> ids;
         synchronized (this) {
-            batch = List.copyOf(pending.values());
+            ids = List.copyOf(pending);
             pending.clear();
         }
+        // Removed or disabled meanwhile: not polled; changed: polled as it is now.
+        List<Source> batch = ids.stream().map(sources::find).flatMap(Optional::stream)
+                .filter(Source::enabled).toList();
         if (batch.isEmpty()) {
             return;
         }
         try {
             List<PollOutcome> outcomes = poller.pollAll(batch, threads, () -> stopping);
-            log.info("first poll of {} new sources, their items in the order of their times: {} failed",
+            log.info("first poll of {} sources together, their items in the order of their times: {} failed",
                     outcomes.size(), outcomes.stream().filter(PollOutcome::failed).count());
         } catch (RuntimeException e) {
-            log.error("first poll of {} new sources stopped; the schedule polls them", batch.size(), e);
+            log.error("first poll of {} sources stopped; the schedule polls them", batch.size(), e);
         }
         // Removed or disabled meanwhile: not scheduled. After a stop, scheduling does nothing.
         for (Source s : batch) {
