@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Poller {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
-    /** Sources {@link #pollAll} fetches and parses before filing their items: bounds the drafts held at once. */
+    /** Sources {@link #pollAll} fetches and parses before filing their items: bounds the parsed items held at once. */
     private static final int GROUP = 16;
 
     private final SourceStore sources;

@@ -8,7 +8,7 @@ import org.currents.source.Source;
 import org.currents.source.SourceStatus;
 import org.currents.store.IngestResult;
 
-/** A poll fetched and parsed, before its items are filed: a feed with its drafts, or the poll's outcome already. */
+/** A poll fetched and parsed, before its items are filed: a feed with its parsed items, or the poll's outcome already. */
 sealed interface Prepared {
     /** The poll ended before there was anything to file (a failure, 304), its status recorded. */
     record Done(PollOutcome outcome) implements Prepared {
