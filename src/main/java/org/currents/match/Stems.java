@@ -29,21 +29,53 @@ public final class Stems {
     private static final Map<String, String> FAMILIES = families(
             "earthquake: quake quakes earthquakes tremor tremors temblor",
             "explosion: blast blasts explosions exploded explodes explode",
-            "death: dead deaths die dies died dying kill kills killed killing fatalities fatality toll",
+            "death: dead deaths die dies died dying kill kills killed killing fatalities fatality toll slain slaying",
             "injure: injured injures injuries injury wounded wounds wounding hurt",
             "warning: warn warns warned warnings alert alerts",
             "resign: resigns resigned resignation resigning quit quits",
             "arrest: arrests arrested detain detains detained detention",
             "protest: protests protesters protestors protested demonstrators demonstration demonstrations rally rallies",
             "attack: attacks attacked attacker attackers assault",
-            "fire: fires blaze blazes wildfire wildfires",
+            "fire: fires blaze blazes wildfire wildfires flames flame ablaze inferno arson",
             "crash: crashes crashed collision collides collided",
-            "erupt: erupts erupted eruption eruptions erupting",
+            "erupt: erupts erupted eruption eruptions erupting volcano volcanoes volcanic",
             "sentence: sentenced sentences jailed imprisoned",
             "ceasefire: truce cease-fire",
             "agreement: deal deals agreements accord accords",
             "elect: election elections elected electoral polls",
-            "flee: fled flees fleeing evacuate evacuated evacuates evacuation evacuations");
+            "flee: fled flees fleeing evacuate evacuated evacuates evacuation evacuations",
+            // Second wave: what outlets say for one another's words, from general news usage.
+            "lawmaker: lawmakers legislator legislators mps meps parliamentarians",
+            "shia: shiite shiites shias",
+            "kidnap: kidnaps kidnapped kidnapping kidnappings kidnappers abduct abducts abducted abduction abductions",
+            "soldier: soldiers troops",
+            "militant: militants insurgent insurgents rebel rebels guerrilla guerrillas guerillas jihadist jihadists",
+            "gunman: gunmen shooter shooters assailant assailants",
+            "plane: planes aircraft airliner airliners",
+            "ship: ships vessel vessels",
+            "flood: floods flooding flooded floodwaters",
+            "landslide: landslides mudslide mudslides",
+            "storm: storms hurricane hurricanes typhoon typhoons cyclone cyclones",
+            "snow: snowfall snowstorm snowstorms blizzard blizzards",
+            "sink: sinks sank sunk sunken sinking capsize capsizes capsized",
+            "migrant: migrants refugee refugees",
+            "deport: deports deported deportation deportations expel expels expelled expulsion",
+            "ban: bans banned banning outlaw outlaws outlawed prohibit prohibits prohibited",
+            "probe: probes investigation investigations investigate investigates investigating inquiry inquiries",
+            "accuse: accuses accused accusation accusations allege alleges alleged allegation allegations",
+            "negotiation: negotiations talks negotiate negotiates negotiating negotiator negotiators",
+            "company: companies firm firms",
+            "million: mln",
+            "billion: bn",
+            "percent: pct",
+            "kilometer: kilometre kilometres kilometers km",
+            "defense: defence",
+            "offense: offence offences",
+            "vote: votes voted voting ballot ballots",
+            "oust: ousts ousted ouster sack sacks sacked dismiss dismisses dismissed dismissal",
+            "sue: sues sued lawsuit lawsuits",
+            "win: wins won winning victory victories victorious",
+            "spill: spills spilled spilt slick slicks");
 
     private Stems() {
     }
@@ -58,7 +90,7 @@ public final class Stems {
         if (family != null) {
             return family;
         }
-        String w = lower;
+        String w = american(lower);
         if (w.length() > 4 && w.endsWith("ies")) {
             w = w.substring(0, w.length() - 3) + "y";
         } else if (w.length() > 5 && w.endsWith("ing")) {
@@ -78,6 +110,31 @@ public final class Stems {
         }
         return w;
     }
+
+    /**
+     * British spellings as American ones, where the two are the same word and the fold makes no
+     * other word: "organise" and "organize", "labour" and "labor", "centre" and "center".
+     */
+    private static String american(String w) {
+        int n = w.length();
+        if (n > 6) {
+            for (String[] ending : BRITISH) {
+                if (w.endsWith(ending[0])) {
+                    return w.substring(0, n - ending[0].length()) + ending[1];
+                }
+            }
+        }
+        if (n >= 6 && w.endsWith("our")) {
+            return w.substring(0, n - 2) + "r";
+        }
+        if (n >= 6 && w.endsWith("tre")) {
+            return w.substring(0, n - 2) + "er";
+        }
+        return w;
+    }
+
+    private static final String[][] BRITISH = {{"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"}, {"isation", "ization"},
+            {"isations", "izations"}, {"ise", "ize"}, {"ours", "ors"}, {"oured", "ored"}, {"tres", "ters"}};
 
     private static Map<String, String> families(String... lines) {
         Map<String, String> out = new HashMap<>();

@@ -1,0 +1,46 @@
+package org.currents.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+class StemsTest {
+    @Test
+    void outletsWordsForOneThingFoldToOneStem() {
+        assertEquals(Stems.of("lawmakers"), Stems.of("mps"));
+        assertEquals(Stems.of("lawmakers"), Stems.of("legislators"));
+        assertEquals(Stems.of("fire"), Stems.of("flames"));
+        assertEquals(Stems.of("fire"), Stems.of("inferno"));
+        assertEquals(Stems.of("sinks"), Stems.of("sank"));
+        assertEquals(Stems.of("sinks"), Stems.of("capsized"));
+        assertEquals(Stems.of("shia"), Stems.of("shiite"));
+        assertEquals(Stems.of("ban"), Stems.of("outlaw"));
+        assertEquals(Stems.of("million"), Stems.of("mln"));
+        assertEquals(Stems.of("rebels"), Stems.of("insurgents"));
+        assertEquals(Stems.of("kidnapped"), Stems.of("abducted"));
+    }
+
+    @Test
+    void britishSpellingsFoldToAmericanOnes() {
+        assertEquals(Stems.of("organized"), Stems.of("organised"));
+        assertEquals(Stems.of("criticizes"), Stems.of("criticises"));
+        assertEquals(Stems.of("labor"), Stems.of("labour"));
+        assertEquals(Stems.of("favored"), Stems.of("favoured"));
+        assertEquals(Stems.of("center"), Stems.of("centre"));
+        assertEquals(Stems.of("theaters"), Stems.of("theatres"));
+        assertEquals(Stems.of("defense"), Stems.of("defence"));
+        assertEquals(Stems.of("kilometers"), Stems.of("km"));
+    }
+
+    @Test
+    void shortWordsAndNearWordsKeepTheirOwnStems() {
+        // "-our" and "-ise" fold only in longer words: "hours", "tours" and "raised" are words of their own.
+        assertEquals("hour", Stems.of("hours"));
+        assertEquals("tour", Stems.of("tours"));
+        assertEquals("rais", Stems.of("raised"));
+        // A murder says more than a death: the two stay apart.
+        assertNotEquals(Stems.of("killed"), Stems.of("murder"));
+        assertEquals(Stems.of("murders"), Stems.of("murder"));
+    }
+}
