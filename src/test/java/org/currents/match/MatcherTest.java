@@ -197,9 +197,8 @@ class MatcherTest {
     private static final String MUDFLOW_SUMMARY = "Rescuers with dogs dug through debris and wrecked homes on Wednesday "
             + "in the hillside community, while the sheriff said the list of people unaccounted for had grown overnight; "
             + "forecasters warned that more rain could loosen the scorched slopes above the town again this weekend.";
-    private static final String MISSING = "Mudslide town: list of missing jumps";
-    private static final String MISSING_SUMMARY = "The sheriff's count of the unaccounted grew again as searchers combed "
-            + "the debris.";
+    private static final String MISSING = "Mudslide town: list of the lost jumps";
+    private static final String MISSING_SUMMARY = "The sheriff's count grew again as searchers combed the debris.";
 
     @Test
     void manyRareWordsInCommonJoinAShortReportToALongOneOnTheDay() {

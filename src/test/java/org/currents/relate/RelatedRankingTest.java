@@ -75,7 +75,7 @@ class RelatedRankingTest {
                 "a shared subject first; then the event sharing rare words; none for words nobody else shares");
         assertEquals(List.of(fed), ranked.get(0).via());
         assertEquals(List.of(), ranked.get(1).via());
-        assertEquals("words in common: senate, voted", ranked.get(1).reason());
+        assertEquals("words in common: voted, senate", ranked.get(1).reason());
     }
 
     @Test
