@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Folds the words of news text to the stems matching compares: stop words dropped, plurals and
- * verb endings removed, and the few word families outlets use interchangeably ("quake",
- * "earthquake", "tremor") folded to one. Deliberately light: a wrong fold merges what should not.
+ * Folds the words of news text to the stems matching compares: stop words dropped, British
+ * spellings made American, plurals and verb endings removed, and the word families outlets use
+ * for one another's words ("quake", "earthquake", "tremor"; "MPs", "lawmakers") folded to one.
+ * Deliberately light: a wrong fold merges what should not, and a word folded into a common family
+ * loses the rarity that made it evidence ("murder" stays apart from "killed").
  */
 public final class Stems {
     private static final Set<String> STOP = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or",
