@@ -428,7 +428,7 @@ public final class MatchTune {
 
     /**
      * The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours), -Dlateday=1.2,
-     * -Dsharedfloor=2.0, -Dsharedweight=0.12, -Dgracefromfirst=15 (hours).
+     * -Dsharedfloor=2.0, -Dsharedweight=0.12, -Dgracefromfirst=15 (hours), -Dretold=0.6.
      */
     private static Matcher.Weights weights() {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
@@ -439,7 +439,8 @@ public final class MatchTune {
                 Double.parseDouble(System.getProperty("rarename", "" + d.rareName())),
                 Double.parseDouble(System.getProperty("sharedfloor", "" + d.sharedRarityFloor())),
                 Double.parseDouble(System.getProperty("sharedweight", "" + d.perSharedRarity())),
-                Duration.ofHours(Long.getLong("gracefromfirst", d.graceFromFirst().toHours())));
+                Duration.ofHours(Long.getLong("gracefromfirst", d.graceFromFirst().toHours())),
+                Double.parseDouble(System.getProperty("retold", "" + d.perLateDayRetold())));
     }
 
     private static void permute(List<String> head, List<String> rest, List<List<String>> out) {
@@ -500,7 +501,7 @@ public final class MatchTune {
                                         late, 0.2, Duration.ofHours(6), 1.0, rareRatio, noRare,
                                         Matcher.Weights.DEFAULT.rareNameRatio(), Matcher.Weights.DEFAULT.rareName(),
                                         Matcher.Weights.DEFAULT.sharedRarityFloor(), Matcher.Weights.DEFAULT.perSharedRarity(),
-                                        Matcher.Weights.DEFAULT.graceFromFirst());
+                                        Matcher.Weights.DEFAULT.graceFromFirst(), late / 2);
                                 Map<Item, String> fullRun = run(full.items, w, new HashMap<>());
                                 Map<Item, String> textRun = run(text.items, w, new HashMap<>());
                                 int[] f = score(full.items, fullRun, "tune", full.nearMisses);

@@ -12,8 +12,8 @@ import org.currents.event.Features;
  * names and figures counting more than plain words, plus the subject pages both link to, a rare
  * name both give and rare words in common beyond a few (in full within hours, less the later a
  * report is, none for a late one that brings a figure the event lacks); discounted when both name
- * people or places but none in common, when they are more than a day apart, and when one outlet
- * filed both. A pure policy: the candidates and word rarities are given.
+ * people or places but none in common, when they are more than a day apart (half as much for a
+ * retelling that repeats the event's figures and brings none), and when one outlet filed both. A pure policy: the candidates and word rarities are given.
  */
 public final class Matcher {
     private static final long SECONDS_PER_DAY = 24 * 60 * 60;
@@ -45,7 +45,9 @@ public final class Matcher {
      * one happening come out on its day (UTC), or within {@code grace} of the event's nearest
      * report and {@code graceFromFirst} of its farthest (a morning paper's report of yesterday
      * afternoon's happening is 15 h after the wire's first, a few hours after its last); every
-     * further day costs {@code perLateDay}. One outlet rarely
+     * further day costs {@code perLateDay}, or {@code perLateDayRetold} for a retelling: a report
+     * that repeats a figure of the event and brings none of its own (the next day's development
+     * brings its own toll or count, and a report with no figure says nothing either way). One outlet rarely
      * files two reports of one happening: within {@code sameSourceHours} its second report costs
      * {@code sameSource}, later it is a follow-up and never joins. Both naming people or places
      * and none in common multiplies the score by {@code noSharedName}. Reports of one happening
@@ -68,14 +70,15 @@ public final class Matcher {
     public record Weights(double threshold, double nameBoost, double figureBoost, double subjectWeight, Duration grace,
                           double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
                           double rareRatio, double noSharedRare, double rareNameRatio, double rareName,
-                          double sharedRarityFloor, double perSharedRarity, Duration graceFromFirst) {
+                          double sharedRarityFloor, double perSharedRarity, Duration graceFromFirst,
+                          double perLateDayRetold) {
         public static final Weights DEFAULT = new Weights(0.12, 1.0, 1.4, 0.0, Duration.ofHours(12), 1.2, 0.2,
-                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04, 2.0, 0.12, Duration.ofHours(15));
+                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04, 2.0, 0.12, Duration.ofHours(15), 0.6);
 
         public Weights withThreshold(double t) {
             return new Weights(t, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
                     noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, sharedRarityFloor, perSharedRarity,
-                    graceFromFirst);
+                    graceFromFirst, perLateDayRetold);
         }
     }
 
@@ -83,16 +86,19 @@ public final class Matcher {
      * How far apart in time a report and an event can be and still join: beyond it the cost of
      * the late days alone puts the strongest evidence there is (every word and subject in common)
      * under the threshold, so candidates further away need not be scored; by then the bonuses
-     * for a rare name and rare words in common are gone too ({@link #bonusShare}). A minute is
-     * added for the score's rounding. Never less than a day: reports of one day are never late.
+     * for a rare name and rare words in common are gone too ({@link #bonusShare}). Minutes
+     * are added for the score's rounding. Never less than a day: reports of one day are never late.
      */
     public Duration reach() {
         if (w.perLateDay() <= 0) {
             return ChronoUnit.FOREVER.getDuration();
         }
-        double days = Math.max(0, 1 + w.subjectWeight() - w.threshold()) / w.perLateDay();
+        double perDay = Math.min(w.perLateDay(), w.perLateDayRetold());
+        double days = Math.max(0, 1 + w.subjectWeight() - w.threshold()) / perDay;
+        // The score is rounded to a thousandth: beyond the days, minutes enough to cost half of one more.
+        long minutes = (long) Math.ceil((days + 0.0005 / perDay) * 24 * 60) + 1;
         Duration grace = max(w.grace(), w.graceFromFirst());
-        Duration late = grace.plus(max(Duration.ofMinutes((long) Math.ceil(days * 24 * 60) + 1), w.grace()));
+        Duration late = grace.plus(max(Duration.ofMinutes(minutes), w.grace()));
         return late.compareTo(Duration.ofDays(1)) < 0 ? Duration.ofDays(1) : late;
     }
 
@@ -165,7 +171,7 @@ public final class Matcher {
         boolean rareName = w.rareName() >= 0 && s.rarestName() >= w.rareNameRatio() * rarest;
         return scoreOf(cosine, new Score(0, w.noSharedName() <= 1, s.rarest() >= w.rareRatio() * rarest, rareName,
                 apart(r, c), late(r, c), c.reportedBy(r.sourceId()), s.squares() / (rarest * rarest),
-                bringsFigures(r.features(), c.features())));
+                figures(r.features(), c.features())));
     }
 
     private static double square(double x) {
@@ -253,7 +259,7 @@ public final class Matcher {
         }
         Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
                 rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart(r, c), late(r, c),
-                c.reportedBy(r.sourceId()), sharedSquares / (rarest * rarest), bringsFigures(a, b));
+                c.reportedBy(r.sourceId()), sharedSquares / (rarest * rarest), figures(a, b));
         if (toBeat > Double.NEGATIVE_INFINITY && dot > 0 && monotone) {
             double least = Math.min(1, Math.min(w.nameBoost(), w.figureBoost())) * rarity.floor();
             double shortest = Math.sqrt(sharedLength + (y.length - sharedCount) * least * least);
@@ -315,22 +321,26 @@ public final class Matcher {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** Whether the report gives a figure the event does not: a new toll, a new count, a new sum. */
-    private static boolean bringsFigures(Features report, Features event) {
+    /**
+     * How a report's figures stand to the event's: it brings one the event lacks (a new toll, a
+     * new count, a new sum), or repeats some and brings none, or gives none.
+     */
+    private enum Figures { NEW, REPEATED, NONE }
+
+    private static Figures figures(Features report, Features event) {
+        boolean repeated = false;
         for (int f : report.figures()) {
             if (!Features.contains(event.figures(), f)) {
-                return true;
+                return Figures.NEW;
             }
+            repeated = true;
         }
-        return false;
+        return repeated ? Figures.REPEATED : Figures.NONE;
     }
 
-    /**
-     * What the pair shares besides the words: the score is a function of the cosine given these.
-     * {@code newFigures}: the report gives a figure the event does not.
-     */
+    /** What the pair shares besides the words: the score is a function of the cosine given these. */
     private record Score(double unexplained, boolean namesAgree, boolean rareShared, boolean rareNameShared,
-                         Duration apart, Duration late, boolean sameSource, double sharedRarity, boolean newFigures) {
+                         Duration apart, Duration late, boolean sameSource, double sharedRarity, Figures figures) {
     }
 
     /**
@@ -344,7 +354,7 @@ public final class Matcher {
         if (s.late().isZero()) {
             return 1;
         }
-        if (s.newFigures()) {
+        if (s.figures() == Figures.NEW) {
             return 0;
         }
         return Math.max(0, 1 - (double) s.late().toMinutes() / w.grace().toMinutes());
@@ -368,7 +378,7 @@ public final class Matcher {
             score += bonus * w.rareName();
         }
         if (!s.late().isZero()) {
-            score -= w.perLateDay() * s.late().toMinutes() / (24 * 60.0);
+            score -= (s.figures() == Figures.REPEATED ? w.perLateDayRetold() : w.perLateDay()) * s.late().toMinutes() / (24 * 60.0);
         }
         if (s.sameSource()) {
             score = s.apart().compareTo(w.sameSourceHours()) > 0 ? Math.min(score, 0) : score - w.sameSource();

@@ -115,7 +115,8 @@ class MatcherTest {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
         return new Matcher(new Matcher.Weights(d.threshold(), d.nameBoost(), d.figureBoost(), d.subjectWeight(), d.grace(),
                 d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
-                d.rareNameRatio(), rareName, d.sharedRarityFloor(), perSharedRarity, d.graceFromFirst()));
+                d.rareNameRatio(), rareName, d.sharedRarityFloor(), perSharedRarity, d.graceFromFirst(),
+                d.perLateDayRetold()));
     }
 
     private static final Matcher WITHOUT_RARE_NAME = weighing(0, Matcher.Weights.DEFAULT.perSharedRarity());
@@ -352,6 +353,33 @@ class MatcherTest {
         assertEquals(score(WORDS_ALONE, count), score(matcher, count));
     }
 
+    private static final String FARAGE = "Farage must repay 35,500 euros to the European Parliament";
+    private static final String FARAGE_SUMMARY = "The parliament's bureau found that Nigel Farage paid an assistant from "
+            + "its funds for party work; half his salary will be withheld until the sum is returned.";
+
+    @Test
+    void aLateRetellingThatRepeatsTheEventsFigureCostsHalfAsMuchADay() {
+        // The next evening, 20 h after the only report: 8 h beyond the grace. The same report
+        // without the sum is judged as any late report, and stays apart.
+        String event = stored(1, FARAGE, FARAGE_SUMMARY, T);
+        Instant evening = T.plus(Duration.ofHours(20));
+        String summary = "Nigel Farage will have half his salary withheld until the money paid to an assistant for "
+                + "party work is returned.";
+        Decision withSum = decide(2, "Farage to repay 35,500 euros to European Parliament", summary, evening);
+        Decision withoutSum = decide(2, "Farage to repay European Parliament", summary, evening);
+        assertEquals(event, assertInstanceOf(Decision.Join.class, withSum, withSum + " / " + withoutSum).eventId());
+        assertInstanceOf(Decision.Start.class, withoutSum, withSum + " / " + withoutSum);
+        // What joins it is the cheaper day: at the full day's cost the report with the sum stays apart too.
+        Matcher.Weights d = Matcher.Weights.DEFAULT;
+        Matcher fullDays = new Matcher(new Matcher.Weights(d.threshold(), d.nameBoost(), d.figureBoost(), d.subjectWeight(),
+                d.grace(), d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(),
+                d.noSharedRare(), d.rareNameRatio(), d.rareName(), d.sharedRarityFloor(), d.perSharedRarity(),
+                d.graceFromFirst(), d.perLateDay()));
+        Report r = new Report(evening, 2, analyzer.analyze("Farage to repay 35,500 euros to European Parliament", summary,
+                List.of()));
+        assertInstanceOf(Decision.Start.class, fullDays.decide(r, index.candidates(r, fullDays.reach(), 40), index));
+    }
+
     private double score(Matcher m, Report r) {
         return evidenceOf(m.decide(r, index.candidates(r, matcher.reach(), 40), index)).score();
     }
@@ -383,7 +411,7 @@ class MatcherTest {
         Matcher m = new Matcher(new Matcher.Weights(d.threshold(), nameBoost, d.figureBoost(), d.subjectWeight(),
                 d.grace(), d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(),
                 d.noSharedRare(), d.rareNameRatio(), d.rareName(), d.sharedRarityFloor(), d.perSharedRarity(),
-                d.graceFromFirst()));
+                d.graceFromFirst(), d.perLateDayRetold()));
         java.util.Random random = new java.util.Random(7);
         String[] vocabulary = new String[400];
         String syllables = "ka lo mi ne ru ta vo shi pe da gu ze";
