@@ -224,6 +224,16 @@ public final class TextAnalyzer {
                     break;
                 }
             }
+            // "Thirty-one" is one number, where a hyphen otherwise parts two words ("Russia-linked").
+            if (!number && i + 1 < n && text.charAt(i) == '-' && Character.isLetter(text.charAt(i + 1))) {
+                int end = i + 1;
+                while (end < n && Character.isLetter(text.charAt(end))) {
+                    end++;
+                }
+                if (WordForms.isCompoundNumber(text.substring(start, i), text.substring(i + 1, end))) {
+                    i = end;
+                }
+            }
             // "U.S." keeps its last dot, which ends no sentence.
             if (i < n && text.charAt(i) == '.' && i - start >= 3 && text.charAt(i - 2) == '.') {
                 i++;

@@ -82,9 +82,10 @@ final class WordForms {
                     null, false, false, false, beginsPlace);
         }
         String lower = TextAnalyzer.fold(bare);
-        String number = NUMBERS.get(lower);
+        String number = NUMBERS.getOrDefault(lower, compoundNumber(lower));
         if (number != null) {
-            // "Ten Syrians" and "10 Syrians" give one figure (below ten a number is no figure at all).
+            // "Ten Syrians" and "10 Syrians" give one figure, "thirty-one" and "31" too (below ten a
+            // number is no figure at all).
             return new Form(Kind.FIGURE, Features.hash("#" + number), true, null, null, false, false, false, beginsPlace);
         }
         if (lower.length() < 2 || Stems.isStop(lower)) {
@@ -93,6 +94,26 @@ final class WordForms {
         boolean acronym = surface.length() >= 2 && noLowerCase(surface);
         return new Form(Kind.WORD, Features.hash(Stems.of(lower)), false, null, lower, acronym, TitleWords.contains(lower),
                 Character.isUpperCase(first), beginsPlace);
+    }
+
+    /** Units a compound number ends with: "thirty-one". */
+    private static final Map<String, Integer> UNITS = Map.of("one", 1, "two", 2, "three", 3, "four", 4, "five", 5,
+            "six", 6, "seven", 7, "eight", 8, "nine", 9);
+
+    /** Whether {@code tens} and {@code unit} make one number written in words ("thirty" and "one"). */
+    static boolean isCompoundNumber(String tens, String unit) {
+        String t = tens.toLowerCase(java.util.Locale.ROOT);
+        return !t.equals("ten") && !t.equals("hundred") && NUMBERS.containsKey(t) && NUMBERS.get(t).endsWith("0")
+                && UNITS.containsKey(unit.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The digits of "thirty-one" (31), or null when {@code lower} is not such a number. */
+    private static String compoundNumber(String lower) {
+        int dash = lower.indexOf('-');
+        if (dash < 0 || !isCompoundNumber(lower.substring(0, dash), lower.substring(dash + 1))) {
+            return null;
+        }
+        return String.valueOf(Integer.parseInt(NUMBERS.get(lower.substring(0, dash))) + UNITS.get(lower.substring(dash + 1)));
     }
 
     private static boolean noLowerCase(String s) {

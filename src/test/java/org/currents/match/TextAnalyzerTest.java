@@ -69,6 +69,10 @@ class TextAnalyzerTest {
         assertEquals(2, words.figures().length);
         assertTrue(Features.contains(digits.figures(), words.figures()[0])
                 && Features.contains(digits.figures(), words.figures()[1]), "ten is 10, twelve is 12");
+        Features compound = analyzer.analyze("Thirty-one sailors still missing from Russia-linked tanker", "", List.of());
+        assertEquals(List.of("Thirty-one"), labels(compound, compound.figures()));
+        assertTrue(Features.contains(analyzer.analyze("31 crew missing", "", List.of()).figures(), compound.figures()[0]));
+        assertTrue(Features.contains(compound.words(), Features.hash(Stems.of("linked"))), "a hyphen otherwise parts words");
         Features kg = analyzer.analyze("Police seize 1,280kg of cocaine", "", List.of());
         assertTrue(Features.contains(analyzer.analyze("1,280 kg of cocaine seized", "", List.of()).figures(), kg.figures()[0]));
     }
