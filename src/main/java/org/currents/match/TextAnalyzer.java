@@ -30,6 +30,9 @@ public final class TextAnalyzer {
     /** Headlines of merged reports that a candidate's features cover besides the event's own text. */
     private static final int MORE_WORDINGS = 3;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec");
 
     private final Places places;
     private final WordForms forms;
@@ -144,7 +147,7 @@ public final class TextAnalyzer {
         int words(List<String> words, int i) {
             String surface = words.get(i);
             if (!Character.isUpperCase(surface.charAt(0))) {
-                word(surface);
+                word(surface, isDate(words, i));
                 return 1;
             }
             // Most capitalised words begin no place's name of several words: no phrase to try.
@@ -156,17 +159,29 @@ public final class TextAnalyzer {
                     return n;
                 }
             }
-            word(words.get(i));
+            word(words.get(i), false);
             return 1;
         }
 
-        void word(String surface) {
+        /**
+         * Whether the number at {@code i} is a day of a month ("Jan. 23", "23 January"): it dates the
+         * report, as a year does, and is no figure of the happening.
+         */
+        private boolean isDate(List<String> words, int i) {
+            if (!Character.isDigit(words.get(i).charAt(0)) || words.get(i).length() > 2) {
+                return false;
+            }
+            return i > 0 && MONTHS.contains(fold(words.get(i - 1)).replace(".", ""))
+                    || i + 1 < words.size() && MONTHS.contains(fold(words.get(i + 1)).replace(".", ""));
+        }
+
+        void word(String surface, boolean date) {
             WordForms.Form f = forms.of(surface);
             int h = f.token();
             switch (f.kind()) {
                 case FIGURE -> {
                     words.add(h);
-                    if (f.figure()) {
+                    if (f.figure() && !date) {
                         figures.add(h);
                     }
                 }

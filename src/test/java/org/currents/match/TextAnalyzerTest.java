@@ -85,6 +85,14 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aDayOfAMonthDatesTheReportAndIsNoFigure() {
+        assertEquals(0, analyzer.analyze("Rohingya returns to start Jan. 23", "", List.of()).figures().length);
+        assertEquals(0, analyzer.analyze("Returns will start on 23 January, Myanmar says", "", List.of()).figures().length);
+        Features soldiers = analyzer.analyze("23 soldiers killed in January attack", "", List.of());
+        assertEquals(List.of("23"), labels(soldiers, soldiers.figures()));
+    }
+
+    @Test
     void wordFamiliesAndEndingsFoldTogether() {
         Features a = analyzer.analyze("Quake triggers tsunami alert", "", List.of());
         Features b = analyzer.analyze("Earthquake triggered a tsunami warning", "", List.of());
