@@ -38,7 +38,7 @@ public final class Stems {
             "arrest: arrests arrested detain detains detained detention",
             "protest: protests protesters protestors protested demonstrators demonstration demonstrations rally rallies",
             "attack: attacks attacked attacker attackers assault",
-            "fire: fires blaze blazes wildfire wildfires flames flame ablaze inferno arson",
+            "fire: fires blaze blazes wildfire wildfires flames flame ablaze inferno arson burn burns burned burnt burning torched",
             "crash: crashes crashed collision collides collided",
             "erupt: erupts erupted eruption eruptions erupting volcano volcanoes volcanic",
             "sentence: sentenced sentences jailed imprisoned",

@@ -129,7 +129,7 @@ class MatcherTest {
     @Test
     void aRareNameBothGiveWithAnotherNameJoinsReportsWordedApart() {
         String riots = stored(1, KASUR, KASUR_SUMMARY, T);
-        String headline = "Kasur burns again as fury grows over Zainab's killing";
+        String headline = "Kasur rises again as fury grows over Zainab's killing";
         String summary = "Anger over the murder of the girl brought people back onto the streets of Kasur in Pakistan, "
                 + "where offices were set alight.";
         Report r = new Report(T.plus(Duration.ofHours(4)), 2, analyzer.analyze(headline, summary, List.of()));
