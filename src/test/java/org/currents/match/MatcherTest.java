@@ -112,11 +112,15 @@ class MatcherTest {
 
     /** The default weights with another rare-name bonus and weight of shared rarity, to show what each decides. */
     private static Matcher weighing(double rareName, double perSharedRarity) {
+        return new Matcher(weights(rareName, perSharedRarity, Matcher.Weights.DEFAULT.perLateDayRetold()));
+    }
+
+    /** The default weights with others for the rare name, the shared rarity and a retelling's late days. */
+    private static Matcher.Weights weights(double rareName, double perSharedRarity, double perLateDayRetold) {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
-        return new Matcher(new Matcher.Weights(d.threshold(), d.nameBoost(), d.figureBoost(), d.subjectWeight(), d.grace(),
+        return new Matcher.Weights(d.threshold(), d.nameBoost(), d.figureBoost(), d.subjectWeight(), d.grace(),
                 d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
-                d.rareNameRatio(), rareName, d.sharedRarityFloor(), perSharedRarity, d.graceFromFirst(),
-                d.perLateDayRetold()));
+                d.rareNameRatio(), rareName, d.sharedRarityFloor(), perSharedRarity, d.graceFromFirst(), perLateDayRetold);
     }
 
     private static final Matcher WITHOUT_RARE_NAME = weighing(0, Matcher.Weights.DEFAULT.perSharedRarity());
@@ -371,10 +375,7 @@ class MatcherTest {
         assertInstanceOf(Decision.Start.class, withoutSum, withSum + " / " + withoutSum);
         // What joins it is the cheaper day: at the full day's cost the report with the sum stays apart too.
         Matcher.Weights d = Matcher.Weights.DEFAULT;
-        Matcher fullDays = new Matcher(new Matcher.Weights(d.threshold(), d.nameBoost(), d.figureBoost(), d.subjectWeight(),
-                d.grace(), d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(),
-                d.noSharedRare(), d.rareNameRatio(), d.rareName(), d.sharedRarityFloor(), d.perSharedRarity(),
-                d.graceFromFirst(), d.perLateDay()));
+        Matcher fullDays = new Matcher(weights(d.rareName(), d.perSharedRarity(), d.perLateDay()));
         Report r = new Report(evening, 2, analyzer.analyze("Farage to repay 35,500 euros to European Parliament", summary,
                 List.of()));
         assertInstanceOf(Decision.Start.class, fullDays.decide(r, index.candidates(r, fullDays.reach(), 40), index));
