@@ -34,8 +34,8 @@ final class QuickJvm {
      * first poll of 100,000 items stays near 100 MB, but H2's pages and the parsed items outlive a
      * few young collections and die in the old generation, and G1's adaptive marking let that
      * garbage grow to 400-440 MB of 512 before collecting it (314 in one run of six). Marking from a
-     * quarter of the heap, with the young generation at most 40% of it, kept the peak at 359-365 MB
-     * in three runs, in the same time (docs/benchmarks.md).
+     * quarter of the heap, with the young generation at most 40% of it, kept the peak at 357-365 MB
+     * in four runs, in about the same time (docs/benchmarks.md).
      */
     private static final List<String> GC = List.of("-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=25",
             "-XX:+UnlockExperimentalVMOptions", "-XX:G1MaxNewSizePercent=40");

@@ -13,7 +13,8 @@ import org.currents.event.Features;
  * name both give and rare words in common beyond a few (in full within hours, less the later a
  * report is, none for a late one that brings a figure the event lacks); discounted when both name
  * people or places but none in common, when they are more than a day apart (half as much for a
- * retelling that repeats the event's figures and brings none), and when one outlet filed both. A pure policy: the candidates and word rarities are given.
+ * retelling that repeats the event's figures and brings none), and when one outlet filed both.
+ * A pure policy: the candidates and word rarities are given.
  */
 public final class Matcher {
     private static final long SECONDS_PER_DAY = 24 * 60 * 60;
@@ -47,8 +48,8 @@ public final class Matcher {
      * afternoon's happening is 15 h after the wire's first, a few hours after its last); every
      * further day costs {@code perLateDay}, or {@code perLateDayRetold} for a retelling: a report
      * that repeats a figure of the event and brings none of its own (the next day's development
-     * brings its own toll or count, and a report with no figure says nothing either way). One outlet rarely
-     * files two reports of one happening: within {@code sameSourceHours} its second report costs
+     * brings its own toll or count, and a report with no figure says nothing either way). One
+     * outlet rarely files two reports of one happening: within {@code sameSourceHours} its second report costs
      * {@code sameSource}, later it is a follow-up and never joins. Both naming people or places
      * and none in common multiplies the score by {@code noSharedName}. Reports of one happening
      * share at least one word few other events use (rarity at least {@code rareRatio} of the
@@ -378,7 +379,8 @@ public final class Matcher {
             score += bonus * w.rareName();
         }
         if (!s.late().isZero()) {
-            score -= (s.figures() == Figures.REPEATED ? w.perLateDayRetold() : w.perLateDay()) * s.late().toMinutes() / (24 * 60.0);
+            double perDay = s.figures() == Figures.REPEATED ? w.perLateDayRetold() : w.perLateDay();
+            score -= perDay * s.late().toMinutes() / (24 * 60.0);
         }
         if (s.sameSource()) {
             score = s.apart().compareTo(w.sameSourceHours()) > 0 ? Math.min(score, 0) : score - w.sameSource();

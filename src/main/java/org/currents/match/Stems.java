@@ -38,7 +38,8 @@ public final class Stems {
             "arrest: arrests arrested detain detains detained detention",
             "protest: protests protesters protestors protested demonstrators demonstration demonstrations rally rallies",
             "attack: attacks attacked attacker attackers assault",
-            "fire: fires blaze blazes wildfire wildfires flames flame ablaze inferno arson burn burns burned burnt burning torched",
+            "fire: fires blaze blazes wildfire wildfires flames flame ablaze inferno arson burn burns burned burnt"
+                    + " burning torched",
             "crash: crashes crashed collision collides collided",
             "erupt: erupts erupted eruption eruptions erupting volcano volcanoes volcanic",
             "sentence: sentenced sentences jailed imprisoned",
@@ -46,7 +47,7 @@ public final class Stems {
             "agreement: deal deals agreements accord accords pact pacts",
             "elect: election elections elected electoral polls vote votes voted voting ballot ballots",
             "flee: fled flees fleeing evacuate evacuated evacuates evacuation evacuations",
-            // Second wave: what outlets say for one another's words, from general news usage.
+            // What outlets say for one another's words in general news usage, beyond the disasters above.
             "lawmaker: lawmakers legislator legislators mps meps parliamentarians",
             "shia: shiite shiites shias",
             "kidnap: kidnaps kidnapped kidnapping kidnappings kidnappers abduct abducts abducted abduction abductions",
@@ -137,8 +138,9 @@ public final class Stems {
         return w;
     }
 
-    private static final String[][] BRITISH = {{"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"}, {"isation", "ization"},
-            {"isations", "izations"}, {"ise", "ize"}, {"ours", "ors"}, {"oured", "ored"}, {"tres", "ters"}};
+    private static final String[][] BRITISH = {{"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"},
+        {"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ours", "ors"}, {"oured", "ored"},
+        {"tres", "ters"}};
 
     private static Map<String, String> families(String... lines) {
         Map<String, String> out = new HashMap<>();
