@@ -1,5 +1,6 @@
 package org.currents.match;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.currents.event.Features;
@@ -24,6 +25,9 @@ final class WordForms {
             Map.entry("eighteen", "18"), Map.entry("nineteen", "19"), Map.entry("twenty", "20"), Map.entry("thirty", "30"),
             Map.entry("forty", "40"), Map.entry("fifty", "50"), Map.entry("sixty", "60"), Map.entry("seventy", "70"),
             Map.entry("eighty", "80"), Map.entry("ninety", "90"), Map.entry("hundred", "100"));
+    /** Units a compound number ends with: "thirty-one". */
+    private static final Map<String, Integer> UNITS = Map.of("one", 1, "two", 2, "three", 3, "four", 4, "five", 5,
+            "six", 6, "seven", 7, "eight", 8, "nine", 9);
 
     /**
      * A word's reading: its token; for a figure, whether it counts as one (a year does not); for
@@ -82,7 +86,7 @@ final class WordForms {
                     null, false, false, false, beginsPlace);
         }
         String lower = TextAnalyzer.fold(bare);
-        String number = NUMBERS.getOrDefault(lower, compoundNumber(lower));
+        String number = NUMBERS.containsKey(lower) ? NUMBERS.get(lower) : compoundNumber(lower);
         if (number != null) {
             // "Ten Syrians" and "10 Syrians" give one figure, "thirty-one" and "31" too (below ten a
             // number is no figure at all).
@@ -96,15 +100,11 @@ final class WordForms {
                 Character.isUpperCase(first), beginsPlace);
     }
 
-    /** Units a compound number ends with: "thirty-one". */
-    private static final Map<String, Integer> UNITS = Map.of("one", 1, "two", 2, "three", 3, "four", 4, "five", 5,
-            "six", 6, "seven", 7, "eight", 8, "nine", 9);
-
     /** Whether {@code tens} and {@code unit} make one number written in words ("thirty" and "one"). */
     static boolean isCompoundNumber(String tens, String unit) {
-        String t = tens.toLowerCase(java.util.Locale.ROOT);
-        return !t.equals("ten") && !t.equals("hundred") && NUMBERS.containsKey(t) && NUMBERS.get(t).endsWith("0")
-                && UNITS.containsKey(unit.toLowerCase(java.util.Locale.ROOT));
+        // Twenty to ninety: the tens that take a unit.
+        String t = tens.toLowerCase(Locale.ROOT);
+        return NUMBERS.containsKey(t) && NUMBERS.get(t).matches("[2-9]0") && UNITS.containsKey(unit.toLowerCase(Locale.ROOT));
     }
 
     /** The digits of "thirty-one" (31), or null when {@code lower} is not such a number. */
@@ -113,7 +113,8 @@ final class WordForms {
         if (dash < 0 || !isCompoundNumber(lower.substring(0, dash), lower.substring(dash + 1))) {
             return null;
         }
-        return String.valueOf(Integer.parseInt(NUMBERS.get(lower.substring(0, dash))) + UNITS.get(lower.substring(dash + 1)));
+        int tens = Integer.parseInt(NUMBERS.get(lower.substring(0, dash)));
+        return String.valueOf(tens + UNITS.get(lower.substring(dash + 1)));
     }
 
     private static boolean noLowerCase(String s) {
