@@ -82,6 +82,11 @@ public final class Stems {
             "win: wins won winning victory victories victorious",
             "spill: spills spilled spilt slick slicks");
 
+    /** British endings and their American spellings, for words of more than six letters. */
+    private static final String[][] BRITISH = {{"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"},
+        {"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ours", "ors"}, {"oured", "ored"},
+        {"tres", "ters"}};
+
     private Stems() {
     }
 
@@ -137,10 +142,6 @@ public final class Stems {
         }
         return w;
     }
-
-    private static final String[][] BRITISH = {{"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"},
-        {"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ours", "ors"}, {"oured", "ored"},
-        {"tres", "ters"}};
 
     private static Map<String, String> families(String... lines) {
         Map<String, String> out = new HashMap<>();
