@@ -7,7 +7,8 @@ package org.currents.parse;
  */
 public final class FeedParser {
     private final XmlFeedReader xml = new XmlFeedReader();
-    private final JsonFeedReader json = new JsonFeedReader();
+    /** Made for the first JSON feed: most feeds are XML, and Jackson's classes take a tenth of a second to load. */
+    private volatile JsonFeedReader json;
 
     /**
      * @param body        the bytes as fetched (already decompressed)
@@ -18,7 +19,17 @@ public final class FeedParser {
         if (body == null || body.length == 0) {
             throw new FeedParseException(url, "empty document", -1, -1, null);
         }
-        return looksLikeJson(body) ? json.read(body, url) : xml.read(body, contentType, url);
+        return looksLikeJson(body) ? json().read(body, url) : xml.read(body, contentType, url);
+    }
+
+    private JsonFeedReader json() {
+        JsonFeedReader reader = json;
+        if (reader == null) {
+            // Two threads may each make one; either serves, and the second is soon garbage.
+            reader = new JsonFeedReader();
+            json = reader;
+        }
+        return reader;
     }
 
     private static boolean looksLikeJson(byte[] body) {
