@@ -428,13 +428,16 @@ public final class MatchTune {
 
     /**
      * The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours), -Dlateday=1.2,
-     * -Dsharedfloor=2.0, -Dsharedweight=0.12, -Dgracefromfirst=15 (hours), -Dretold=0.6.
+     * -Dsharedfloor=2.0, -Dsharedweight=0.12, -Dgracefromfirst=15 (hours), -Dretold=0.6,
+     * -Dnosharedname=0.5, -Dnosharedrare=0.4.
      */
     private static Matcher.Weights weights() {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
         return new Matcher.Weights(Double.parseDouble(System.getProperty("threshold", "" + d.threshold())), d.nameBoost(),
                 d.figureBoost(), d.subjectWeight(), Duration.ofHours(Long.getLong("grace", d.grace().toHours())),
-                Double.parseDouble(System.getProperty("lateday", "" + d.perLateDay())), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
+                Double.parseDouble(System.getProperty("lateday", "" + d.perLateDay())), d.sameSource(), d.sameSourceHours(),
+                Double.parseDouble(System.getProperty("nosharedname", "" + d.noSharedName())), d.rareRatio(),
+                Double.parseDouble(System.getProperty("nosharedrare", "" + d.noSharedRare())),
                 Double.parseDouble(System.getProperty("rarenameratio", "" + d.rareNameRatio())),
                 Double.parseDouble(System.getProperty("rarename", "" + d.rareName())),
                 Double.parseDouble(System.getProperty("sharedfloor", "" + d.sharedRarityFloor())),
