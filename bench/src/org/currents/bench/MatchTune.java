@@ -101,8 +101,8 @@ public final class MatchTune {
         return out;
     }
 
-    private static final List<String> SPLITS = List.of("tune", "holdout", "unseen", "fresh", "fresh2");
-    /** {@code -Dsplits=fresh2}: these splits alone (fresh2 rewrites happenings of other splits, so it is read alone). */
+    private static final List<String> SPLITS = List.of("tune", "holdout", "unseen", "fresh", "fresh2", "fresh3");
+    /** {@code -Dsplits=fresh2}: these splits alone (fresh2 and fresh3 reword happenings of other splits, so each is read alone). */
     private static final List<String> ONLY = System.getProperty("splits") == null ? null
             : List.of(System.getProperty("splits").split(","));
 
@@ -123,7 +123,7 @@ public final class MatchTune {
                 JsonNode data = json.readTree(p.toFile());
                 String split = data.get("split").asText();
                 if (ONLY != null ? !ONLY.contains(split)
-                        : split.equals("fresh2") || !withUnseen && (split.equals("unseen") || split.equals("fresh"))) {
+                        : split.startsWith("fresh") && !split.equals("fresh") || !withUnseen && (split.equals("unseen") || split.equals("fresh"))) {
                     continue;
                 }
                 for (JsonNode h : data.get("happenings")) {
@@ -216,7 +216,7 @@ public final class MatchTune {
             long source = List.of(outlets).indexOf(it.outlet());
             Report report = reports.get(it);
             Decision d = matcher.decide(report, index.shortlist(report, matcher.reach(), 40), index);
-            EventSource es = new EventSource(source, it.outlet(), null, "x", it.headline(), it.at(), 0, null);
+            EventSource es = new EventSource(source, it.outlet(), null, "x", it.headline(), it.at(), 0, null, it.summary());
             Event e;
             if (d instanceof Decision.Join j) {
                 Event old = events.get(j.eventId());
@@ -228,14 +228,16 @@ public final class MatchTune {
                         contexts, null, old.firstSeen(), old.updated());
                 why.put(it, j.evidence().toString());
             } else {
-                e = new Event("e" + eventOf.size(), "s", it.at(), it.headline(), it.summary(), "", null, null, List.of(es),
+                e = new Event("e" + eventOf.size(), "s", it.at(), it.headline(), it.summary(), "", null, null,
+                        List.of(es.listed(null, null)),
                         it.contexts(), null, it.at(), it.at());
                 why.put(it, "nearest " + ((Decision.Start) d).nearest());
             }
             events.put(e.id(), e);
             eventOf.put(it, e.id());
             // As the ingest does: a joined event widens by the report's features, a new one is its report's.
-            index.put(d instanceof Decision.Join ? index.get(e.id()).joinedBy(report)
+            // -Drebuilt=true: each event as the store gives it back (TextAnalyzer.candidate), not as memory widened it.
+            index.put(Boolean.getBoolean("rebuilt") ? analyzer.candidate(e) : d instanceof Decision.Join ? index.get(e.id()).joinedBy(report)
                     : new Candidate(e.id(), e.published(), new long[] {source}, report.features().unlabelled()));
             if (MatchTrials.FOLD && d instanceof Decision.Join) {
                 MatchTrials.fold(e.id(), report, matcher, index, events, eventOf);

@@ -22,7 +22,7 @@ public final class EventMerger {
 
     public Event create(EventDraft d, String id, String slug, Instant now) {
         return new Event(id, slug, d.published(), d.headline(), d.summary(), d.contentHtml(), d.link(), d.coverImage(),
-                List.of(d.source()), d.contexts(), d.storySlug(), now, now);
+                List.of(d.source().listed(null, null)), d.contexts(), d.storySlug(), now, now);
     }
 
     /**
@@ -52,12 +52,13 @@ public final class EventMerger {
         List<EventSource> out = new ArrayList<>(existing);
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).sameReport(added)) {
-                out.set(i, added.withMerge(out.get(i).merge()));
+                // Polled again: it keeps why it was merged and the words it was matched by.
+                out.set(i, added.listed(out.get(i).merge(), out.get(i).summary()));
                 return out;
             }
         }
         // Every report stays listed, however many: a report left out would be lost.
-        out.add(added.withMerge(note));
+        out.add(added.listed(note, added.summary()));
         return out;
     }
 

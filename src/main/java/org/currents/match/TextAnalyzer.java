@@ -27,8 +27,6 @@ public final class TextAnalyzer {
     /** Longest place name read as one ("Democratic Republic of the Congo" is read by its acronym or demonym). */
     private static final int PLACE_WORDS = 4;
 
-    /** Headlines of merged reports that a candidate's features cover besides the event's own text. */
-    private static final int MORE_WORDINGS = 3;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -43,22 +41,18 @@ public final class TextAnalyzer {
     }
 
     /**
-     * An event as a merge candidate: its features cover its own text and the headlines of the
-     * first reports merged into it, so a further report may match any of their wordings.
+     * An event as a merge candidate, as matching left it in memory: the features of its first
+     * report (the event's own headline, summary and contexts), widened by each report that joined
+     * it, in the order they joined, by its headline and the summary it was matched by
+     * ({@link Candidate#joinedBy(long, Features)}). So an event read back from the store, after a
+     * restart or another node's ingest, is matched as it was before. Reports stored before their
+     * summaries were kept give their headlines alone.
      */
     public Candidate candidate(Event e) {
-        StringBuilder text = new StringBuilder(e.summary());
-        int more = 0;
-        for (EventSource s : e.sources()) {
-            // A few wordings are enough; the words of every report would make a big event match anything.
-            if (s.headline() != null && !s.headline().equals(e.headline()) && more++ < MORE_WORDINGS) {
-                text.append('\n').append(s.headline());
-            }
-        }
-        long[] sources = e.sources().stream().mapToLong(EventSource::sourceId).distinct().toArray();
+        List<EventSource> sources = e.sources();
         Instant earliest = e.published();
         Instant latest = e.published();
-        for (EventSource s : e.sources()) {
+        for (EventSource s : sources) {
             if (s.published() != null && s.published().isBefore(earliest)) {
                 earliest = s.published();
             }
@@ -66,8 +60,14 @@ public final class TextAnalyzer {
                 latest = s.published();
             }
         }
-        return new Candidate(e.id(), e.published(), earliest, latest, sources, analyze(e.headline(), text.toString(),
-                e.contexts()).unlabelled());
+        long[] first = sources.isEmpty() ? new long[0] : new long[] {sources.get(0).sourceId()};
+        Candidate c = new Candidate(e.id(), e.published(), earliest, latest, first,
+                analyze(e.headline(), e.summary(), e.contexts()).unlabelled());
+        for (int i = 1; i < sources.size(); i++) {
+            EventSource s = sources.get(i);
+            c = c.joinedBy(s.sourceId(), analyze(s.headline(), s.summary(), List.of()));
+        }
+        return c;
     }
 
     /** The places a report names, by the list's names, in order of first mention. */

@@ -143,7 +143,7 @@ public final class Normalizer {
         ContextFinder.Found found = own.isBare() ? contexts.withPlaces(own, reading.places()) : own;
         String itemKey = "item:" + source.id() + ":" + itemId;
         EventSource report = new EventSource(source.id(), outlet, link, source.feedUrl(), headline, published,
-                Keys.hash(itemKey), null);
+                Keys.hash(itemKey), null, summary);
         return new EventDraft(itemKey, matchKeys, reading.features(), published,
                 headline, summary, body.html(), link, cover(item, body.images(), base), report, found.contexts(),
                 found.storySlug());

@@ -88,7 +88,7 @@ final class EventRowWriter {
             row[3] = arrivals.getOrDefault(row[0] + " " + row[1], version);
         }
         Sql.batch(c, "INSERT INTO event_source (event_id, position, source_id, outlet, article_url, feed_url, headline, "
-                + "reported, item_key, merge_score, merge_reasons, written, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "reported, item_key, merge_score, merge_reasons, written, seq, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 sourceRows);
         Sql.batch(c, "INSERT INTO event_context (event_id, context_slug, position, arrival) VALUES (?, ?, ?, ?)",
                 contextRows);
@@ -122,7 +122,9 @@ final class EventRowWriter {
             sourceRows.add(new Object[] {e.id(), i, s.sourceId(), Columns.fit(s.outlet(), 500),
                     Columns.fit(s.articleUrl(), 2048), Columns.fit(s.feedUrl(), 2048), Columns.fit(s.headline(), 500),
                     s.published(), s.reportKey(), s.merge() == null ? null : s.merge().score(),
-                    s.merge() == null ? null : Columns.fit(s.merge().reasons(), 1000), e.updated(), version});
+                    s.merge() == null ? null : Columns.fit(s.merge().reasons(), 1000), e.updated(), version,
+                    // The first report's summary is the event's own.
+                    i == 0 ? null : Columns.fit(s.summary(), 600)});
         }
         int firstContext = append ? old.contexts().size() : 0;
         for (int i = firstContext; i < e.contexts().size(); i++) {

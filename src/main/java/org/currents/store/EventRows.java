@@ -170,12 +170,12 @@ final class EventRows {
     private static Map<String, List<EventSource>> sources(Connection c, String idIn, List<?> params) throws SQLException {
         Map<String, List<EventSource>> out = new HashMap<>();
         Sql.query(c, "SELECT event_id, source_id, outlet, article_url, feed_url, headline, reported, item_key, "
-                + "merge_score, merge_reasons FROM event_source WHERE event_id " + idIn + " ORDER BY event_id, position", rs -> {
+                + "merge_score, merge_reasons, summary FROM event_source WHERE event_id " + idIn + " ORDER BY event_id, position", rs -> {
                     double score = rs.getDouble("merge_score");
                     MergeNote note = rs.wasNull() ? null : new MergeNote(score, rs.getString("merge_reasons"));
                     out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new EventSource(rs.getLong(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString("headline"),
-                            Columns.instant(rs, "reported"), rs.getLong("item_key"), note));
+                            Columns.instant(rs, "reported"), rs.getLong("item_key"), note, rs.getString("summary")));
                     return null;
                 }, params.toArray());
         return out;

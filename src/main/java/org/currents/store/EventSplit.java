@@ -47,17 +47,22 @@ public final class EventSplit {
         }
         List<EventSource> rest = new ArrayList<>(e.sources());
         rest.remove(report);
-        EventSource first = rest.get(0).withMerge(null);
+        EventSource next = rest.get(0);
+        EventSource first = next.listed(null, null);
         rest.set(0, first);
         boolean wasFirst = e.sources().get(0) == report;
+        // The event's summary is its first report's: whichever report leaves takes its own summary
+        // along, where the store has it (rows written before it kept summaries have none).
+        String summary = wasFirst && next.summary() != null ? next.summary() : e.summary();
+        String splitSummary = wasFirst ? e.summary() : report.summary() != null ? report.summary() : "";
         Event original = new Event(e.id(), e.slug(), e.published(), wasFirst && first.headline() != null ? first.headline()
-                : e.headline(), e.summary(), e.contentHtml(), wasFirst ? first.articleUrl() : e.link(), e.coverImage(), rest,
+                : e.headline(), summary, e.contentHtml(), wasFirst ? first.articleUrl() : e.link(), e.coverImage(), rest,
                 e.contexts(), e.storySlug(), e.firstSeen(), now);
         String headline = report.headline() != null ? report.headline() : e.headline();
         Instant published = report.published() != null ? report.published() : e.published();
         Event split = new Event(FilingDraft.idFor("split:" + e.id() + ":" + report.reportKey() + ":" + now), "",
-                published, headline, "", "", report.articleUrl(), null, List.of(report.withMerge(null)), e.contexts(),
-                e.storySlug(), now, now);
+                published, headline, splitSummary, "", report.articleUrl(), null, List.of(report.listed(null, null)),
+                e.contexts(), e.storySlug(), now, now);
         EventRowWriter writer = new EventRowWriter(c, version, now, Map.of());
         Map<Long, String> noKeys = Map.of();
         writer.write(List.of(split), List.of(original), Map.of(e.id(), e), noKeys);

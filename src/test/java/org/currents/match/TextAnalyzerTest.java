@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
+import org.currents.event.Event;
+import org.currents.event.EventSource;
 import org.currents.event.Features;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +134,39 @@ class TextAnalyzerTest {
             }
             used.analyze(other.toString(), other.toString().toLowerCase(java.util.Locale.ROOT), List.of());
         }
+    }
+
+    /** An event read back from the store is the candidate memory made of its reports, in the order they joined. */
+    @Test
+    void aStoredEventIsTheCandidateItsReportsMadeInMemory() {
+        Instant t = Instant.parse("2018-01-13T18:00:00Z");
+        String[][] reports = {
+            {"False missile alert sent to phones across Hawaii", "A warning of an incoming missile reached residents."},
+            {"Missile alert sent in error", "An employee pressed the wrong button during a shift change."},
+            {"Honolulu agency blames one worker", "The correction took 38 minutes."},
+        };
+        List<Context> contexts = List.of(Context.named("Hawaii", ContextKind.SUBJECT));
+        List<EventSource> sources = new ArrayList<>();
+        Candidate memory = null;
+        for (int i = 0; i < reports.length; i++) {
+            Instant at = t.plusSeconds(3600L * i);
+            Features f = analyzer.analyze(reports[i][0], reports[i][1], i == 0 ? contexts : List.of());
+            memory = i == 0 ? new Candidate("e", t, new long[] {i}, f.unlabelled())
+                    : memory.joinedBy(new Report(at, i, f));
+            sources.add(new EventSource(i, "Outlet " + i, null, "file:f" + i, reports[i][0], at, 0, null,
+                    i == 0 ? null : reports[i][1]));
+        }
+        Event stored = new Event("e", "false-missile-alert", t, reports[0][0], reports[0][1], "", null, null, sources,
+                contexts, null, t, t);
+
+        Candidate read = analyzer.candidate(stored);
+        assertEquals(memory.earliest(), read.earliest());
+        assertEquals(memory.latest(), read.latest());
+        assertEquals(Arrays.toString(memory.sourceIds()), Arrays.toString(read.sourceIds()));
+        for (var tokens : List.<java.util.function.Function<Features, int[]>>of(Features::words, Features::names,
+                Features::figures, Features::subjects, Features::places)) {
+            assertEquals(Arrays.toString(tokens.apply(memory.features())), Arrays.toString(tokens.apply(read.features())));
+        }
+        assertTrue(Features.contains(read.features().words(), Features.hash(Stems.of("button"))), "the second report's summary");
     }
 }

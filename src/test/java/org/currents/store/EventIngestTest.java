@@ -313,4 +313,45 @@ class EventIngestTest {
         assertEquals(1, events.find(r.split().id()).orElseThrow().sources().size());
         assertEquals(1, events.find(merged.id()).orElseThrow().sources().size());
     }
+
+    /** One outlet's report, with its own words, for tests of what matching reads back. */
+    private static EventDraft report(long source, Instant at, String headline, String summary) {
+        String link = "https://outlet" + source + ".example/" + at.getEpochSecond();
+        String itemKey = "item:" + source + ":" + link;
+        return new EventDraft(itemKey, Set.of("link:outlet" + source + ".example/" + at.getEpochSecond()),
+                TestIngest.ANALYZER.analyze(headline, summary, List.of()), at, headline, summary, "<p>" + summary + "</p>",
+                link, null, new EventSource(source, "Outlet " + source, link, "file:f" + source, headline, at,
+                        Keys.hash(itemKey), null, summary), List.of(), null);
+    }
+
+    /**
+     * The third report shares its words with the second report's summary alone. After a restart the
+     * event is read back from the store: matched only by its own text and its reports' headlines, as
+     * it was before the reports' summaries were kept, the third report started an event of its own.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void anEventReadBackIsMatchedByTheWordsOfEveryReportThatJoinedIt(String kind) {
+        Database db = open(kind);
+        EventIngest ingest = TestIngest.of(db, clock);
+        // The day's other happenings: the rarity of words is read against them.
+        ingest.ingest(feed(5));
+        String joinedSummary = "The Emergency Management Agency in Honolulu said an employee pressed the wrong button "
+                + "during a shift change, and a correction took 38 minutes.";
+        ingest.ingest(List.of(report(1, T, "False missile alert sent to phones across Hawaii",
+                "An emergency warning of an incoming ballistic missile reached residents on Saturday morning.")));
+        ingest.ingest(List.of(report(2, T.plusSeconds(3600), "Missile alert sent to phones in Hawaii was a mistake",
+                joinedSummary)));
+        EventStore events = new EventStore(db);
+        assertEquals(HAPPENINGS.length + 1, events.count());
+        Event event = events.latest(100).stream().filter(e -> e.headline().startsWith("False")).findFirst().orElseThrow();
+        assertEquals(List.of("", joinedSummary), event.sources().stream()
+                .map(s -> s.summary() == null ? "" : s.summary()).toList(), "the event's summary is its first report's");
+
+        TestIngest.of(db, clock).ingest(List.of(report(3, T.plusSeconds(6 * 3600),
+                "Honolulu agency blames one employee's wrong button",
+                "The worker pressed it at a shift change; the correction took 38 minutes.")));
+        assertEquals(HAPPENINGS.length + 1, events.count());
+        assertEquals(3, events.find(event.id()).orElseThrow().sources().size());
+    }
 }
