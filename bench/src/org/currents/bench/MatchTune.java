@@ -221,7 +221,9 @@ public final class MatchTune {
             if (d instanceof Decision.Join j) {
                 Event old = events.get(j.eventId());
                 List<EventSource> sources = new ArrayList<>(old.sources());
-                sources.add(es);
+                // As the ingest lists it: its summary only when its words widened the event's.
+                Candidate before = index.get(j.eventId());
+                sources.add(before.joinedBy(report).widens(before) ? es : es.listed(null, null));
                 List<Context> contexts = new ArrayList<>(old.contexts());
                 it.contexts().stream().filter(c -> !contexts.contains(c)).forEach(contexts::add);
                 e = new Event(old.id(), old.slug(), old.published(), old.headline(), old.summary(), "", null, null, sources,

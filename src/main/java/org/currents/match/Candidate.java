@@ -49,6 +49,18 @@ public record Candidate(String eventId, Instant published, Instant earliest, Ins
         return new Candidate(eventId, published, earliest, latest, sources, f);
     }
 
+    /**
+     * Whether this candidate holds a token {@code before} lacks: it is {@code before} joined by a
+     * report ({@link #joinedBy(long, Features)} only adds), so a longer array is a token more.
+     */
+    public boolean widens(Candidate before) {
+        Features a = features;
+        Features b = before.features;
+        return a.words().length > b.words().length || a.names().length > b.names().length
+                || a.figures().length > b.figures().length || a.subjects().length > b.subjects().length
+                || a.places().length > b.places().length;
+    }
+
     private static int[] union(int[] a, int[] b) {
         int[] out = new int[a.length + b.length];
         int i = 0;

@@ -28,9 +28,12 @@ public final class EventMerger {
     /**
      * The event with the draft's report added, or {@code e} itself when the draft changes
      * nothing, so that a re-poll writes nothing. {@code note} says why a new report joined; a
-     * report already on the event keeps the note it came with.
+     * report already on the event keeps the note it came with. A new report's summary is listed
+     * with it when its words {@code widened} what the event is matched by
+     * ({@link Candidate#widens}): an event read back is matched by them
+     * ({@link TextAnalyzer#candidate}); the summary of a report that added no word would add none there either.
      */
-    public Event merge(Event e, EventDraft d, MergeNote note, Instant now) {
+    public Event merge(Event e, EventDraft d, MergeNote note, boolean widened, Instant now) {
         boolean original = !e.sources().isEmpty() && e.sources().get(0).sameReport(d.source());
         String headline = original ? d.headline() : e.headline();
         String summary = original || e.summary().isEmpty() ? d.summary() : e.summary();
@@ -39,7 +42,7 @@ public final class EventMerger {
         String cover = e.coverImage() != null ? e.coverImage() : d.coverImage();
         String story = e.storySlug() != null ? e.storySlug() : d.storySlug();
         Event merged = new Event(e.id(), e.slug(), e.published(), headline, summary, content, link, cover,
-                sources(e.sources(), d.source(), note), contexts(e.contexts(), d.contexts()), story, e.firstSeen(),
+                sources(e.sources(), d.source(), note, widened), contexts(e.contexts(), d.contexts()), story, e.firstSeen(),
                 e.updated());
         if (merged.equals(e)) {
             return e;
@@ -48,7 +51,8 @@ public final class EventMerger {
                 merged.contexts(), story, e.firstSeen(), now);
     }
 
-    private static List<EventSource> sources(List<EventSource> existing, EventSource added, MergeNote note) {
+    private static List<EventSource> sources(List<EventSource> existing, EventSource added, MergeNote note,
+                                             boolean widened) {
         List<EventSource> out = new ArrayList<>(existing);
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).sameReport(added)) {
@@ -58,7 +62,7 @@ public final class EventMerger {
             }
         }
         // Every report stays listed, however many: a report left out would be lost.
-        out.add(added.listed(note, added.summary()));
+        out.add(added.listed(note, widened ? added.summary() : null));
         return out;
     }
 

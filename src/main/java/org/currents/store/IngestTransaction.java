@@ -158,7 +158,8 @@ final class IngestTransaction {
     private enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     /** Where a draft goes: the event it joins (by key or by evidence, with why), or the event it started. */
-    private record Plan(FilingDraft draft, String target, MergeNote note, boolean sameArticle, boolean started) {
+    private record Plan(FilingDraft draft, String target, MergeNote note, boolean sameArticle, boolean started,
+                        boolean widened) {
     }
 
     /**
@@ -175,6 +176,7 @@ final class IngestTransaction {
             sameArticle = eventId != null;
         }
         MergeNote note = null;
+        boolean widened = false;
         if (eventId == null) {
             Report report = d.report();
             if (matcher.decide(report, index.shortlist(report, matcher.reach(), CANDIDATES), index) instanceof Decision.Join j) {
@@ -182,16 +184,18 @@ final class IngestTransaction {
                 note = new MergeNote(j.evidence().score(), j.evidence().explain());
                 Candidate joined = index.get(eventId);
                 if (joined != null) {
-                    index.put(joined.joinedBy(report));
+                    Candidate wider = joined.joinedBy(report);
+                    widened = wider.widens(joined);
+                    index.put(wider);
                     touchedDays.add(LocalDate.ofInstant(joined.published(), ZoneOffset.UTC));
                 }
             }
         }
         if (eventId == null) {
-            return new Plan(d, start(d).id(), null, false, true);
+            return new Plan(d, start(d).id(), null, false, true, false);
         }
         rememberKeys(d, eventId);
-        return new Plan(d, eventId, note, sameArticle, false);
+        return new Plan(d, eventId, note, sameArticle, false, widened);
     }
 
     /** A new event for the draft, known to later drafts of the feed through its keys and the index. */
@@ -224,7 +228,7 @@ final class IngestTransaction {
         }
         MergeNote note = p.sameArticle() ? new MergeNote(1, Evidence.sameArticle(Duration.between(existing.published(),
                 d.draft().published()).abs().toMinutes()).explain()) : p.note();
-        Event merged = merger.merge(existing, d.draft(), note, now);
+        Event merged = merger.merge(existing, d.draft(), note, p.widened(), now);
         if (merged == existing) {
             return Outcome.UNCHANGED;
         }

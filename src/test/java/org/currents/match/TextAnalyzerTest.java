@@ -144,6 +144,7 @@ class TextAnalyzerTest {
             {"False missile alert sent to phones across Hawaii", "A warning of an incoming missile reached residents."},
             {"Missile alert sent in error", "An employee pressed the wrong button during a shift change."},
             {"Honolulu agency blames one worker", "The correction took 38 minutes."},
+            {"Missile alert sent in error", "An employee pressed the wrong button."},
         };
         List<Context> contexts = List.of(Context.named("Hawaii", ContextKind.SUBJECT));
         List<EventSource> sources = new ArrayList<>();
@@ -151,10 +152,12 @@ class TextAnalyzerTest {
         for (int i = 0; i < reports.length; i++) {
             Instant at = t.plusSeconds(3600L * i);
             Features f = analyzer.analyze(reports[i][0], reports[i][1], i == 0 ? contexts : List.of());
+            Candidate before = memory;
             memory = i == 0 ? new Candidate("e", t, new long[] {i}, f.unlabelled())
                     : memory.joinedBy(new Report(at, i, f));
+            // As the ingest lists them: a summary with the reports whose words widened the event's.
             sources.add(new EventSource(i, "Outlet " + i, null, "file:f" + i, reports[i][0], at, 0, null,
-                    i == 0 ? null : reports[i][1]));
+                    i > 0 && memory.widens(before) ? reports[i][1] : null));
         }
         Event stored = new Event("e", "false-missile-alert", t, reports[0][0], reports[0][1], "", null, null, sources,
                 contexts, null, t, t);
@@ -168,5 +171,6 @@ class TextAnalyzerTest {
             assertEquals(Arrays.toString(tokens.apply(memory.features())), Arrays.toString(tokens.apply(read.features())));
         }
         assertTrue(Features.contains(read.features().words(), Features.hash(Stems.of("button"))), "the second report's summary");
+        assertEquals(null, sources.get(3).summary(), "the fourth report added no word");
     }
 }
