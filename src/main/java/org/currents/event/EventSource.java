@@ -7,9 +7,9 @@ import java.util.Objects;
  * One outlet's report of an event: the outlet's name, the article it published, the feed
  * (source) the report came from, the outlet's own headline and time, the hash of its item key
  * (which identifies the report within its source, see {@link Keys}; 0 when unknown) and, for
- * every report but the one that started the event, why it was merged, and its summary: the words it
- * was matched by, which the event's matching candidate is rebuilt from when read back (the event's
- * own summary is its first report's). {@code articleUrl} may be null when the item had no link;
+ * every report but the one that started the event, why it was merged and, when its words widened
+ * the event's, its summary: the event's matching candidate is rebuilt from them when read back (the
+ * event's own summary is its first report's). {@code articleUrl} may be null when the item had no link;
  * {@code headline}, {@code published}, {@code merge} and {@code summary} may be null.
  */
 public record EventSource(long sourceId, String outlet, String articleUrl, String feedUrl, String headline,

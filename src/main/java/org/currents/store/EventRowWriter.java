@@ -123,8 +123,7 @@ final class EventRowWriter {
                     Columns.fit(s.articleUrl(), 2048), Columns.fit(s.feedUrl(), 2048), Columns.fit(s.headline(), 500),
                     s.published(), s.reportKey(), s.merge() == null ? null : s.merge().score(),
                     s.merge() == null ? null : Columns.fit(s.merge().reasons(), 1000), e.updated(), version,
-                    // The first report's summary is the event's own.
-                    i == 0 ? null : Columns.fit(s.summary(), 600)});
+                    Columns.fit(s.summary(), 600)});
         }
         int firstContext = append ? old.contexts().size() : 0;
         for (int i = firstContext; i < e.contexts().size(); i++) {

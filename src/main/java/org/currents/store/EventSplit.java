@@ -52,7 +52,7 @@ public final class EventSplit {
         rest.set(0, first);
         boolean wasFirst = e.sources().get(0) == report;
         // The event's summary is its first report's: whichever report leaves takes its own summary
-        // along, where the store has it (rows written before it kept summaries have none).
+        // along, where the store kept it (with a report whose words widened the event's).
         String summary = wasFirst && next.summary() != null ? next.summary() : e.summary();
         String splitSummary = wasFirst ? e.summary() : report.summary() != null ? report.summary() : "";
         Event original = new Event(e.id(), e.slug(), e.published(), wasFirst && first.headline() != null ? first.headline()
