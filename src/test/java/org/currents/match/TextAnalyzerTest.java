@@ -173,4 +173,19 @@ class TextAnalyzerTest {
         assertTrue(Features.contains(read.features().words(), Features.hash(Stems.of("button"))), "the second report's summary");
         assertEquals(null, sources.get(3).summary(), "the fourth report added no word");
     }
+
+    /** Rows stored before summaries were kept: a joined report counts by its headline. */
+    @Test
+    void aReportStoredWithoutItsSummaryCountsByItsHeadline() {
+        Instant t = Instant.parse("2018-01-13T18:00:00Z");
+        List<EventSource> sources = List.of(
+                new EventSource(1, "Outlet 1", null, "file:f1", "False missile alert in Hawaii", t, 0, null),
+                new EventSource(2, "Outlet 2", null, "file:f2", "Honolulu agency blames one worker", t.plusSeconds(60), 0,
+                        null));
+        Event stored = new Event("e", "false-missile-alert", t, "False missile alert in Hawaii",
+                "A warning of an incoming missile reached residents.", "", null, null, sources, List.of(), null, t, t);
+        Features f = analyzer.candidate(stored).features();
+        assertTrue(Features.contains(f.words(), Features.hash(Stems.of("worker"))), "the joined report's headline");
+        assertTrue(Features.contains(f.words(), Features.hash(Stems.of("incoming"))), "the event's own summary");
+    }
 }
