@@ -32,6 +32,8 @@ final class EventRowWriter {
     private final Instant now;
     private final Map<String, ContextKind> touched = new LinkedHashMap<>();
     private final List<Object[]> sourceRows = new ArrayList<>();
+    private final List<Object[]> relisted = new ArrayList<>();
+    private final List<Object[]> dropped = new ArrayList<>();
     private final List<Object[]> contextRows = new ArrayList<>();
     private final Map<String, Context> named = new LinkedHashMap<>();
     private final Map<String, ContextKind> stored = new HashMap<>();
@@ -61,14 +63,14 @@ final class EventRowWriter {
         List<Object[]> cleared = new ArrayList<>();
         for (Event e : changed) {
             Event old = before.get(e.id());
-            int sourceRows = this.sourceRows.size();
+            int sourceRows = this.sourceRows.size() + relisted.size() + dropped.size();
             if (!lists(e, old)) {
                 cleared.add(new Object[] {e.id()});
             }
             if (!sameText(old, e)) {
                 updates.add(new Object[] {headline(e), summary(e), content(e), Columns.fit(e.link(), 2048),
                         Columns.fit(e.coverImage(), 2048), e.storySlug(), e.updated(), version, e.id()});
-            } else if (this.sourceRows.size() == sourceRows) {
+            } else if (this.sourceRows.size() + relisted.size() + dropped.size() == sourceRows) {
                 // Only its contexts changed: the row keeps its text, and only its stamps move. (A
                 // report that joined says so in its own source row, and the row is left alone.)
                 touches.add(new Object[] {e.updated(), version, e.id()});
@@ -82,7 +84,9 @@ final class EventRowWriter {
                 + "story_slug = ?, updated = ?, seq = ? WHERE id = ?", updates);
         Sql.batch(c, "UPDATE event SET updated = ?, seq = ? WHERE id = ?", touches);
         Map<String, Long> arrivals = arrivals(cleared);
-        Sql.batch(c, "DELETE FROM event_source WHERE event_id = ?", cleared);
+        Sql.batch(c, "UPDATE event_source SET source_id = ?, outlet = ?, article_url = ?, feed_url = ?, headline = ?, "
+                + "reported = ?, item_key = ?, written = ?, seq = ? WHERE event_id = ? AND position = ?", relisted);
+        Sql.batch(c, "DELETE FROM event_source WHERE event_id = ? AND position = ?", dropped);
         Sql.batch(c, "DELETE FROM event_context WHERE event_id = ?", cleared);
         for (Object[] row : contextRows) {
             row[3] = arrivals.getOrDefault(row[0] + " " + row[1], version);
@@ -101,9 +105,13 @@ final class EventRowWriter {
     }
 
     /**
-     * Queues the rows of the event's sources and contexts: only those added after {@code old}'s
-     * when its lists are a prefix of the new ones (the common case: a report joins), else all of
-     * them; returns false when the old rows must be deleted first.
+     * Queues the rows of the event's sources and contexts that are new or changed since {@code old};
+     * returns false when its context rows must be deleted first (a context's kind changed: the list
+     * is no longer {@code old}'s with more at its end). A report listed again at its position keeps
+     * the merge note and summary it was listed with ({@link org.currents.match.EventMerger}): only
+     * what its feed says of it is rewritten, so an {@code old} read without those (as
+     * {@link RecentEvents} keeps events) never writes them away. A position another report now
+     * holds (a split) is written anew.
      */
     private boolean lists(Event e, Event old) {
         for (Context x : e.contexts()) {
@@ -113,23 +121,36 @@ final class EventRowWriter {
         if (old != null) {
             old.contexts().forEach(x -> touched.putIfAbsent(x.slug(), x.kind()));
         }
-        boolean appendSources = old != null && isPrefix(old.sources(), e.sources());
-        boolean appendContexts = old != null && isPrefix(old.contexts(), e.contexts());
-        boolean append = appendSources && appendContexts;
-        int firstSource = append ? old.sources().size() : 0;
-        for (int i = firstSource; i < e.sources().size(); i++) {
+        List<EventSource> was = old == null ? List.of() : old.sources();
+        for (int i = 0; i < e.sources().size(); i++) {
             EventSource s = e.sources().get(i);
+            if (i < was.size() && s.equals(was.get(i))) {
+                continue;
+            }
+            if (i < was.size() && s.sameReport(was.get(i))) {
+                relisted.add(new Object[] {s.sourceId(), Columns.fit(s.outlet(), 500), Columns.fit(s.articleUrl(), 2048),
+                        Columns.fit(s.feedUrl(), 2048), Columns.fit(s.headline(), 500), s.published(), s.reportKey(),
+                        e.updated(), version, e.id(), i});
+                continue;
+            }
+            if (i < was.size()) {
+                dropped.add(new Object[] {e.id(), i});
+            }
             sourceRows.add(new Object[] {e.id(), i, s.sourceId(), Columns.fit(s.outlet(), 500),
                     Columns.fit(s.articleUrl(), 2048), Columns.fit(s.feedUrl(), 2048), Columns.fit(s.headline(), 500),
                     s.published(), s.reportKey(), s.merge() == null ? null : s.merge().score(),
                     s.merge() == null ? null : Columns.fit(s.merge().reasons(), 1000), e.updated(), version,
                     Columns.fit(s.summary(), 600)});
         }
-        int firstContext = append ? old.contexts().size() : 0;
+        for (int i = e.sources().size(); i < was.size(); i++) {
+            dropped.add(new Object[] {e.id(), i});
+        }
+        boolean appendContexts = old != null && isPrefix(old.contexts(), e.contexts());
+        int firstContext = appendContexts ? old.contexts().size() : 0;
         for (int i = firstContext; i < e.contexts().size(); i++) {
             contextRows.add(new Object[] {e.id(), e.contexts().get(i).slug(), i, version});
         }
-        return old == null || append;
+        return old == null || appendContexts;
     }
 
     /**

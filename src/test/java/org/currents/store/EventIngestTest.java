@@ -316,12 +316,56 @@ class EventIngestTest {
 
     /** One outlet's report, with its own words, for tests of what matching reads back. */
     private static EventDraft report(long source, Instant at, String headline, String summary) {
-        String link = "https://outlet" + source + ".example/" + at.getEpochSecond();
+        return report(source, at, headline, summary, "https://outlet" + source + ".example/" + at.getEpochSecond(), List.of());
+    }
+
+    private static EventDraft report(long source, Instant at, String headline, String summary, String link,
+                                     List<Context> contexts) {
         String itemKey = "item:" + source + ":" + link;
-        return new EventDraft(itemKey, Set.of("link:outlet" + source + ".example/" + at.getEpochSecond()),
-                TestIngest.ANALYZER.analyze(headline, summary, List.of()), at, headline, summary, "<p>" + summary + "</p>",
+        return new EventDraft(itemKey, Set.of("link:" + link.substring(link.indexOf("//") + 2)),
+                TestIngest.ANALYZER.analyze(headline, summary, contexts), at, headline, summary, "<p>" + summary + "</p>",
                 link, null, new EventSource(source, "Outlet " + source, link, "file:f" + source, headline, at,
-                        Keys.hash(itemKey), null, summary), List.of(), null);
+                        Keys.hash(itemKey), null, summary), contexts, null);
+    }
+
+    /**
+     * The events a node wrote last are kept in memory without their reports' merge notes and
+     * summaries. A report polled again with a corrected headline, and a report that files the event
+     * under a stronger kind of a context it lists, change the event again: neither writes them away.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void reportsKeepWhyTheyWereMergedAndTheirSummariesWhenTheirEventChangesAgain(String kind) {
+        Database db = open(kind);
+        EventIngest ingest = TestIngest.of(db, clock);
+        EventStore events = new EventStore(db);
+        ingest.ingest(feed(5));
+        String link = "https://outlet1.example/alert";
+        List<Context> category = List.of(Context.named("Hawaii", ContextKind.CATEGORY));
+        ingest.ingest(List.of(report(1, T, "False missile alert sent to phones across Hawaii",
+                "An emergency warning of an incoming ballistic missile reached residents on Saturday morning.", link,
+                category)));
+        String summary = "The Emergency Management Agency in Honolulu said an employee pressed the wrong button.";
+        ingest.ingest(List.of(report(2, T.plusSeconds(3600), "Missile alert sent to phones in Hawaii was a mistake",
+                summary, "https://outlet2.example/alert", category)));
+        Event joined = events.latest(100).stream().filter(e -> e.headline().startsWith("False")).findFirst().orElseThrow();
+        EventSource second = joined.sources().get(1);
+        assertTrue(second.merge() != null && second.merge().reasons().contains("rare words"), second.toString());
+        assertEquals(summary, second.summary());
+
+        ingest.ingest(List.of(report(2, T.plusSeconds(3600), "Missile alert sent to phones in Hawaii was a false alarm",
+                summary, "https://outlet2.example/alert", category)));
+        ingest.ingest(List.of(report(3, T.plusSeconds(7200), "Hawaii alert: the link everyone shared", "",
+                link, List.of(Context.named("Hawaii", ContextKind.STORY)))));
+
+        Event after = events.find(joined.id()).orElseThrow();
+        assertEquals(3, after.sources().size());
+        assertEquals(ContextKind.STORY, after.contexts().get(0).kind());
+        EventSource relisted = after.sources().get(1);
+        assertEquals("Missile alert sent to phones in Hawaii was a false alarm", relisted.headline());
+        assertEquals(second.merge(), relisted.merge());
+        assertEquals(summary, relisted.summary());
+        assertEquals(joined.sources().get(0), after.sources().get(0));
     }
 
     /**
