@@ -14,8 +14,7 @@ import java.util.Optional;
  * alone. A first poll of a large OPML is a batch job of seconds, and on two cores the compilers
  * took 11 of its 17 CPU seconds over 10,000 items, the optimising compiler (C2) 8 of them. The
  * poll ran in 5.3-5.7 s instead of 9.6-9.8 with {@code -XX:TieredStopAtLevel=1},
- * and in 31 s instead of 35 over 100,000 ({@code docs/benchmarks.md}). The worker's collector
- * is set for a batch job too ({@link #GC}). A jar cannot give its JVM flags, so the launcher
+ * and in 31 s instead of 35 over 100,000 ({@code docs/benchmarks.md}). A jar cannot give its JVM flags, so the launcher
  * starts the worker with them and passes its own on.
  *
  * <p>The worker is this process's stand-in: it shares its output, its exit code is this
@@ -29,16 +28,6 @@ final class QuickJvm {
     static final String PROPERTY = "currents.jvm";
     private static final String WORKER = "quick";
     private static final String FLAG = "-XX:TieredStopAtLevel=1";
-    /**
-     * G1 as a batch job wants it, unless the user chose the collector's sizing. The live heap of a
-     * first poll of 100,000 items stays near 100 MB, but H2's pages and the parsed items outlive a
-     * few young collections and die in the old generation, and G1's adaptive marking let that
-     * garbage grow to 400-440 MB of 512 before collecting it (314 in one run of six). Marking from a
-     * quarter of the heap, with the young generation at most 40% of it, kept the peak at 357-365 MB
-     * in four runs, in about the same time (docs/benchmarks.md).
-     */
-    private static final List<String> GC = List.of("-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=25",
-            "-XX:+UnlockExperimentalVMOptions", "-XX:G1MaxNewSizePercent=40");
     /** The worker's exit when the launcher is gone: as if terminated (128 + SIGTERM), though no one is left to read it. */
     private static final int LAUNCHER_GONE = 143;
 
@@ -61,18 +50,9 @@ final class QuickJvm {
         List<String> line = new ArrayList<>();
         line.add(java);
         line.addAll(jvmArgs);
-        if (jvmArgs.stream().noneMatch(QuickJvm::sizesTheCollector)) {
-            line.addAll(GC);
-        }
         line.addAll(List.of(FLAG, "-D" + PROPERTY + "=" + WORKER, "-cp", jar.toString(), Main.class.getName()));
         line.addAll(List.of(args));
         return Optional.of(line);
-    }
-
-    /** Whether a flag picks the collector or sizes its generations: then the user's choice stands. */
-    private static boolean sizesTheCollector(String flag) {
-        return flag.matches("-XX:[+-]Use\\w*GC") || flag.contains("IHOP") || flag.contains("HeapOccupancy")
-                || flag.contains("NewSize") || flag.contains("NewRatio") || flag.startsWith("-Xmn");
     }
 
     /** The command for this JVM, from what it was started with. */

@@ -14,21 +14,10 @@ class QuickJvmTest {
 
     @Test
     void aBatchPollRunsInAWorkerWithTheQuickCompilerAndTheLaunchersOwnFlags() {
-        assertEquals(Optional.of(List.of("/usr/bin/java", "-Xmx512m", "-Dx=y", "-XX:-G1UseAdaptiveIHOP",
-                        "-XX:InitiatingHeapOccupancyPercent=25", "-XX:+UnlockExperimentalVMOptions",
-                        "-XX:G1MaxNewSizePercent=40", "-XX:TieredStopAtLevel=1", "-Dcurrents.jvm=quick", "-cp",
+        assertEquals(Optional.of(List.of("/usr/bin/java", "-Xmx512m", "-Dx=y", "-XX:TieredStopAtLevel=1",
+                        "-Dcurrents.jvm=quick", "-cp",
                         "/opt/currents/currents.jar", "org.currents.cli.Main", "poll", "--once", "--json")),
                 QuickJvm.command(POLL_ONCE, "/usr/bin/java", List.of("-Xmx512m", "-Dx=y"), null, JAR));
-    }
-
-    @Test
-    void theUsersChoiceOfCollectorOrItsSizingStands() {
-        for (String flag : List.of("-XX:+UseParallelGC", "-XX:InitiatingHeapOccupancyPercent=60", "-XX:MaxNewSize=64m",
-                "-Xmn64m", "-XX:NewRatio=3", "-XX:-G1UseAdaptiveIHOP")) {
-            assertEquals(Optional.of(List.of("/usr/bin/java", flag, "-XX:TieredStopAtLevel=1", "-Dcurrents.jvm=quick", "-cp",
-                            "/opt/currents/currents.jar", "org.currents.cli.Main", "poll", "--once", "--json")),
-                    QuickJvm.command(POLL_ONCE, "/usr/bin/java", List.of(flag), null, JAR), flag);
-        }
     }
 
     @Test
