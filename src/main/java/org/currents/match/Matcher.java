@@ -18,6 +18,8 @@ import org.currents.event.Features;
  */
 public final class Matcher {
     private static final long SECONDS_PER_DAY = 24 * 60 * 60;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long NANOS_PER_MINUTE = 60 * NANOS_PER_SECOND;
     /** A token no event holds: its weight is the largest any token can have. */
     private static final int UNSEEN = Features.hash("\u0000unseen");
     /** Names in common (the rare one among them) before a rare name counts: one capitalised word alone is thin. */
@@ -28,6 +30,10 @@ public final class Matcher {
     private final Weights w;
     /** Whether the score rises with the cosine, so a bound on the cosine bounds it: no weight below zero. */
     private final boolean monotone;
+    /** The weights' times in nanoseconds, as the scores measure time. */
+    private final long graceNanos;
+    private final long graceFromFirstNanos;
+    private final long sameSourceNanos;
 
     public Matcher(double threshold) {
         this(Weights.DEFAULT.withThreshold(threshold));
@@ -37,6 +43,9 @@ public final class Matcher {
         this.w = weights;
         this.monotone = weights.subjectWeight() >= 0 && weights.noSharedName() >= 0 && weights.noSharedRare() >= 0
                 && weights.perSharedRarity() >= 0;
+        this.graceNanos = weights.grace().toNanos();
+        this.graceFromFirstNanos = weights.graceFromFirst().toNanos();
+        this.sameSourceNanos = weights.sameSourceHours().toNanos();
     }
 
     /**
@@ -283,8 +292,14 @@ public final class Matcher {
         return namedInA && namedInB && !Features.contains(a.places(), token) && !Features.contains(b.places(), token);
     }
 
-    private static Duration apart(Report r, Candidate c) {
-        return Duration.between(r.published(), c.earliest()).abs();
+    /** Nanoseconds from the report to the event's earliest report: this runs for every candidate, and a {@link Duration} allocates. */
+    private static long apart(Report r, Candidate c) {
+        return Math.abs(nanos(r.published()) - nanos(c.earliest()));
+    }
+
+    /** Epoch nanoseconds: a long holds them until 2262. */
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * NANOS_PER_SECOND + t.getNano();
     }
 
     /**
@@ -293,16 +308,15 @@ public final class Matcher {
      * more. So whatever order its reports came in, an event's reports stay within a day, or
      * {@code graceFromFirst}, of each other, and a report joins a one-report event within {@code grace}.
      */
-    private Duration late(Report r, Candidate c) {
-        Duration toEarliest = apartAcrossDays(r.published(), c.earliest());
-        Duration toLatest = apartAcrossDays(r.published(), c.latest());
-        Duration near = toEarliest.compareTo(toLatest) <= 0 ? toEarliest : toLatest;
-        Duration far = toEarliest.compareTo(toLatest) <= 0 ? toLatest : toEarliest;
-        return max(beyond(near, w.grace()), beyond(far, w.graceFromFirst()));
+    private long late(Report r, Candidate c) {
+        long toEarliest = apartAcrossDays(r.published(), c.earliest());
+        long toLatest = apartAcrossDays(r.published(), c.latest());
+        return Math.max(beyond(Math.min(toEarliest, toLatest), graceNanos),
+                beyond(Math.max(toEarliest, toLatest), graceFromFirstNanos));
     }
 
-    private static Duration beyond(Duration apart, Duration grace) {
-        return apart.compareTo(grace) <= 0 ? Duration.ZERO : apart.minus(grace);
+    private static long beyond(long apart, long grace) {
+        return Math.max(0, apart - grace);
     }
 
     /**
@@ -310,12 +324,12 @@ public final class Matcher {
      * (UTC), as the portal files a happening under its day (a morning and a late-evening report of
      * one happening are 14 h apart), else the time between them.
      */
-    private static Duration apartAcrossDays(Instant t, Instant other) {
+    private static long apartAcrossDays(Instant t, Instant other) {
         // Days counted on the epoch seconds: this runs for every candidate, and Instant.truncatedTo allocates.
         if (Math.floorDiv(t.getEpochSecond(), SECONDS_PER_DAY) == Math.floorDiv(other.getEpochSecond(), SECONDS_PER_DAY)) {
-            return Duration.ZERO;
+            return 0;
         }
-        return Duration.between(t, other).abs();
+        return Math.abs(nanos(t) - nanos(other));
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -341,7 +355,7 @@ public final class Matcher {
 
     /** What the pair shares besides the words: the score is a function of the cosine given these. */
     private record Score(double unexplained, boolean namesAgree, boolean rareShared, boolean rareNameShared,
-                         Duration apart, Duration late, boolean sameSource, double sharedRarity, Figures figures) {
+                         long apart, long late, boolean sameSource, double sharedRarity, Figures figures) {
     }
 
     /**
@@ -352,13 +366,13 @@ public final class Matcher {
      * names them too but brings its own toll or count ("siege ends with 18 dead").
      */
     private double bonusShare(Score s) {
-        if (s.late().isZero()) {
+        if (s.late() == 0) {
             return 1;
         }
         if (s.figures() == Figures.NEW) {
             return 0;
         }
-        return Math.max(0, 1 - (double) s.late().toMinutes() / w.grace().toMinutes());
+        return Math.max(0, 1 - (double) (s.late() / NANOS_PER_MINUTE) / w.grace().toMinutes());
     }
 
     /** The score for a cosine of the words; never falling as the cosine rises (see {@link #monotone}). */
@@ -378,12 +392,12 @@ public final class Matcher {
         if (s.rareNameShared()) {
             score += bonus * w.rareName();
         }
-        if (!s.late().isZero()) {
+        if (s.late() != 0) {
             double perDay = s.figures() == Figures.REPEATED ? w.perLateDayRetold() : w.perLateDay();
-            score -= perDay * s.late().toMinutes() / (24 * 60.0);
+            score -= perDay * (s.late() / NANOS_PER_MINUTE) / (24 * 60.0);
         }
         if (s.sameSource()) {
-            score = s.apart().compareTo(w.sameSourceHours()) > 0 ? Math.min(score, 0) : score - w.sameSource();
+            score = s.apart() > sameSourceNanos ? Math.min(score, 0) : score - w.sameSource();
         }
         return Math.round(score * 1000) / 1000.0;
     }
