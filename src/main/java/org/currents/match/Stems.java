@@ -31,7 +31,7 @@ public final class Stems {
     private static final Map<String, String> FAMILIES = families(
             "earthquake: quake quakes earthquakes tremor tremors temblor",
             "explosion: blast blasts explosions exploded explodes explode",
-            "death: dead deaths die dies died dying kill kills killed killing fatalities fatality toll slain slaying",
+            "death: dead deaths die dies died dying kill kills killed killing fatalities fatality toll slain slaying deadly lethal fatal",
             "injure: injured injures injuries injury wounded wounds wounding hurt",
             "warning: warn warns warned warnings alert alerts",
             "resign: resigns resigned resignation resigning quit quits",
@@ -80,7 +80,15 @@ public final class Stems {
             "oust: ousts ousted ouster sack sacks sacked dismiss dismisses dismissed dismissal",
             "sue: sues sued lawsuit lawsuits",
             "win: wins won winning victory victories victorious",
-            "spill: spills spilled spilt slick slicks");
+            "spill: spills spilled spilt slick slicks",
+            "warship: warships destroyer destroyers frigate frigates",
+            "navy: naval navies",
+            "missile: missiles rocket rockets",
+            "charge: charges charged indict indicts indicted indictment indictments",
+            "verdict: verdicts ruling rulings judgment judgement judgments judgements",
+            "bankrupt: bankruptcy bankruptcies insolvent insolvency liquidation liquidate liquidated",
+            "border: borders frontier frontiers",
+            "strike: strikes walkout walkouts stoppage stoppages");
 
     /** British endings and their American spellings, for words of more than six letters. */
     private static final String[][] BRITISH = {{"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"},

@@ -19,6 +19,12 @@ class StemsTest {
         assertEquals(Stems.of("million"), Stems.of("mln"));
         assertEquals(Stems.of("rebels"), Stems.of("insurgents"));
         assertEquals(Stems.of("kidnapped"), Stems.of("abducted"));
+        assertEquals(Stems.of("warship"), Stems.of("destroyer"));
+        assertEquals(Stems.of("missiles"), Stems.of("rockets"));
+        assertEquals(Stems.of("killed"), Stems.of("deadly"));
+        assertEquals(Stems.of("indicted"), Stems.of("charged"));
+        assertEquals(Stems.of("bankruptcy"), Stems.of("liquidation"));
+        assertEquals(Stems.of("border"), Stems.of("frontier"));
     }
 
     @Test
