@@ -438,7 +438,7 @@ public final class MatchTune {
     private static Matcher.Weights weights() {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
         return new Matcher.Weights(Double.parseDouble(System.getProperty("threshold", "" + d.threshold())), d.nameBoost(),
-                d.figureBoost(), d.subjectWeight(), Duration.ofHours(Long.getLong("grace", d.grace().toHours())),
+                d.figureBoost(), Double.parseDouble(System.getProperty("subject", "" + d.subjectWeight())), Duration.ofHours(Long.getLong("grace", d.grace().toHours())),
                 Double.parseDouble(System.getProperty("lateday", "" + d.perLateDay())), d.sameSource(), d.sameSourceHours(),
                 Double.parseDouble(System.getProperty("nosharedname", "" + d.noSharedName())), d.rareRatio(),
                 Double.parseDouble(System.getProperty("nosharedrare", "" + d.noSharedRare())),
