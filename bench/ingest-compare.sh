@@ -35,7 +35,8 @@ mkdir -p "$OUT"
 # Built from a private copy of the working tree: a build or test run beside it (mvn rewrites
 # target/classes) would otherwise change the classes under the running JVMs, and ours theirs.
 BUILD=$(mktemp -d /tmp/currents-bench-build.XXXXXX)
-cp -r pom.xml src "$BUILD/"
+# config/ and feeds/: the package phase polls the sample feeds once for the class data archive (pom.xml).
+cp -r pom.xml src config feeds "$BUILD/"
 REV="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ', with uncommitted changes to src')"
 mvn -B -q -f "$BUILD/pom.xml" -Dmaven.test.skip=true package
 mvn -B -q -f "$BUILD/pom.xml" dependency:build-classpath -Dmdep.outputFile="$BUILD/classpath.txt"
