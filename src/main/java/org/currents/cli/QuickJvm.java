@@ -14,8 +14,8 @@ import java.util.Optional;
  * alone. A first poll of a large OPML is a batch job of seconds, and on two cores the compilers
  * took 11 of its 17 CPU seconds over 10,000 items, the optimising compiler (C2) 8 of them. The
  * poll ran in 5.3-5.7 s instead of 9.6-9.8 with {@code -XX:TieredStopAtLevel=1},
- * and in 31 s instead of 35 over 100,000 ({@code docs/benchmarks.md}). A jar cannot give its JVM flags, so the launcher
- * starts the worker with them and passes its own on.
+ * and in 31 s instead of 35 over 100,000 ({@code docs/benchmarks.md}). A jar cannot give its JVM
+ * flags, so the launcher starts the worker with them and passes its own on.
  *
  * <p>The worker is this process's stand-in: it shares its output, its exit code is this
  * process's, SIGTERM and SIGINT are passed on (the worker stops as it would itself), and it

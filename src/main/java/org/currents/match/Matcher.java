@@ -292,7 +292,10 @@ public final class Matcher {
         return namedInA && namedInB && !Features.contains(a.places(), token) && !Features.contains(b.places(), token);
     }
 
-    /** Nanoseconds from the report to the event's earliest report: this runs for every candidate, and a {@link Duration} allocates. */
+    /**
+     * Nanoseconds from the report to the event's earliest report, in a long: this runs for every
+     * candidate, and a {@link Duration} allocates.
+     */
     private static long apart(Report r, Candidate c) {
         return Math.abs(nanos(r.published()) - nanos(c.earliest()));
     }
