@@ -89,9 +89,17 @@ class TextAnalyzerTest {
     }
 
     @Test
-    void aDayOfAMonthDatesTheReportAndIsNoFigure() {
-        assertEquals(0, analyzer.analyze("Rohingya returns to start Jan. 23", "", List.of()).figures().length);
-        assertEquals(0, analyzer.analyze("Returns will start on 23 January, Myanmar says", "", List.of()).figures().length);
+    void aDayOfAMonthDatesTheReportAndIsNoFigureNorWord() {
+        Features jan23 = analyzer.analyze("Rohingya returns to start Jan. 23", "", List.of());
+        assertEquals(0, jan23.figures().length);
+        assertEquals(List.of("Rohingya", "returns", "start"), labels(jan23, jan23.words()).stream().sorted().toList());
+        Features january = analyzer.analyze("Returns will start on 23 January, Myanmar says", "", List.of());
+        assertEquals(0, january.figures().length);
+        assertTrue(labels(january, january.words()).stream().noneMatch(w -> w.equals("23") || w.equals("January")));
+        Features march = analyzer.analyze("Crowds gather", "Thousands joined the second Women's March on 20 January.",
+                List.of());
+        assertTrue(labels(march, march.names()).contains("March"), "a month's name with no day is a word, and a name");
+        assertTrue(labels(march, march.words()).stream().noneMatch(w -> w.equals("20") || w.equals("January")));
         Features soldiers = analyzer.analyze("23 soldiers killed in January attack", "", List.of());
         assertEquals(List.of("23"), labels(soldiers, soldiers.figures()));
     }
