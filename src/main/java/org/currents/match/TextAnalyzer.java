@@ -146,11 +146,11 @@ public final class TextAnalyzer {
          */
         int words(List<String> words, int i) {
             String surface = words.get(i);
-            if (isMonthOfDate(words, i)) {
+            if (isPartOfDate(words, i)) {
                 return 1;
             }
             if (!Character.isUpperCase(surface.charAt(0))) {
-                word(surface, isDate(words, i));
+                word(surface);
                 return 1;
             }
             // Most capitalised words begin no place's name of several words: no phrase to try.
@@ -162,43 +162,36 @@ public final class TextAnalyzer {
                     return n;
                 }
             }
-            word(words.get(i), false);
+            word(words.get(i));
             return 1;
         }
 
         /**
-         * Whether the word at {@code i} is the month of a date ("Jan. 23", "23 January"; its day is
-         * {@link #isDate}): a date dates the report, and is neither a figure of the happening nor a
-         * word or name of it. The reports' times already say how near they are, and two happenings of a
-         * day are dated alike: Iran's protest at the "January 12" sanctions on its chief justice
-         * and India's judges' revolt of "January 12" against theirs were merged in the app, with
-         * "January" a name both give. No pair of the quality sets' replays moved.
+         * Whether the word at {@code i} is the day or the month of a date ("Jan. 23", "23 January"):
+         * a date dates the report, and is neither a figure of the happening nor a word or name of
+         * it. The reports' times already say how near they are, and two happenings of a day are
+         * dated alike: Iran's protest at the "January 12" sanctions on its chief justice and India's
+         * judges' revolt of "January 12" against theirs were merged in the app, with "January" a name
+         * both give. No pair of the quality sets' replays moved.
          */
-        private boolean isMonthOfDate(List<String> words, int i) {
-            return MONTHS.contains(fold(words.get(i)).replace(".", "")) && (isDay(words, i - 1) || isDay(words, i + 1));
+        private boolean isPartOfDate(List<String> words, int i) {
+            return isDay(words, i) && (isMonth(words, i - 1) || isMonth(words, i + 1))
+                    || isMonth(words, i) && (isDay(words, i - 1) || isDay(words, i + 1));
         }
 
         private boolean isDay(List<String> words, int i) {
             return i >= 0 && i < words.size() && words.get(i).length() <= 2 && Character.isDigit(words.get(i).charAt(0));
         }
 
-        /** Whether the number at {@code i} is the day of a date ({@link #isMonthOfDate}). */
-        private boolean isDate(List<String> words, int i) {
-            if (!Character.isDigit(words.get(i).charAt(0)) || words.get(i).length() > 2) {
-                return false;
-            }
-            return i > 0 && MONTHS.contains(fold(words.get(i - 1)).replace(".", ""))
-                    || i + 1 < words.size() && MONTHS.contains(fold(words.get(i + 1)).replace(".", ""));
+        private boolean isMonth(List<String> words, int i) {
+            return i >= 0 && i < words.size() && MONTHS.contains(fold(words.get(i)).replace(".", ""));
         }
 
-        void word(String surface, boolean date) {
+        void word(String surface) {
             WordForms.Form f = forms.of(surface);
             int h = f.token();
             switch (f.kind()) {
                 case FIGURE -> {
-                    if (date) {
-                        return;
-                    }
                     words.add(h);
                     if (f.figure()) {
                         figures.add(h);
