@@ -29,7 +29,7 @@ final class JsonFeedReader {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new FeedParseException(url, "not valid JSON: " + e.getOriginalMessage(),
+            throw new FeedParseException(url, "not valid JSON: " + JsonProblem.of(e),
                     at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(), e);
         } catch (IOException e) {
             throw new FeedParseException(url, "cannot read JSON: " + e.getMessage(), -1, -1, e);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.currents.parse.JsonProblem;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
@@ -47,7 +48,7 @@ final class ApiRequests {
         try {
             node = body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ApiError(400, "not valid JSON: " + e.getOriginalMessage(), null);
+            throw new ApiError(400, "not valid JSON: " + JsonProblem.located(e), null);
         } catch (IOException e) {
             throw new ApiError(400, "cannot read JSON: " + e.getMessage(), null);
         }

@@ -113,7 +113,11 @@ class AdminApiTest {
             assertEquals(400, r.statusCode(), b[0] + " -> " + r.body());
             assertEquals(b[1], json(r).path("field").asText(), r.body());
         }
-        assertEquals(400, call("POST", "/api/sources", "{not json", TOKEN).statusCode());
+        HttpResponse<String> notJson = call("POST", "/api/sources", "{\"title\": [1, 2", TOKEN);
+        assertEquals(400, notJson.statusCode());
+        // A sentence with the place, not Jackson's "[Source: REDACTED ...]".
+        assertEquals("not valid JSON: Unexpected end-of-input: expected close marker for Array (opened at line 1, "
+                + "column 11), at line 1, column 16", json(notJson).path("error").asText());
         assertEquals(400, call("POST", "/api/sources", "[1,2]", TOKEN).statusCode());
         assertEquals(413, call("POST", "/api/sources", "{\"title\":\"" + "x".repeat(70_000) + "\"}", TOKEN).statusCode());
         assertEquals(404, call("PATCH", "/api/sources/999999", "{\"title\":\"x\"}", TOKEN).statusCode());
