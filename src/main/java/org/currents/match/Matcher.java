@@ -34,6 +34,8 @@ public final class Matcher {
     private final long graceNanos;
     private final long graceFromFirstNanos;
     private final long sameSourceNanos;
+    /** A candidate's vector length: its weights are not kept, the shared ones were read beside the report's. */
+    private final Rarity.Weighing lengths = (f, rarity) -> weigh(f, rarity, null, null, null);
 
     public Matcher(double threshold) {
         this(Weights.DEFAULT.withThreshold(threshold));
@@ -278,7 +280,7 @@ public final class Matcher {
                 return Double.NEGATIVE_INFINITY;
             }
         }
-        double cosine = dot == 0 ? 0 : dot / (va.norm * length(b, rarity));
+        double cosine = dot == 0 ? 0 : dot / (va.norm * rarity.length(b, lengths));
         return scoreOf(cosine, score);
     }
 
@@ -417,10 +419,6 @@ public final class Matcher {
         return new Vector(idf, weights, named, weigh(f, rarity, idf, weights, named));
     }
 
-    /** A candidate's vector length: its weights are not kept, the shared ones were read beside the report's. */
-    private double length(Features f, Rarity rarity) {
-        return weigh(f, rarity, null, null, null);
-    }
 
     /**
      * Weighs every word of {@code f}, filling the arrays when given; returns the vector's length.

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,16 @@ public final class WindowIndex implements Rarity {
     private final IntIntMap documents = new IntIntMap(1 << 14);
     private final IdfMemo rarities = new IdfMemo(this::rarity);
     private int size;
+    /** Changes of the counts so far: a length read from the rarities holds until the next. */
+    private long changes;
+    /**
+     * Candidates' vector lengths read since the counts last changed, by their features: a
+     * decision weighs every word of each of its forty candidates for its length, and in a store
+     * of many reports most joins add no word to their event (it already has the most it keeps).
+     */
+    private final IdentityHashMap<Features, Double> lengths = new IdentityHashMap<>();
+    private Weighing lengthsWeighing;
+    private long lengthsAt = -1;
 
     public WindowIndex(Duration window, int maxEvents) {
         this.window = window;
@@ -186,6 +197,7 @@ public final class WindowIndex implements Rarity {
         slots.clear();
         documents.clear();
         size = 0;
+        changes++;
         rarities.forget();
     }
 
@@ -261,6 +273,21 @@ public final class WindowIndex implements Rarity {
         return kinds;
     }
 
+    @Override
+    public double length(Features f, Weighing weighing) {
+        if (lengthsAt != changes || lengthsWeighing != weighing) {
+            lengths.clear();
+            lengthsAt = changes;
+            lengthsWeighing = weighing;
+        }
+        Double known = lengths.get(f);
+        if (known == null) {
+            known = weighing.length(f, this);
+            lengths.put(f, known);
+        }
+        return known;
+    }
+
     /** An event holds each of its tokens once, so no token is counted in more events than there are. */
     @Override
     public double floor() {
@@ -298,6 +325,9 @@ public final class WindowIndex implements Rarity {
     private void count(int[] tokens, int delta, boolean eventsChanged) {
         for (int t : tokens) {
             documents.add(t, delta);
+        }
+        if (eventsChanged || tokens.length > 0) {
+            changes++;
         }
         if (eventsChanged) {
             rarities.forget();

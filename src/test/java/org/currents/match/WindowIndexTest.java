@@ -147,4 +147,34 @@ class WindowIndexTest {
                     "limit " + limit);
         }
     }
+
+    @Test
+    void aRememberedLengthIsReadAgainOnceACountChanges() {
+        WindowIndex index = new WindowIndex(Duration.ofDays(2), 1000);
+        for (LocalDate d : index.missingDays(T)) {
+            index.load(d, List.of());
+        }
+        index.put(candidate("a", "Volcano erupts in Albay", T));
+        Features f = index.get("a").features();
+        int[] weighed = {0};
+        Rarity.Weighing sumOfSquares = (features, rarity) -> {
+            weighed[0]++;
+            double sum = 0;
+            for (int t : features.words()) {
+                sum += rarity.idf(t) * rarity.idf(t);
+            }
+            return Math.sqrt(sum);
+        };
+        double before = index.length(f, sumOfSquares);
+        assertEquals(before, index.length(f, sumOfSquares));
+        assertEquals(1, weighed[0], "the second reading is remembered");
+        index.put(candidate("b", "Parliament passes the budget", T));
+        double after = index.length(f, sumOfSquares);
+        assertEquals(2, weighed[0], "one more event changes every rarity");
+        assertTrue(after > before, "each word of the first event is rarer among two");
+        Candidate a = index.get("a");
+        index.put(a.joinedBy(3, analyzer.analyze("Ash falls on Legazpi", "", List.of())));
+        index.length(f, sumOfSquares);
+        assertEquals(3, weighed[0], "a join that counts new words changes their rarities");
+    }
 }
