@@ -5,13 +5,23 @@ import org.currents.event.Features;
 
 /**
  * A stored event as matching sees it: its date (which files it under a day), when its earliest
- * and latest reports were published (what a report's time is measured from), who reported it,
- * and its features.
+ * and latest reports were published (what a report's time is measured from), the sources that
+ * reported it (in rising order) and its features.
  */
 public record Candidate(String eventId, Instant published, Instant earliest, Instant latest, long[] sourceIds,
                         Features features) {
     /** Beyond this many words, a candidate takes no more from the reports that join it. */
     private static final int MAX_WORDS = 160;
+
+    /** The sources in rising order, so that {@link #reportedBy} need not read them all. */
+    public Candidate {
+        for (int i = 1; i < sourceIds.length; i++) {
+            if (sourceIds[i - 1] >= sourceIds[i]) {
+                sourceIds = java.util.Arrays.stream(sourceIds).sorted().distinct().toArray();
+                break;
+            }
+        }
+    }
 
     /** An event of one report, or one whose reports' times are not known: its earliest report is its date. */
     public Candidate(String eventId, Instant published, long[] sourceIds, Features features) {
@@ -38,9 +48,13 @@ public record Candidate(String eventId, Instant published, Instant earliest, Ins
      */
     public Candidate joinedBy(long sourceId, Features joining) {
         long[] sources = sourceIds;
-        if (!reportedBy(sourceId)) {
-            sources = java.util.Arrays.copyOf(sourceIds, sourceIds.length + 1);
-            sources[sourceIds.length] = sourceId;
+        int at = java.util.Arrays.binarySearch(sourceIds, sourceId);
+        if (at < 0) {
+            at = -at - 1;
+            sources = new long[sourceIds.length + 1];
+            System.arraycopy(sourceIds, 0, sources, 0, at);
+            sources[at] = sourceId;
+            System.arraycopy(sourceIds, at, sources, at + 1, sourceIds.length - at);
         }
         Features f = features.words().length >= MAX_WORDS ? features : new Features(union(features.words(),
                 joining.words()), union(features.names(), joining.names()), union(features.figures(), joining.figures()),
@@ -75,12 +89,8 @@ public record Candidate(String eventId, Instant published, Instant earliest, Ins
         return java.util.Arrays.copyOf(out, n);
     }
 
+    /** Whether a report of {@code sourceId} is among the event's: asked of every candidate, twice, in every decision. */
     boolean reportedBy(long sourceId) {
-        for (long s : sourceIds) {
-            if (s == sourceId) {
-                return true;
-            }
-        }
-        return false;
+        return java.util.Arrays.binarySearch(sourceIds, sourceId) >= 0;
     }
 }
