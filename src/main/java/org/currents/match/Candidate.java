@@ -89,7 +89,7 @@ public record Candidate(String eventId, Instant published, Instant earliest, Ins
         return java.util.Arrays.copyOf(out, n);
     }
 
-    /** Whether a report of {@code sourceId} is among the event's: asked of every candidate, twice, in every decision. */
+    /** Whether a report of {@code sourceId} is among the event's: asked twice of each candidate of a decision. */
     boolean reportedBy(long sourceId) {
         return java.util.Arrays.binarySearch(sourceIds, sourceId) >= 0;
     }

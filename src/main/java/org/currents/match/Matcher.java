@@ -419,7 +419,6 @@ public final class Matcher {
         return new Vector(idf, weights, named, weigh(f, rarity, idf, weights, named));
     }
 
-
     /**
      * Weighs every word of {@code f}, filling the arrays when given; returns the vector's length.
      * Names and figures are walked beside the words: all sorted.

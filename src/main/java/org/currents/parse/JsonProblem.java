@@ -25,6 +25,7 @@ public final class JsonProblem {
     /** As {@link #of}, followed by where the parser stopped: "..., at line 1, column 2". */
     public static String located(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        return at == null || at.getLineNr() < 0 ? of(e) : of(e) + ", at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return at == null || at.getLineNr() < 0 ? of(e)
+                : of(e) + ", at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 }
