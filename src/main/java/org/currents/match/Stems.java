@@ -13,6 +13,7 @@ import java.util.Set;
  * loses the rarity that made it evidence ("murder" stays apart from "killed").
  */
 public final class Stems {
+    // The last few are the labels feeds put before lines of their own ("Update:", "Background:"), not the happening's.
     private static final Set<String> STOP = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or",
             "but", "nor", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have",
             "had", "its", "it", "that", "this", "these", "those", "after", "over", "into", "onto", "s", "t", "he", "she",
@@ -25,7 +26,7 @@ public final class Stems {
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "via",
             "per", "just", "now", "still", "since", "until", "because", "if", "how", "why", "though", "although",
             "least", "many", "much", "several", "around", "near", "off", "through", "across", "toward", "towards",
-            "reportedly", "report", "reports", "reported", "news", "latest", "update", "live", "breaking");
+            "reportedly", "report", "reports", "reported", "news", "latest", "update", "live", "breaking", "background");
 
     /** Word families: every surface form on the left becomes the stem on the right. */
     private static final Map<String, String> FAMILIES = families(

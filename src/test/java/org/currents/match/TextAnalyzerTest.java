@@ -122,6 +122,16 @@ class TextAnalyzerTest {
         assertEquals(Map.of(), f.unlabelled().labels());
     }
 
+    /** The labels feeds put before their links or updates are no words of the happening, nor names. */
+    @Test
+    void labelsOfAFeedsOwnAreNotCompared() {
+        Features f = analyzer.analyze("Floods hit Lima", "Rivers burst in Peru. Background: rain since El Niño. Update: it eased.",
+                List.of());
+        assertEquals(List.of("El", "Lima", "Niño", "Peru"), labels(f, f.names()));
+        assertEquals(List.of("El", "Floods", "Lima", "Niño", "Peru", "Rivers", "burst", "eased", "hit", "rain"),
+                labels(f, f.words()));
+    }
+
     /** Words are read once and remembered: the same report reads the same however much was read before. */
     @Test
     void rememberedWordsReadAsFreshOnes() {
