@@ -15,7 +15,7 @@ class JsonProblemTest {
     }
 
     @Test
-    void anUnclosedObjectSaysWhereItOpenedWithoutJacksonsSourceNote() {
+    void anUnclosedArraySaysWhereItOpenedWithoutJacksonsSourceNote() {
         JsonProcessingException e = problem("{\"a\": 1,\n  \"b\": [1, 2");
         assertEquals("Unexpected end-of-input: expected close marker for Array (opened at line 2, column 8)",
                 JsonProblem.of(e));
