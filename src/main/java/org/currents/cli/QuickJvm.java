@@ -67,9 +67,10 @@ final class QuickJvm {
 
     /** The command for this JVM, from what it was started with. */
     static Optional<List<String>> command(String[] args) {
+        Path jar = ownJar();
         return command(args, ProcessHandle.current().info().command().orElse(null),
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                System.getProperty(PROPERTY), ownJar(), archiveOf(ownJar()));
+                System.getProperty(PROPERTY), jar, archiveOf(jar));
     }
 
     /**

@@ -175,8 +175,9 @@ public final class TextAnalyzer {
          * both give. No pair of the quality sets' replays moved.
          */
         private boolean isPartOfDate(List<String> words, int i) {
+            // The day first: it is a look at one character, where a month is a folded word (every word is asked).
             return isDay(words, i) && (isMonth(words, i - 1) || isMonth(words, i + 1))
-                    || isMonth(words, i) && (isDay(words, i - 1) || isDay(words, i + 1));
+                    || (isDay(words, i - 1) || isDay(words, i + 1)) && isMonth(words, i);
         }
 
         private boolean isDay(List<String> words, int i) {
