@@ -1,8 +1,8 @@
 package org.currents.match;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The events of one UTC day with an inverted index from token to events: postings are linked
@@ -86,14 +86,44 @@ final class DayBucket {
     }
 
     private void post(int[] tokens, int at, IntIntMap head) {
+        if (postings + tokens.length > next.length) {
+            layOut(Math.max(2 * next.length, postings + tokens.length));
+        }
         for (int t : tokens) {
-            if (postings == next.length) {
-                next = Arrays.copyOf(next, postings * 2);
-                owner = Arrays.copyOf(owner, postings * 2);
-            }
             next[postings] = head.get(t, -1);
             owner[postings] = at;
             head.put(t, postings++);
         }
+    }
+
+    /**
+     * Copies the postings into arrays of {@code capacity}, each token's list in one run and
+     * without tombstoned events. Posted as events come, a list's entries lie an event's tokens
+     * apart, and walking it missed the cache at every step: the walk was a fifth of a decision.
+     */
+    private void layOut(int capacity) {
+        int[] toNext = new int[capacity];
+        int[] toOwner = new int[capacity];
+        int[] laid = {0};
+        IntUnaryOperator copy = head -> {
+            int first = laid[0];
+            for (int p = head; p >= 0; p = next[p]) {
+                if (events.get(owner[p]) != null) {
+                    toOwner[laid[0]] = owner[p];
+                    toNext[laid[0]] = laid[0] + 1;
+                    laid[0]++;
+                }
+            }
+            if (laid[0] == first) {
+                return -1;
+            }
+            toNext[laid[0] - 1] = -1;
+            return first;
+        };
+        words.replaceValues(copy);
+        subjects.replaceValues(copy);
+        next = toNext;
+        owner = toOwner;
+        postings = laid[0];
     }
 }

@@ -16,8 +16,11 @@ final class Explanation {
     private Explanation() {
     }
 
-    /** The evidence that {@code r} reports the happening of {@code c}: the score given, and what the two share. */
-    static Evidence of(Report r, Candidate c, Rarity rarity, double score) {
+    /**
+     * The evidence that {@code r} reports the happening of {@code c}: the score given, and what
+     * the two share; {@code idf} holds the rarity of each of the report's words, as the decision read it.
+     */
+    static Evidence of(Report r, Candidate c, double[] idf, double score) {
         Features a = r.features();
         Features b = c.features();
         List<String> sharedSubjects = new ArrayList<>();
@@ -53,9 +56,8 @@ final class Explanation {
                 figures.add(a.label(t));
             }
             if (!namedInA && !(af < a.figures().length && a.figures()[af] == t)) {
-                double idf = rarity.idf(t);
                 int at = 0;
-                while (at < rares && rareIdf[at] >= idf) {
+                while (at < rares && rareIdf[at] >= idf[i]) {
                     at++;
                 }
                 if (at < EXPLAINED_WORDS) {
@@ -63,7 +65,7 @@ final class Explanation {
                     System.arraycopy(rare, at, rare, at + 1, moved);
                     System.arraycopy(rareIdf, at, rareIdf, at + 1, moved);
                     rare[at] = t;
-                    rareIdf[at] = idf;
+                    rareIdf[at] = idf[i];
                     rares = Math.min(rares + 1, EXPLAINED_WORDS);
                 }
             }

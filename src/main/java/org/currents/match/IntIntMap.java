@@ -1,6 +1,7 @@
 package org.currents.match;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * An int-to-int hash map with open addressing: the window index holds millions of token
@@ -73,6 +74,18 @@ final class IntIntMap {
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != FREE) {
                 put(oldKeys[i], oldValues[i]);
+            }
+        }
+    }
+
+    /** Replaces every value with what {@code f} makes of it, key by key. */
+    void replaceValues(IntUnaryOperator f) {
+        if (hasZero) {
+            zeroValue = f.applyAsInt(zeroValue);
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != FREE) {
+                values[i] = f.applyAsInt(values[i]);
             }
         }
     }

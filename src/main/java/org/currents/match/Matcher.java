@@ -148,7 +148,7 @@ public final class Matcher {
         if (best == null) {
             return new Decision.Start(Evidence.NONE);
         }
-        Evidence explained = Explanation.of(report, best, rarity, bestScore);
+        Evidence explained = Explanation.of(report, best, a.idf, bestScore);
         return bestScore >= w.threshold() ? new Decision.Join(best.eventId(), explained) : new Decision.Start(explained);
     }
 
@@ -191,8 +191,8 @@ public final class Matcher {
     }
 
     Evidence evidence(Report r, Candidate c, Rarity rarity) {
-        return Explanation.of(r, c, rarity,
-                score(r, vector(r.features(), rarity), c, rarity, rarity.idf(UNSEEN), Double.NEGATIVE_INFINITY));
+        Vector a = vector(r.features(), rarity);
+        return Explanation.of(r, c, a.idf, score(r, a, c, rarity, rarity.idf(UNSEEN), Double.NEGATIVE_INFINITY));
     }
 
     /**

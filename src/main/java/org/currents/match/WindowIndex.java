@@ -247,9 +247,13 @@ public final class WindowIndex implements Rarity {
                 bucket.scoreSubject(subjects[i], subjectIdf[i], tally.scores);
             }
             for (int i = 0; i < tally.scores.length; i++) {
-                Candidate c = tally.scores[i] > 0 ? bucket.get(i) : null;
+                // Most events share a common word or two with the report: one under the worst of a
+                // full shortlist is passed over before it is read.
+                double score = tally.scores[i];
+                Candidate c = score > 0 && (found.size() < limit || !found.isEmpty() && score >= found.peek().score)
+                        ? bucket.get(i) : null;
                 if (c != null && !c.earliest().isBefore(from) && !c.earliest().isAfter(to)) {
-                    found.add(new Scored(c, tally.scores[i], tally, i));
+                    found.add(new Scored(c, score, tally, i));
                     if (found.size() > limit) {
                         found.poll();
                     }

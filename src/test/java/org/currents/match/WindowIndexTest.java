@@ -177,4 +177,36 @@ class WindowIndexTest {
         index.length(f, sumOfSquares);
         assertEquals(3, weighed[0], "a join that counts new words changes their rarities");
     }
+
+    @Test
+    void aDayOfManyEventsFindsEachByItsOwnWordAfterItsPostingsAreLaidOutAgain() {
+        WindowIndex index = new WindowIndex(Duration.ofDays(1), 10_000);
+        index.load(LocalDate.of(2018, 1, 15), List.of());
+        int events = 600;
+        for (int i = 0; i < events; i++) {
+            index.put(candidate("e" + i, "Glacier " + word(i) + " melts near " + word(i + 10_000), T));
+        }
+        for (int i = 0; i < events; i += 3) {
+            index.remove("e" + i);
+        }
+        for (int i = events; i < events + 50; i++) {
+            index.put(candidate("e" + i, "Glacier " + word(i) + " melts near " + word(i + 10_000), T));
+        }
+        for (int i = 0; i < events + 50; i++) {
+            List<String> found = index.candidates(report("The " + word(i) + " story", T), ANY_TIME, 10).stream()
+                    .map(Candidate::eventId).toList();
+            assertEquals(i % 3 == 0 && i < events ? List.of() : List.of("e" + i), found, "event " + i);
+        }
+        assertEquals(events + 50 - events / 3, index.candidates(report("Glacier", T), ANY_TIME, 10_000).size(),
+                "every live event, and none removed, under the word they all give");
+    }
+
+    /** A word of letters alone, one for each number, ending where no stem is cut: figures and stems would blur them. */
+    private static String word(int n) {
+        StringBuilder b = new StringBuilder("Zq");
+        for (int k = n; k > 0 || b.length() == 2; k /= 26) {
+            b.append((char) ('a' + k % 26));
+        }
+        return b.append('x').toString();
+    }
 }
