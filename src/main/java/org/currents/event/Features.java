@@ -7,12 +7,14 @@ import java.util.Map;
  * What matching compares of one report, as sorted sets of 32-bit token hashes: its stemmed
  * words (names and figures among them), the names (capitalised words, places behind
  * demonyms), the figures (tolls, magnitudes, vote counts), the subjects it is filed under, and
- * which names are places of the list (broad: many happenings of a day share a country).
+ * which names are places of the list (broad: many happenings of a day share a country), and the
+ * acronyms its longer names make ("Bar Council of India": BCI), which another report may give
+ * for them.
  * Hashes keep an event's features to a few hundred bytes, so a window of many thousand
  * events fits in memory. {@code labels} maps hashes back to words, for explanations; stored
  * events carry none.
  */
-public record Features(int[] words, int[] names, int[] figures, int[] subjects, int[] places,
+public record Features(int[] words, int[] names, int[] figures, int[] subjects, int[] places, int[] aliases,
                        Map<Integer, String> labels) {
     public static final Features NONE = new Features(new int[0], new int[0], new int[0], new int[0], Map.of());
 
@@ -20,14 +22,14 @@ public record Features(int[] words, int[] names, int[] figures, int[] subjects, 
         labels = Map.copyOf(labels);
     }
 
-    /** Features that tell no places apart. */
+    /** Features that tell no places apart and give no acronyms. */
     public Features(int[] words, int[] names, int[] figures, int[] subjects, Map<Integer, String> labels) {
-        this(words, names, figures, subjects, new int[0], labels);
+        this(words, names, figures, subjects, new int[0], new int[0], labels);
     }
 
     /** The token sets without their labels, as kept for stored events. */
     public Features unlabelled() {
-        return labels.isEmpty() ? this : new Features(words, names, figures, subjects, places, Map.of());
+        return labels.isEmpty() ? this : new Features(words, names, figures, subjects, places, aliases, Map.of());
     }
 
     public String label(int token) {

@@ -59,7 +59,7 @@ public record Candidate(String eventId, Instant published, Instant earliest, Ins
         Features f = features.words().length >= MAX_WORDS ? features : new Features(union(features.words(),
                 joining.words()), union(features.names(), joining.names()), union(features.figures(), joining.figures()),
                 union(features.subjects(), joining.subjects()), union(features.places(), joining.places()),
-                java.util.Map.of());
+                union(features.aliases(), joining.aliases()), java.util.Map.of());
         return new Candidate(eventId, published, earliest, latest, sources, f);
     }
 
@@ -72,7 +72,7 @@ public record Candidate(String eventId, Instant published, Instant earliest, Ins
         Features b = before.features;
         return a.words().length > b.words().length || a.names().length > b.names().length
                 || a.figures().length > b.figures().length || a.subjects().length > b.subjects().length
-                || a.places().length > b.places().length;
+                || a.places().length > b.places().length || a.aliases().length > b.aliases().length;
     }
 
     private static int[] union(int[] a, int[] b) {

@@ -72,6 +72,17 @@ final class Explanation {
             i++;
             j++;
         }
+        // A body one names in full and the other by its acronym is a name in common.
+        for (int alias : a.aliases()) {
+            if (Features.contains(b.names(), alias)) {
+                names.add(a.label(alias));
+            }
+        }
+        for (int alias : b.aliases()) {
+            if (Features.contains(a.names(), alias)) {
+                names.add(a.label(alias));
+            }
+        }
         List<String> rareWords = new ArrayList<>(rares);
         for (int k = 0; k < rares; k++) {
             rareWords.add(a.label(rare[k]));

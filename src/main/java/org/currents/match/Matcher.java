@@ -269,7 +269,8 @@ public final class Matcher {
                 unexplained *= 1 - Math.min(1, rarity.idf(s) / rarest);
             }
         }
-        Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0,
+        Score score = new Score(unexplained, nameShared || subjectShared || a.names().length == 0 || b.names().length == 0
+                || givesAcronymOf(a, b) || givesAcronymOf(b, a),
                 rareShared, rareNameShared && namesShared >= NAMES_FOR_RARE_NAME, apart(r, c), late(r, c),
                 c.reportedBy(r.sourceId()), sharedSquares / (rarest * rarest), figures(a, b));
         if (toBeat > Double.NEGATIVE_INFINITY && dot > 0 && monotone) {
@@ -292,6 +293,16 @@ public final class Matcher {
      */
     private static boolean isSpecificName(Features a, boolean namedInA, Features b, boolean namedInB, int token) {
         return namedInA && namedInB && !Features.contains(a.places(), token) && !Features.contains(b.places(), token);
+    }
+
+    /** Whether {@code a} names by its acronym a body {@code b} names in full ("BCI", "Bar Council of India"). */
+    static boolean givesAcronymOf(Features a, Features b) {
+        for (int alias : b.aliases()) {
+            if (Features.contains(a.names(), alias)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

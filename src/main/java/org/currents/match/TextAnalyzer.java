@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class TextAnalyzer {
     /** Longest place name read as one ("Democratic Republic of the Congo" is read by its acronym or demonym). */
     private static final int PLACE_WORDS = 4;
 
+    /** Small words inside a name, which its acronym leaves out. */
+    private static final Set<String> CONNECTORS = Set.of("of", "and", "for", "the", "on", "de", "del", "des", "du", "la");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -96,32 +99,43 @@ public final class TextAnalyzer {
             }
         }
         return new Reading(new Features(ints(collect.words), ints(collect.names), ints(collect.figures), ints(subjects),
-                ints(collect.placeTokens), collect.labels), List.copyOf(collect.placeNames));
+                ints(collect.placeTokens), ints(collect.aliases), collect.labels), List.copyOf(collect.placeNames));
     }
 
     private Collector collector(String headline, String summary) {
         Set<String> capitalised = new HashSet<>();
         Collector collect = new Collector(capitalised);
         List<List<String>> texts = new ArrayList<>(2);
+        List<List<String>> phrased = new ArrayList<>(2);
+        List<BitSet> spaced = new ArrayList<>(2);
         for (String text : new String[] {headline, summary}) {
             if (text == null) {
                 continue;
             }
             List<String> words = new ArrayList<>();
+            BitSet afterSpace = new BitSet();
             boolean titleCase = isTitleCase(text);
-            scan(text, (surface, sentenceStart) -> {
+            scan(text, (surface, sentenceStart, joined) -> {
+                afterSpace.set(words.size(), joined);
                 words.add(surface);
                 if (!titleCase && !sentenceStart && Character.isUpperCase(surface.charAt(0))) {
                     capitalised.add(fold(surface));
                 }
             });
             texts.add(words);
+            if (!titleCase) {
+                phrased.add(words);
+                spaced.add(afterSpace);
+            }
         }
         // Every text's capitals are known before any word is folded: a name may be capitalised only in the other.
         for (List<String> words : texts) {
             for (int i = 0; i < words.size(); i += collect.words(words, i)) {
                 // collect.words consumes one word, or the words of a place's name
             }
+        }
+        for (int t = 0; t < phrased.size(); t++) {
+            collect.acronyms(phrased.get(t), spaced.get(t));
         }
         return collect;
     }
@@ -133,6 +147,7 @@ public final class TextAnalyzer {
         final Tokens names = new Tokens();
         final Tokens figures = new Tokens();
         final Tokens placeTokens = new Tokens();
+        final Tokens aliases = new Tokens();
         final Map<Integer, String> labels = new HashMap<>();
         final java.util.LinkedHashSet<String> placeNames = new java.util.LinkedHashSet<>();
 
@@ -215,6 +230,46 @@ public final class TextAnalyzer {
             labels.putIfAbsent(h, surface);
         }
 
+        /**
+         * The acronyms of the names of three to five capitalised words in a row (with "of", "and"
+         * and the like between them, nothing but spaces between any two): "Bar Council of India"
+         * makes BCI, "Immigration and Customs Enforcement" ICE. One outlet names a body in full
+         * where another gives its acronym.
+         */
+        void acronyms(List<String> words, BitSet afterSpace) {
+            int i = 0;
+            while (i < words.size()) {
+                if (!isNamePart(words.get(i))) {
+                    i++;
+                    continue;
+                }
+                StringBuilder initials = new StringBuilder().append(words.get(i).charAt(0));
+                int end = i + 1;
+                for (int j = i + 1; j < words.size() && afterSpace.get(j); j++) {
+                    if (isNamePart(words.get(j))) {
+                        initials.append(words.get(j).charAt(0));
+                        end = j + 1;
+                    } else if (!CONNECTORS.contains(words.get(j))) {
+                        break;
+                    }
+                }
+                if (initials.length() >= 3 && initials.length() <= 5) {
+                    WordForms.Form f = forms.of(initials.toString());
+                    if (f.kind() == WordForms.Kind.WORD && f.acronym()) {
+                        aliases.add(f.token());
+                        labels.putIfAbsent(f.token(), String.join(" ", words.subList(i, end)));
+                    }
+                }
+                i = end;
+            }
+        }
+
+        /** A word of a name: capitalised, and so written somewhere no sentence begins. */
+        private boolean isNamePart(String word) {
+            return Character.isUpperCase(word.charAt(0)) && Character.isLetter(word.charAt(word.length() - 1))
+                    && capitalised.contains(fold(word));
+        }
+
         /** A place, however named, is one token: "U.S.", "American" and "United States" alike. */
         private void place(String name, int token, String surface) {
             placeNames.add(name);
@@ -225,10 +280,14 @@ public final class TextAnalyzer {
         }
     }
 
-    /** Calls {@code sink} with every word and number of {@code text}, and whether a sentence begins there. */
+    /**
+     * Calls {@code sink} with every word and number of {@code text}, whether a sentence begins
+     * there, and whether nothing but spaces parts it from the word before.
+     */
     static void scan(String text, WordSink sink) {
         int n = text.length();
         boolean sentenceStart = true;
+        boolean joined = false;
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
@@ -236,6 +295,7 @@ public final class TextAnalyzer {
                 if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n') {
                     sentenceStart = true;
                 }
+                joined &= isSpace(c);
                 i++;
                 continue;
             }
@@ -266,8 +326,9 @@ public final class TextAnalyzer {
             if (i < n && text.charAt(i) == '.' && i - start >= 3 && text.charAt(i - 2) == '.') {
                 i++;
             }
-            sink.accept(text.substring(start, i), sentenceStart);
+            sink.accept(text.substring(start, i), sentenceStart, joined);
             sentenceStart = false;
+            joined = true;
         }
     }
 
@@ -356,6 +417,6 @@ public final class TextAnalyzer {
 
     @FunctionalInterface
     interface WordSink {
-        void accept(String surface, boolean sentenceStart);
+        void accept(String surface, boolean sentenceStart, boolean joined);
     }
 }

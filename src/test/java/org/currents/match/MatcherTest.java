@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
+import org.currents.event.Features;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +92,27 @@ class MatcherTest {
         assertEquals(quake, join.eventId());
         assertEquals(List.of("Alaska"), join.evidence().names());
         assertEquals(List.of("7.9"), join.evidence().figures());
+    }
+
+    @Test
+    void aBodyOneNamesInFullAndTheOtherByItsAcronymIsANameInCommon() {
+        String headline = "Lawyers' council sends envoys to feuding top judges";
+        String summary = "The Bar Council of India named seven members to meet the four judges who criticised the chief "
+                + "justice of the Supreme Court.";
+        Features full = analyzer.analyze(headline, summary, List.of()).unlabelled();
+        Features unread = new Features(full.words(), full.names(), full.figures(), full.subjects(), full.places(),
+                new int[0], Map.of());
+        String reply = "BCI panel to broker truce at Supreme Court";
+        String replySummary = "A seven-member delegation of the apex lawyers' body hopes to end the judges' revolt, "
+                + "Mumbai papers said.";
+        index.put(new Candidate("unread", T, new long[] {1}, unread));
+        assertInstanceOf(Decision.Start.class, decide(2, reply, replySummary, T.plusSeconds(4 * 3600)),
+                "without the acronym, the names disagree");
+        index.remove("unread");
+        index.put(new Candidate("read", T, new long[] {1}, full));
+        Decision.Join join = assertInstanceOf(Decision.Join.class, decide(2, reply, replySummary, T.plusSeconds(4 * 3600)));
+        assertEquals("read", join.eventId());
+        assertTrue(join.evidence().names().contains("BCI"), join.evidence().names().toString());
     }
 
     @Test

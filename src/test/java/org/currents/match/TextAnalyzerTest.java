@@ -55,6 +55,27 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aNameOfThreeWordsOrMoreMakesTheAcronymAnotherReportMayGive() {
+        Features full = analyzer.analyze("Lawyers step in", "Officers from Immigration and Customs Enforcement were there "
+                + "when the Bar Council of India met in the capital. The Supreme Court waited for them.", List.of());
+        Features acronyms = analyzer.analyze("ICE and BCI talks", "", List.of());
+        assertEquals(Arrays.stream(acronyms.names()).sorted().boxed().toList(),
+                Arrays.stream(full.aliases()).boxed().toList(), "two words make no acronym, nor a sentence's first word");
+        assertEquals(List.of("Bar Council of India", "Immigration and Customs Enforcement"),
+                labels(full, full.aliases()).stream().sorted().toList());
+    }
+
+    @Test
+    void onlyWordsWrittenSideBySideInOneSentenceMakeAnAcronym() {
+        for (String summary : new String[] {"Talks between India, Bar Council members and Misra.",
+            "Members of the Bar Council. India waits.", "The Bar Council (India) met.",
+            "Bar Council Of India Sends Envoys To Judges"}) {
+            Features f = analyzer.analyze("Lawyers step in", summary, List.of());
+            assertEquals(0, f.aliases().length, summary);
+        }
+    }
+
+    @Test
     void placesOfTheListAreToldApartFromOtherNames() {
         Features f = analyzer.analyze("Pakistani protesters return to the streets of Kasur", "", List.of());
         assertEquals(List.of("Kasur", "Pakistani"), labels(f, f.names()));
