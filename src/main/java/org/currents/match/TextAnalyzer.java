@@ -231,10 +231,10 @@ public final class TextAnalyzer {
         }
 
         /**
-         * The acronyms of the names of three to five capitalised words in a row (with "of", "and"
-         * and the like between them, nothing but spaces between any two): "Bar Council of India"
-         * makes BCI, "Immigration and Customs Enforcement" ICE. One outlet names a body in full
-         * where another gives its acronym.
+         * The acronyms, of three to five letters, of names of capitalised words in a row (with
+         * "of", "and" and the like between them, nothing but spaces between any two): "Bar Council
+         * of India" makes BCI, "Immigration and Customs Enforcement" ICE, "Department of Justice"
+         * DOJ. One outlet names a body in full where another gives its acronym.
          */
         void acronyms(List<String> words, BitSet afterSpace) {
             int i = 0;
@@ -243,24 +243,37 @@ public final class TextAnalyzer {
                     i++;
                     continue;
                 }
+                // Some acronyms keep the O of "of" (DOJ), most do not (BCI): both are read.
                 StringBuilder initials = new StringBuilder().append(words.get(i).charAt(0));
+                StringBuilder withOf = new StringBuilder(initials);
+                boolean of = false;
                 int end = i + 1;
                 for (int j = i + 1; j < words.size() && afterSpace.get(j); j++) {
                     if (isNamePart(words.get(j))) {
                         initials.append(words.get(j).charAt(0));
+                        withOf.append(of ? "O" : "").append(words.get(j).charAt(0));
+                        of = false;
                         end = j + 1;
-                    } else if (!CONNECTORS.contains(words.get(j))) {
+                    } else if (CONNECTORS.contains(words.get(j))) {
+                        of |= words.get(j).equals("of");
+                    } else {
                         break;
                     }
                 }
-                if (initials.length() >= 3 && initials.length() <= 5) {
-                    WordForms.Form f = forms.of(initials.toString());
-                    if (f.kind() == WordForms.Kind.WORD && f.acronym()) {
-                        aliases.add(f.token());
-                        labels.putIfAbsent(f.token(), String.join(" ", words.subList(i, end)));
-                    }
-                }
+                String phrase = String.join(" ", words.subList(i, end));
+                alias(initials.toString(), phrase);
+                alias(withOf.toString(), phrase);
                 i = end;
+            }
+        }
+
+        private void alias(String initials, String phrase) {
+            if (initials.length() >= 3 && initials.length() <= 5) {
+                WordForms.Form f = forms.of(initials);
+                if (f.kind() == WordForms.Kind.WORD && f.acronym()) {
+                    aliases.add(f.token());
+                    labels.putIfAbsent(f.token(), phrase);
+                }
             }
         }
 
