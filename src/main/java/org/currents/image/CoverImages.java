@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -120,14 +121,23 @@ public final class CoverImages implements AutoCloseable {
                 return fail(folder, url, result instanceof FetchResult.Failed f ? f.message() : "no body");
             }
             Map<Integer, byte[]> variants = ImageVariants.of(fetched.body());
-            Files.createDirectories(folder);
-            for (Map.Entry<Integer, byte[]> v : variants.entrySet()) {
-                Path tmp = folder.resolve(v.getKey() + ".jpg.tmp");
-                Files.write(tmp, v.getValue());
-                Files.move(tmp, folder.resolve(v.getKey() + ".jpg"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // Every width is written beside the folder, which then takes them all in one move: a page
+            // made while they were moved in one by one listed the first alone in its srcset.
+            Files.createDirectories(dir);
+            Path staging = Files.createTempDirectory(dir, key + ".");
+            try {
+                for (Map.Entry<Integer, byte[]> v : variants.entrySet()) {
+                    Files.write(staging.resolve(v.getKey() + ".jpg"), v.getValue());
+                }
+                if (Files.isDirectory(folder)) {
+                    delete(folder);
+                }
+                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                if (Files.isDirectory(staging)) {
+                    delete(staging);
+                }
             }
-            Files.deleteIfExists(folder.resolve(FAILED));
             keepWithinBudget();
             return true;
         } catch (IOException | IllegalArgumentException e) {

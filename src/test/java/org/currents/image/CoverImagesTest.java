@@ -21,7 +21,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
@@ -159,6 +162,23 @@ class CoverImagesTest {
             assertTrue(Files.readString(dir.resolve("images").resolve(CoverImages.key(cover)).resolve("failed"))
                     .contains("not an image"));
             assertFalse(page(w.site()).contains("<img"));
+        }
+    }
+
+    @Test
+    void aCoverIsSeenWithAllItsWidthsOrNotAtAll() throws Exception {
+        try (World w = world(url("/cover.png"), List.of("127.0.0.1"), 100_000_000)) {
+            List<List<Integer>> seen = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String cover = url("/cover.png?n=" + i);
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                Optional<CoverImages.Ready> ready = Optional.empty();
+                while (ready.isEmpty() && System.nanoTime() < deadline) {
+                    ready = w.covers().ready(cover);
+                }
+                seen.add(ready.orElseThrow().widths());
+            }
+            assertEquals(Collections.nCopies(10, List.of(320, 640, 960)), seen, "asked as fast as can be, while it is stored");
         }
     }
 
