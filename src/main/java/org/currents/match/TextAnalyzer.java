@@ -105,39 +105,38 @@ public final class TextAnalyzer {
     private Collector collector(String headline, String summary) {
         Set<String> capitalised = new HashSet<>();
         Collector collect = new Collector(capitalised);
-        List<List<String>> texts = new ArrayList<>(2);
-        List<List<String>> phrased = new ArrayList<>(2);
-        List<BitSet> spaced = new ArrayList<>(2);
+        List<Text> texts = new ArrayList<>(2);
         for (String text : new String[] {headline, summary}) {
             if (text == null) {
                 continue;
             }
-            List<String> words = new ArrayList<>();
-            BitSet afterSpace = new BitSet();
-            boolean titleCase = isTitleCase(text);
+            Text read = new Text(new ArrayList<>(), new BitSet(), isTitleCase(text));
             scan(text, (surface, sentenceStart, joined) -> {
-                afterSpace.set(words.size(), joined);
-                words.add(surface);
-                if (!titleCase && !sentenceStart && Character.isUpperCase(surface.charAt(0))) {
+                read.afterSpace.set(read.words.size(), joined);
+                read.words.add(surface);
+                if (!read.titleCase && !sentenceStart && Character.isUpperCase(surface.charAt(0))) {
                     capitalised.add(fold(surface));
                 }
             });
-            texts.add(words);
-            if (!titleCase) {
-                phrased.add(words);
-                spaced.add(afterSpace);
-            }
+            texts.add(read);
         }
         // Every text's capitals are known before any word is folded: a name may be capitalised only in the other.
-        for (List<String> words : texts) {
-            for (int i = 0; i < words.size(); i += collect.words(words, i)) {
+        for (Text t : texts) {
+            for (int i = 0; i < t.words.size(); i += collect.words(t.words, i)) {
                 // collect.words consumes one word, or the words of a place's name
             }
         }
-        for (int t = 0; t < phrased.size(); t++) {
-            collect.acronyms(phrased.get(t), spaced.get(t));
+        // After every word, so that a word keeps its own label where an acronym is also a word of the text.
+        for (Text t : texts) {
+            if (!t.titleCase) {
+                collect.acronyms(t.words, t.afterSpace);
+            }
         }
         return collect;
+    }
+
+    /** A text's words, which of them only spaces part from the word before, and whether it is title-cased. */
+    private record Text(List<String> words, BitSet afterSpace, boolean titleCase) {
     }
 
     /** Folds one word into the collector's sets. */

@@ -20,6 +20,15 @@ class WindowIndexTest {
         return new Candidate(id, at, new long[] {1}, analyzer.analyze(text, "", List.of()).unlabelled());
     }
 
+    /** An index of two days either side, every day of the window around {@code t} loaded and empty. */
+    private static WindowIndex emptyDaysAround(Instant t) {
+        WindowIndex index = new WindowIndex(Duration.ofDays(2), 1000);
+        for (LocalDate d : index.missingDays(t)) {
+            index.load(d, List.of());
+        }
+        return index;
+    }
+
     private Report report(String text, Instant at) {
         return new Report(at, 2, analyzer.analyze(text, "", List.of()));
     }
@@ -41,10 +50,7 @@ class WindowIndexTest {
 
     @Test
     void aReachShorterThanTheWindowLeavesOutTheEventsBeyondIt() {
-        WindowIndex index = new WindowIndex(Duration.ofDays(2), 1000);
-        for (LocalDate d : index.missingDays(T)) {
-            index.load(d, List.of());
-        }
+        WindowIndex index = emptyDaysAround(T);
         index.put(candidate("hour", "Volcano erupts in Albay", T.plus(Duration.ofHours(1))));
         index.put(candidate("day", "Volcano erupts in Albay", T.minus(Duration.ofHours(30))));
         Report r = report("Albay volcano erupts", T);
@@ -56,10 +62,7 @@ class WindowIndexTest {
 
     @Test
     void aCandidatesReachIsMeasuredFromItsEarliestReport() {
-        WindowIndex index = new WindowIndex(Duration.ofDays(2), 1000);
-        for (LocalDate d : index.missingDays(T)) {
-            index.load(d, List.of());
-        }
+        WindowIndex index = emptyDaysAround(T);
         index.put(candidate("joined", "Volcano erupts in Albay", T));
         index.put(index.get("joined").joinedBy(report("Albay volcano spews ash", T.minus(Duration.ofHours(20)))));
         assertEquals(T, index.get("joined").published());
@@ -150,10 +153,7 @@ class WindowIndexTest {
 
     @Test
     void aRememberedLengthIsReadAgainOnceACountChanges() {
-        WindowIndex index = new WindowIndex(Duration.ofDays(2), 1000);
-        for (LocalDate d : index.missingDays(T)) {
-            index.load(d, List.of());
-        }
+        WindowIndex index = emptyDaysAround(T);
         index.put(candidate("a", "Volcano erupts in Albay", T));
         Features f = index.get("a").features();
         int[] weighed = {0};
