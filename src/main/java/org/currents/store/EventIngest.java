@@ -28,13 +28,14 @@ import org.currents.match.WindowIndex;
  * decided, and the next one is decided while the last is written: it reads that one's events,
  * keys and candidates from memory ({@link InFlight}), as its rows are not committed yet.
  *
- * <p>Nodes serialize on the row of the events counter, taken {@code FOR UPDATE} by every writing
- * transaction. An ingest decided as version {@code v} commits only if the counter is still
- * {@code v - 1}; if another node (or a command line process) wrote in between, or the ingest
- * before it failed, what it decided may rest on events that were not there: the days it touched
- * are forgotten and it is decided again holding both the lock and the turn, in the transaction
- * that writes it, after catching the index up with what others wrote since (events carry the
- * version that last wrote them). Parsing and normalizing stay outside both and run in parallel.
+ * <p>Nodes serialize on the row of the events counter, which every writing transaction takes first
+ * (read {@code FOR UPDATE}, or moved from {@code v - 1} to {@code v}). An ingest decided as version
+ * {@code v} commits only if the counter is still {@code v - 1}; if another node (or a command line
+ * process) wrote in between, or the ingest before it failed, what it decided may rest on events
+ * that were not there: the days it touched are forgotten and it is decided again holding both the
+ * lock and the turn, in the transaction that writes it, after catching the index up with what
+ * others wrote since (events carry the version that last wrote them). Parsing and normalizing stay
+ * outside both and run in parallel.
  */
 public final class EventIngest {
     private final Database db;
@@ -153,19 +154,24 @@ public final class EventIngest {
             if (failed || seen < 0) {
                 return inOneStep(filing, recording);
             }
-            if (decided == seen) {
+            // With no ingest being written, others may have written since: the counter is read on the
+            // connection that reads for deciding (on PostgreSQL the first statement of a checkout is the
+            // dearest, as the server's process wakes up for it).
+            boolean idle = decided == seen;
+            if (idle) {
                 inFlight = InFlight.NONE;
-                db.read(c -> {
-                    catchUp(c, counter(c, ""));
-                    return null;
-                });
-                decided = seen;
             }
-            version = decided + 1;
             IngestTransaction deciding = new IngestTransaction(matcher, merger, analyzer, index, recent, inFlight,
                     clock.instant());
             tx = deciding;
-            result = new Filed(db.read(c -> deciding.decide(c, filing)), deciding.resultsBySource());
+            result = new Filed(db.read(c -> {
+                if (idle) {
+                    catchUp(c, counter(c, ""));
+                    decided = seen;
+                }
+                return deciding.decide(c, filing);
+            }), deciding.resultsBySource());
+            version = decided + 1;
             if (!tx.changesAnything() && inFlight == InFlight.NONE) {
                 return result;
             }
@@ -196,7 +202,7 @@ public final class EventIngest {
             // version - 1, written by another node that took its number, and the decisions rest
             // on events that were never written and miss the other node's.
             boolean written = !failed && db.inTransaction(c -> {
-                if (counter(c, " FOR UPDATE") != version - 1) {
+                if (!advance(c, version - 1, version)) {
                     return false;
                 }
                 writing.write(c, version);
@@ -241,6 +247,9 @@ public final class EventIngest {
                 catchUp(c, current);
                 IngestResult r = tx.decide(c, filing);
                 version[0] = tx.changesAnything() ? current + 1 : current;
+                if (version[0] != current) {
+                    advance(c, current, version[0]);
+                }
                 tx.write(c, version[0]);
                 recording.write(c, r);
                 return r;
@@ -296,6 +305,7 @@ public final class EventIngest {
                     long current = counter(c, " FOR UPDATE");
                     catchUp(c, current);
                     recent.clear();
+                    advance(c, current, current + 1);
                     return new EventSplit(c, current + 1, clock.instant()).split(eventId, articleUrl);
                 });
                 seen = decided = seen + 1;
@@ -333,6 +343,16 @@ public final class EventIngest {
     /** The events counter; {@code lock} " FOR UPDATE" in a writing transaction. */
     private static long counter(Connection c, String lock) throws SQLException {
         return Sql.query(c, "SELECT counter_value FROM counter WHERE name = 'events'" + lock, rs -> rs.getLong(1)).get(0);
+    }
+
+    /**
+     * Moves the events counter from {@code from} to {@code to}, holding its row to the end of the
+     * transaction; false, changing nothing, when it does not read {@code from} (another node wrote, or
+     * the ingest before failed). One statement both checks and takes the row.
+     */
+    private static boolean advance(Connection c, long from, long to) throws SQLException {
+        return Sql.update(c, "UPDATE counter SET counter_value = ? WHERE name = 'events' AND counter_value = ?", to,
+                from) == 1;
     }
 
     /** Others wrote since the index was last in step: the days of what they wrote are read again when needed. */

@@ -23,8 +23,8 @@ import org.currents.event.StoryNames;
 
 /**
  * Writes what one ingest decided, in JDBC batches: new events under the first slug free on their
- * day, the changed parts of changed events, new identity keys, the contexts they name (created
- * when new, and given the ingest's version) and the version itself.
+ * day, the changed parts of changed events, new identity keys and the contexts they name (created
+ * when new, and given the ingest's version). The caller moves the events counter to the version.
  */
 final class EventRowWriter {
     private final Connection c;
@@ -100,7 +100,6 @@ final class EventRowWriter {
         keys.forEach((k, id) -> keyRows.add(new Object[] {k, id}));
         Sql.batch(c, "INSERT INTO event_key (key_hash, event_id) VALUES (?, ?)", keyRows);
         stampContexts();
-        Sql.update(c, "UPDATE counter SET counter_value = ? WHERE name = 'events'", version);
         return stored;
     }
 
