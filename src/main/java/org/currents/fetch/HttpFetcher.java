@@ -229,7 +229,7 @@ final class HttpFetcher {
                     + " bytes, over the limit of " + max + " (fetch.max-bytes)");
         }
         // Presize from the declared length, within reason: it is the server's word, and may pass what an int holds.
-        ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 8192), INITIAL_BUFFER));
+        Body body = new Body((int) Math.min(Math.max(declared, 8192), INITIAL_BUFFER));
         byte[] buffer = new byte[16 * 1024];
         InputStream raw = exchange.listener.getInputStream();
         // The client decodes gzip itself; deflate we inflate here, inside the same size cap.
@@ -247,7 +247,7 @@ final class HttpFetcher {
         } catch (IOException e) {
             return failure(asked, url, e, exchange.deadline);
         }
-        return new Fetched(asked, response.getStatus(), body.toByteArray(),
+        return new Fetched(asked, response.getStatus(), body.bytes(),
                 response.getHeaders().get(HttpHeader.CONTENT_TYPE), response.getHeaders().get(HttpHeader.ETAG),
                 response.getHeaders().get(HttpHeader.LAST_MODIFIED), movedTo);
     }
@@ -274,6 +274,17 @@ final class HttpFetcher {
             } catch (IOException e) {
                 // Closing only discards buffered content; there is nothing left to report.
             }
+        }
+    }
+
+    /** A body's bytes, not copied again when the declared length sized the buffer right, as it mostly does. */
+    private static final class Body extends ByteArrayOutputStream {
+        Body(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
         }
     }
 

@@ -24,6 +24,7 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import java.io.Reader;
 import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -53,18 +54,19 @@ final class XmlFeedReader {
     }
 
     ParsedFeed read(byte[] body, String contentType, String url) throws FeedParseException {
-        String text = FeedText.decode(body, contentType);
+        FeedText text = FeedText.of(body, contentType);
         SyndFeed feed;
         try {
-            feed = build(text, url);
+            feed = build(text.reader(), !healOnlyWhenNeeded || text.needsHealing(), url);
         } catch (FeedParseException first) {
             // One safe repair: stray '&'s, the commonest hand-made breakage. DOCTYPEs stay refused.
-            String repaired = FeedText.escapeStrayAmpersands(text);
-            if (repaired.equals(text)) {
+            String decoded = text.decoded();
+            String repaired = FeedText.escapeStrayAmpersands(decoded);
+            if (repaired.equals(decoded)) {
                 throw first;
             }
             try {
-                feed = build(repaired, url);
+                feed = build(new StringReader(repaired), !healOnlyWhenNeeded || XmlHealing.needed(repaired), url);
             } catch (FeedParseException second) {
                 throw first;
             }
@@ -106,13 +108,13 @@ final class XmlFeedReader {
     }
 
     /** ROME over a Reader, so its healer can repair undeclared HTML entities such as {@code &nbsp;}. */
-    private SyndFeed build(String text, String url) throws FeedParseException {
+    private static SyndFeed build(Reader text, boolean heal, String url) throws FeedParseException {
         try {
             SyndFeedInput input = new SyndFeedInput(false, Locale.ROOT);
             input.setAllowDoctypes(false);
             input.setPreserveWireFeed(true);
-            input.setXmlHealerOn(!healOnlyWhenNeeded || XmlHealing.needed(text));
-            return input.build(new StringReader(text));
+            input.setXmlHealerOn(heal);
+            return input.build(text);
         } catch (ParsingFeedException e) {
             throw new FeedParseException(url, "not a well-formed feed: " + cause(e), e.getLineNumber(), e.getColumnNumber(), e);
         } catch (FeedException | IllegalArgumentException e) {
