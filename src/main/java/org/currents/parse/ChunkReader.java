@@ -26,27 +26,38 @@ final class ChunkReader extends Reader {
         this.utf8 = charset.equals(StandardCharsets.UTF_8);
     }
 
+    /** One character: ROME's healer reads so, and Reader's own read() makes an array for each. */
+    @Override
+    public int read() {
+        return read == chunk.length() && !nextChunk() ? -1 : chunk.charAt(read++);
+    }
+
     @Override
     public int read(char[] into, int offset, int length) {
         if (length == 0) {
             return 0;
         }
-        if (read == chunk.length()) {
-            if (next == bytes.length) {
-                return -1;
-            }
-            int end = Math.min(bytes.length, next + CHUNK);
-            while (utf8 && end < bytes.length && end > next + 1 && (bytes[end] & 0xc0) == 0x80) {
-                end--;
-            }
-            chunk = new String(bytes, next, end - next, charset);
-            next = end;
-            read = 0;
+        if (read == chunk.length() && !nextChunk()) {
+            return -1;
         }
         int n = Math.min(length, chunk.length() - read);
         chunk.getChars(read, read + n, into, offset);
         read += n;
         return n;
+    }
+
+    private boolean nextChunk() {
+        if (next == bytes.length) {
+            return false;
+        }
+        int end = Math.min(bytes.length, next + CHUNK);
+        while (utf8 && end < bytes.length && end > next + 1 && (bytes[end] & 0xc0) == 0x80) {
+            end--;
+        }
+        chunk = new String(bytes, next, end - next, charset);
+        next = end;
+        read = 0;
+        return true;
     }
 
     @Override

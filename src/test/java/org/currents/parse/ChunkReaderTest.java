@@ -32,6 +32,17 @@ class ChunkReaderTest {
         assertEquals("", readAll(new ChunkReader(new byte[0], 0, StandardCharsets.UTF_8), 10));
     }
 
+    @Test
+    void readsOneCharacterAtATimeAsTheHealerDoes() throws IOException {
+        String expected = "été ".repeat(10_000);
+        Reader reader = new ChunkReader(expected.getBytes(StandardCharsets.UTF_8), 0, StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        for (int c; (c = reader.read()) != -1; ) {
+            out.append((char) c);
+        }
+        assertEquals(expected, out.toString());
+    }
+
     private static String readAll(Reader reader, int buffer) throws IOException {
         StringBuilder out = new StringBuilder();
         char[] chars = new char[buffer];
