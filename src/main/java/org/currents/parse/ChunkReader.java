@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads valid UTF-8 or single-byte text from bytes a chunk at a time, each chunk decoded by the
- * {@code String} constructor: several times faster than a {@code CharsetDecoder} on the text of
- * feeds, and never a copy of the whole text. A UTF-8 chunk ends where a character starts.
+ * {@code String} constructor, never the whole text at once. An {@code InputStreamReader} does the
+ * same through a {@code CharsetDecoder}, whose loop made parsing a quarter slower. A UTF-8 chunk
+ * ends where a character starts.
  */
 final class ChunkReader extends Reader {
     private static final int CHUNK = 16 * 1024;

@@ -116,6 +116,11 @@ final class XmlFeedReader {
             input.setXmlHealerOn(heal);
             return input.build(text);
         } catch (ParsingFeedException e) {
+            if (root(e) instanceof RuntimeException r) {
+                // Well-formed, but ROME's parser tripped over what it takes for granted (an <rss> without a <channel>).
+                throw new FeedParseException(url, "not a feed we can read: an element the format requires is missing ("
+                        + r.getClass().getSimpleName() + " in ROME)", -1, -1, e);
+            }
             throw new FeedParseException(url, "not a well-formed feed: " + cause(e), e.getLineNumber(), e.getColumnNumber(), e);
         } catch (FeedException | IllegalArgumentException e) {
             throw new FeedParseException(url, "not a feed we can read: " + cause(e), -1, -1, e);
@@ -234,11 +239,16 @@ final class XmlFeedReader {
         return d == null ? null : d.toInstant();
     }
 
-    private static String cause(Exception e) {
+    private static Throwable root(Exception e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
+        return t;
+    }
+
+    private static String cause(Exception e) {
+        Throwable t = root(e);
         String m = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }

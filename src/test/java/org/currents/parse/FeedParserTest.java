@@ -172,6 +172,32 @@ class FeedParserTest {
     }
 
     @Test
+    void readsByteOrderMarksOfUtf8AndUtf16() throws Exception {
+        String doc = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><title>東京 café</title></item></channel></rss>";
+        byte[] utf8 = doc.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[utf8.length + 3];
+        withBom[0] = (byte) 0xef;
+        withBom[1] = (byte) 0xbb;
+        withBom[2] = (byte) 0xbf;
+        System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+        assertEquals("東京 café", parser.parse(withBom, null, "u").items().get(0).title());
+        assertEquals("東京 café", parser.parse(withBom, "text/xml", "u").items().get(0).title());
+        FeedParseException noChannel = assertThrows(FeedParseException.class,
+                () -> parser.parse("\uFEFF<rss version=\"2.0\"></rss>".getBytes(StandardCharsets.UTF_16LE), "text/xml", "u"));
+        assertEquals("u: not a feed we can read: an element the format requires is missing (NullPointerException in ROME)",
+                noChannel.getMessage());
+        for (java.nio.charset.Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] bytes = ("\uFEFF" + doc).getBytes(utf16);
+            assertEquals("東京 café", parser.parse(bytes, null, "u").items().get(0).title(), utf16.name());
+            for (String type : List.of("application/rss+xml", "text/xml", "text/xml; charset=utf-8",
+                    "application/xml; charset=" + utf16.name())) {
+                assertEquals("東京 café", parser.parse(bytes, type, "u").items().get(0).title(), utf16.name() + " as " + type);
+            }
+        }
+    }
+
+    @Test
     void surfacesTheHubsAndSelfOfRssAtomAndJsonFeeds() throws Exception {
         ParsedFeed rss = parse("""
                 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>W</title>
