@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The text of a feed's bytes, in the charset they declare (BOM, XML prolog, HTTP charset, as
- * {@link XmlReader} reads them), or in what they are when the declaration lies: bytes that are
- * not UTF-8 under a UTF-8 label are read as windows-1252, and valid multi-byte UTF-8 under a
- * single-byte label is read as UTF-8.
+ * The text of a feed's bytes, in the charset they declare (a byte order mark first, then the XML
+ * prolog and the HTTP charset as {@link XmlReader} reads them), or in what they are when the
+ * declaration lies: bytes that are not UTF-8 under a UTF-8 label are read as windows-1252, and
+ * valid multi-byte UTF-8 under a single-byte label is read as UTF-8.
  *
  * <p>The text is read from the bytes as the parser goes, never decoded whole: a feed decoded to one
  * {@code String} is one to four times its bytes again, alive for the whole parse, and in a large
