@@ -17,10 +17,12 @@ import java.util.HashSet;
 /**
  * Place names behind demonyms and short forms ("Pakistani", "Afghans", "U.S."), so that reports
  * naming a place in different ways still share it. Acronyms ("US", "EU") count only in capitals:
- * "us" is a pronoun.
+ * "us" is a pronoun. Also the capitals and seats of government news names for a country
+ * ("Kabul", "the Kremlin"), which name the country besides themselves.
  */
 public final class Places {
     private static final String RESOURCE = "/org/currents/match/demonyms.txt";
+    private static final String CAPITALS = "/org/currents/match/capitals.txt";
 
     private final Map<String, String> demonyms;
     private final Map<String, String> acronyms;
@@ -28,10 +30,18 @@ public final class Places {
     /** The first words of the names of more than one word ("new" of "new zealand"). */
     private final Set<String> firstWords;
     private final Map<String, String> canonical = new HashMap<>();
+    /** Capitals, lower case without accents, to the place they stand for. */
+    private final Map<String, String> capitals;
 
-    private Places(Map<String, String> demonyms, Map<String, String> acronyms) {
+    private Places(Map<String, String> demonyms, Map<String, String> acronyms, Map<String, String> capitals) {
         this.demonyms = Map.copyOf(demonyms);
         this.acronyms = Map.copyOf(acronyms);
+        this.capitals = Map.copyOf(capitals);
+        capitals.forEach((capital, place) -> {
+            if (!demonyms.containsValue(place) && !acronyms.containsValue(place)) {
+                throw new IllegalArgumentException("capital " + capital + " of " + place + ", a place the list does not have");
+            }
+        });
         Set<String> names = new HashSet<>();
         demonyms.values().forEach(p -> names.add(p.toLowerCase(Locale.ROOT)));
         acronyms.values().forEach(p -> names.add(p.toLowerCase(Locale.ROOT)));
@@ -63,22 +73,52 @@ public final class Places {
         return places.contains(name.strip().toLowerCase(Locale.ROOT)) || placeOf(name.strip().replace(".", "")).isPresent();
     }
 
-    /** The list shipped with Currents. */
+    /** The country or region a capital or seat of government stands for ("Kabul": Afghanistan), by its folded form. */
+    public Optional<String> capitalOf(String folded) {
+        return Optional.ofNullable(capitals.get(folded));
+    }
+
+    /** The lists shipped with Currents. */
     public static Places standard() {
-        try (InputStream in = Places.class.getResourceAsStream(RESOURCE)) {
+        return parse(lines(RESOURCE), lines(CAPITALS));
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = Places.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
     /** Lines of {@code Place: demonym, demonym}; blank lines and {@code #} comments are skipped. */
     static Places parse(List<String> lines) {
+        return parse(lines, List.of());
+    }
+
+    /**
+     * Demonyms as {@link #parse(List)} reads them, and capitals in lines of {@code Place: capital,
+     * capital}, each place named as the demonyms' lines name it.
+     */
+    static Places parse(List<String> demonymLines, List<String> capitalLines) {
         Map<String, String> demonyms = new HashMap<>();
         Map<String, String> acronyms = new HashMap<>();
+        forEachForm(demonymLines, (place, f) -> {
+            if (f.length() <= 4 && f.equals(f.toUpperCase(Locale.ROOT))) {
+                acronyms.put(f, place);
+            } else {
+                demonyms.put(f.toLowerCase(Locale.ROOT), place);
+            }
+        });
+        Map<String, String> capitals = new HashMap<>();
+        forEachForm(capitalLines, (place, f) -> capitals.put(TextAnalyzer.fold(f), place));
+        return new Places(demonyms, acronyms, capitals);
+    }
+
+    private static void forEachForm(List<String> lines, java.util.function.BiConsumer<String, String> sink) {
         for (String line : lines) {
             int colon = line.indexOf(':');
             if (line.isBlank() || line.startsWith("#") || colon < 0) {
@@ -87,17 +127,11 @@ public final class Places {
             String place = line.substring(0, colon).strip();
             for (String form : line.substring(colon + 1).split(",")) {
                 String f = form.strip().replace(".", "");
-                if (f.isEmpty()) {
-                    continue;
-                }
-                if (f.length() <= 4 && f.equals(f.toUpperCase(Locale.ROOT))) {
-                    acronyms.put(f, place);
-                } else {
-                    demonyms.put(f.toLowerCase(Locale.ROOT), place);
+                if (!f.isEmpty()) {
+                    sink.accept(place, f);
                 }
             }
         }
-        return new Places(demonyms, acronyms);
     }
 
     /** The place a word names by demonym or acronym; {@code surface} as written, dots removed. */

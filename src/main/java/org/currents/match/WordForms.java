@@ -32,10 +32,11 @@ final class WordForms {
     /**
      * A word's reading: its token; for a figure, whether it counts as one (a year does not); for
      * a place, the list's name of it; for a word, its folded form, whether it is an acronym or a
-     * title, and whether it is capitalised; and whether a place's longer name begins with it.
+     * title, and whether it is capitalised; whether a place's longer name begins with it; and the
+     * country (or region) it stands for as its capital, written with a capital ("Kabul"), or null.
      */
     record Form(Kind kind, int token, boolean figure, String place, String lower, boolean acronym, boolean title,
-                boolean capital, boolean beginsPlace) {
+                boolean capital, boolean beginsPlace, String capitalOf) {
     }
 
     private final Places places;
@@ -69,35 +70,36 @@ final class WordForms {
             }
             digits = digits.substring(0, end);
             if (digits.length() < 2) {
-                return new Form(Kind.NONE, 0, false, null, null, false, false, false, beginsPlace);
+                return new Form(Kind.NONE, 0, false, null, null, false, false, false, beginsPlace, null);
             }
             // A year dates the report; it is a word, not a figure of the happening.
             boolean figure = !(digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20")));
-            return new Form(Kind.FIGURE, Features.hash("#" + digits), figure, null, null, false, false, false, beginsPlace);
+            return new Form(Kind.FIGURE, Features.hash("#" + digits), figure, null, null, false, false, false, beginsPlace, null);
         }
         String bare = surface.replace(".", "");
         String place = places.placeOf(bare).orElse(null);
         if (place == null && Character.isUpperCase(first) && places.isPlaceName(bare)) {
             place = bare;
         }
+        String lower = TextAnalyzer.fold(bare);
+        String capitalOf = Character.isUpperCase(first) ? places.capitalOf(lower).orElse(null) : null;
         if (place != null) {
             // A place, however named, is one token: "U.S.", "American" and "United States" alike.
             return new Form(Kind.PLACE, TextAnalyzer.placeToken(place), false, places.nameOf(place),
-                    null, false, false, false, beginsPlace);
+                    null, false, false, false, beginsPlace, capitalOf);
         }
-        String lower = TextAnalyzer.fold(bare);
         String number = NUMBERS.containsKey(lower) ? NUMBERS.get(lower) : compoundNumber(lower);
         if (number != null) {
             // "Ten Syrians" and "10 Syrians" give one figure, "thirty-one" and "31" too (below ten a
             // number is no figure at all).
-            return new Form(Kind.FIGURE, Features.hash("#" + number), true, null, null, false, false, false, beginsPlace);
+            return new Form(Kind.FIGURE, Features.hash("#" + number), true, null, null, false, false, false, beginsPlace, null);
         }
         if (lower.length() < 2 || Stems.isStop(lower)) {
-            return new Form(Kind.NONE, 0, false, null, null, false, false, false, beginsPlace);
+            return new Form(Kind.NONE, 0, false, null, null, false, false, false, beginsPlace, null);
         }
         boolean acronym = surface.length() >= 2 && noLowerCase(surface);
         return new Form(Kind.WORD, Features.hash(Stems.of(lower)), false, null, lower, acronym, TitleWords.contains(lower),
-                Character.isUpperCase(first), beginsPlace);
+                Character.isUpperCase(first), beginsPlace, capitalOf);
     }
 
     /** Whether {@code tens} and {@code unit} make one number written in words ("thirty" and "one"). */

@@ -116,6 +116,19 @@ class MatcherTest {
     }
 
     @Test
+    void capitalsNameTheirCountries() {
+        String march = stored(1, "North Korea and South Korea agree to march under one flag at the Winter Olympics",
+                "The two countries will also field a joint women's ice hockey team, officials said after talks at the "
+                        + "border village of Panmunjom.", T);
+        Decision.Join join = assertInstanceOf(Decision.Join.class, decide(2,
+                "Seoul hands Pyongyang a propaganda win with joint Olympic march",
+                "Critics say President Moon Jae-in gave too much away in talks on the Games' hockey team.",
+                T.plusSeconds(2 * 3600)));
+        assertEquals(march, join.eventId());
+        assertTrue(join.evidence().names().containsAll(List.of("South Korea", "North Korea")), join.evidence().toString());
+    }
+
+    @Test
     void subjectsBothLinkToAreNamedInTheEvidence() {
         String afrin = stored(1, "Turkish troops begin a ground offensive on the Kurdish-held Afrin enclave", "", T,
                 subject("Operation Olive Branch"), subject("Afrin"));

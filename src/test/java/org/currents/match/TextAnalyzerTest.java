@@ -55,6 +55,34 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aCapitalNamesItsCountryBesideItself() {
+        TextAnalyzer withCapitals = new TextAnalyzer(Places.parse(
+                List.of("Serbia: Serbian, Serbians", "Australia: Australian, Australians"),
+                List.of("Serbia: Belgrade", "Australia: Canberra")));
+        Features f = withCapitals.analyze("Canberra men held in Belgrade over drug haul", "", List.of());
+        assertEquals(List.of("Belgrade", "Canberra", "Australia", "Serbia"), labelsInOrder(f,
+                Features.hash(Stems.of("belgrade")), Features.hash(Stems.of("canberra")),
+                Features.hash("place:australia"), Features.hash("place:serbia")));
+        Features other = withCapitals.analyze("Serbia arrests three Australians over cocaine shipment", "", List.of());
+        assertTrue(Features.contains(f.names(), Features.hash("place:serbia")));
+        assertTrue(Features.contains(other.names(), Features.hash("place:serbia")));
+        assertTrue(Features.contains(f.places(), Features.hash("place:australia")));
+        assertFalse(Features.contains(f.places(), Features.hash(Stems.of("canberra"))), "the city is a name, not a place of the list");
+        assertEquals(List.of(), withCapitals.places("Canberra men held in Belgrade", ""),
+                "a capital names no place context of its own");
+        Features lower = withCapitals.analyze("a canberra rose", "", List.of());
+        assertFalse(Features.contains(lower.words(), Features.hash("place:australia")), "only written with a capital");
+    }
+
+    private static List<String> labelsInOrder(Features f, int... tokens) {
+        List<String> out = new ArrayList<>();
+        for (int t : tokens) {
+            out.add(f.label(t));
+        }
+        return out;
+    }
+
+    @Test
     void aNameOfThreeWordsOrMoreMakesTheAcronymAnotherReportMayGive() {
         Features full = analyzer.analyze("Lawyers step in", "Officers from Immigration and Customs Enforcement were there "
                 + "when the Department of Justice met in the capital. The Supreme Court waited for them.", List.of());
