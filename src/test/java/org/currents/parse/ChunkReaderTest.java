@@ -34,13 +34,19 @@ class ChunkReaderTest {
 
     @Test
     void readsOneCharacterAtATimeAsTheHealerDoes() throws IOException {
-        String expected = "été ".repeat(10_000);
+        String expected = "été 𝄞 ".repeat(10_000);
         Reader reader = new ChunkReader(expected.getBytes(StandardCharsets.UTF_8), 0, StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder();
         for (int c; (c = reader.read()) != -1; ) {
             out.append((char) c);
         }
         assertEquals(expected, out.toString());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AfterAllReadAsReplacementCharacters() throws IOException {
+        byte[] bytes = {'a', (byte) 0xff, 'b', (byte) 0xe6, (byte) 0x9d};
+        assertEquals("a\uFFFDb\uFFFD\uFFFD", readAll(new ChunkReader(bytes, 0, StandardCharsets.UTF_8), 16));
     }
 
     private static String readAll(Reader reader, int buffer) throws IOException {
