@@ -89,7 +89,14 @@ public final class Stems {
             "verdict: verdicts ruling rulings judgment judgement judgments judgements",
             "bankrupt: bankruptcy bankruptcies insolvent insolvency liquidation liquidate liquidated",
             "border: borders frontier frontiers",
-            "strike: strikes walkout walkouts stoppage stoppages");
+            "strike: strikes walkout walkouts stoppage stoppages",
+            "inaugurate: inaugurated inaugurates inauguration inaugurations inaugural sworn swearing-in",
+            "artillery: shelling shelled bombard bombards bombarded bombardment bombardments",
+            "seize: seizes seized seizing seizure seizures haul hauls confiscate confiscates confiscated",
+            "hostage: hostages captive captives captivity",
+            "gorge: gorges ravine ravines canyon canyons",
+            "plunge: plunges plunged plunging plummet plummets plummeted",
+            "riot: riots rioting rioters unrest");
 
     /** British endings and their American spellings, for words of more than six letters. */
     private static final String[][] BRITISH = {{"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"},

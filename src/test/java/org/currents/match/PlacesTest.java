@@ -32,5 +32,7 @@ class PlacesTest {
         assertEquals(Optional.of("Russia"), p.capitalOf("kremlin"));
         assertEquals(Optional.of("Haiti"), p.capitalOf("port-au-prince"));
         assertTrue(p.isPlace("Afghanistan"));
+        assertEquals(Optional.of("United States"), p.placeOf("Yanks"), "a tabloid's word for Americans");
+        assertEquals(Optional.empty(), p.placeOf("yank"), "the verb names no one");
     }
 }

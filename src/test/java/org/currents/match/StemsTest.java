@@ -25,6 +25,13 @@ class StemsTest {
         assertEquals(Stems.of("indicted"), Stems.of("charged"));
         assertEquals(Stems.of("bankruptcy"), Stems.of("liquidation"));
         assertEquals(Stems.of("border"), Stems.of("frontier"));
+        assertEquals(Stems.of("inauguration"), Stems.of("sworn"));
+        assertEquals(Stems.of("shelling"), Stems.of("artillery"));
+        assertEquals(Stems.of("seized"), Stems.of("haul"));
+        assertEquals(Stems.of("hostages"), Stems.of("captive"));
+        assertEquals(Stems.of("ravine"), Stems.of("gorge"));
+        assertEquals(Stems.of("plunges"), Stems.of("plummeted"));
+        assertEquals(Stems.of("riots"), Stems.of("unrest"));
     }
 
     @Test
