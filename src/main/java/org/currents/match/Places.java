@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.function.BiConsumer;
 
 /**
  * Place names behind demonyms and short forms ("Pakistani", "Afghans", "U.S."), so that reports
@@ -118,7 +119,7 @@ public final class Places {
         return new Places(demonyms, acronyms, capitals);
     }
 
-    private static void forEachForm(List<String> lines, java.util.function.BiConsumer<String, String> sink) {
+    private static void forEachForm(List<String> lines, BiConsumer<String, String> sink) {
         for (String line : lines) {
             int colon = line.indexOf(':');
             if (line.isBlank() || line.startsWith("#") || colon < 0) {
