@@ -19,7 +19,8 @@ public record Features(int[] words, int[] names, int[] figures, int[] subjects, 
     public static final Features NONE = new Features(new int[0], new int[0], new int[0], new int[0], Map.of());
 
     public Features {
-        labels = Map.copyOf(labels);
+        // TokenLabels is immutable already; any other map is copied.
+        labels = labels instanceof TokenLabels ? labels : Map.copyOf(labels);
     }
 
     /** Features that tell no places apart and give no acronyms. */
@@ -33,7 +34,7 @@ public record Features(int[] words, int[] names, int[] figures, int[] subjects, 
     }
 
     public String label(int token) {
-        return labels.getOrDefault(token, "");
+        return labels instanceof TokenLabels t ? t.label(token, "") : labels.getOrDefault(token, "");
     }
 
     public static boolean contains(int[] sorted, int token) {

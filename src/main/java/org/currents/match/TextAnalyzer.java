@@ -5,14 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.currents.event.Features;
+import org.currents.event.TokenLabels;
 import org.currents.event.Context;
 import org.currents.event.ContextKind;
 import org.currents.event.Event;
@@ -99,7 +98,7 @@ public final class TextAnalyzer {
             }
         }
         return new Reading(new Features(ints(collect.words), ints(collect.names), ints(collect.figures), ints(subjects),
-                ints(collect.placeTokens), ints(collect.aliases), collect.labels), List.copyOf(collect.placeNames));
+                ints(collect.placeTokens), ints(collect.aliases), collect.labels.build()), List.copyOf(collect.placeNames));
     }
 
     private Collector collector(String headline, String summary) {
@@ -147,7 +146,7 @@ public final class TextAnalyzer {
         final Tokens figures = new Tokens();
         final Tokens placeTokens = new Tokens();
         final Tokens aliases = new Tokens();
-        final Map<Integer, String> labels = new HashMap<>();
+        final TokenLabels.Builder labels = new TokenLabels.Builder();
         final java.util.LinkedHashSet<String> placeNames = new java.util.LinkedHashSet<>();
 
         Collector(Set<String> capitalised) {
