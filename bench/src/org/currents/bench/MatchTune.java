@@ -102,9 +102,9 @@ public final class MatchTune {
     }
 
     private static final List<String> SPLITS = List.of("tune", "holdout", "unseen", "fresh", "fresh2", "fresh3", "fresh4",
-            "fresh5");
+            "fresh5", "fresh6");
     /**
-     * {@code -Dsplits=fresh2}: these splits alone (fresh2 to fresh5 reword happenings of other
+     * {@code -Dsplits=fresh2}: these splits alone (fresh2 to fresh6 reword happenings of other
      * splits, so each is read alone).
      */
     private static final List<String> ONLY = System.getProperty("splits") == null ? null
@@ -437,7 +437,7 @@ public final class MatchTune {
     /**
      * The default weights, or others for a trial: -Dthreshold=0.12, -Dgrace=12 (hours), -Dlateday=1.2,
      * -Dsharedfloor=2.0, -Dsharedweight=0.12, -Dgracefromfirst=15 (hours), -Dretold=0.6,
-     * -Dnosharedname=0.5, -Dnosharedrare=0.4.
+     * -Dnosharedname=0.5, -Dnosharedrare=0.4, -Dplaceshare=0.5.
      */
     private static Matcher.Weights weights() {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
@@ -451,7 +451,8 @@ public final class MatchTune {
                 Double.parseDouble(System.getProperty("sharedfloor", "" + d.sharedRarityFloor())),
                 Double.parseDouble(System.getProperty("sharedweight", "" + d.perSharedRarity())),
                 Duration.ofHours(Long.getLong("gracefromfirst", d.graceFromFirst().toHours())),
-                Double.parseDouble(System.getProperty("retold", "" + d.perLateDayRetold())));
+                Double.parseDouble(System.getProperty("retold", "" + d.perLateDayRetold())),
+                Double.parseDouble(System.getProperty("placeshare", "" + d.placeShare())));
     }
 
     private static void permute(List<String> head, List<String> rest, List<List<String>> out) {
@@ -512,7 +513,8 @@ public final class MatchTune {
                                         late, 0.2, Duration.ofHours(6), 1.0, rareRatio, noRare,
                                         Matcher.Weights.DEFAULT.rareNameRatio(), Matcher.Weights.DEFAULT.rareName(),
                                         Matcher.Weights.DEFAULT.sharedRarityFloor(), Matcher.Weights.DEFAULT.perSharedRarity(),
-                                        Matcher.Weights.DEFAULT.graceFromFirst(), late / 2);
+                                        Matcher.Weights.DEFAULT.graceFromFirst(), late / 2,
+                                        Matcher.Weights.DEFAULT.placeShare());
                                 Map<Item, String> fullRun = run(full.items, w, new HashMap<>());
                                 Map<Item, String> textRun = run(text.items, w, new HashMap<>());
                                 int[] f = score(full.items, fullRun, "tune", full.nearMisses);

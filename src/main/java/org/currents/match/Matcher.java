@@ -44,7 +44,7 @@ public final class Matcher {
     public Matcher(Weights weights) {
         this.w = weights;
         this.monotone = weights.subjectWeight() >= 0 && weights.noSharedName() >= 0 && weights.noSharedRare() >= 0
-                && weights.perSharedRarity() >= 0;
+                && weights.perSharedRarity() >= 0 && weights.placeShare() >= 0 && weights.placeShare() <= 1;
         this.graceNanos = weights.grace().toNanos();
         this.graceFromFirstNanos = weights.graceFromFirst().toNanos();
         this.sameSourceNanos = weights.sameSourceHours().toNanos();
@@ -74,8 +74,10 @@ public final class Matcher {
      * their names disagree, every unit of shared rarity beyond {@code sharedRarityFloor} adds
      * {@code perSharedRarity} (before the discounts): the shared rarity is the sum, over the words
      * both give, of each word's squared rarity as a share of the rarest possible (a word no other
-     * event of the window holds counts about 0.7, a common one next to nothing), places of the list
-     * left out (two happenings of a day share a country as often as not). So it counts what two
+     * event of the window holds counts about 0.7, a common one next to nothing), a place of the
+     * list counting {@code placeShare} of that (two happenings of a day share a country as often as
+     * not, but a country few events of the window name says as much as any rare word: its rarity
+     * tells the two apart). So it counts what two
      * texts share whatever their lengths, where the cosine divides it by both. A floor of 2 asks for
      * three rare words in common before anything counts.
      */
@@ -83,14 +85,14 @@ public final class Matcher {
                           double perLateDay, double sameSource, Duration sameSourceHours, double noSharedName,
                           double rareRatio, double noSharedRare, double rareNameRatio, double rareName,
                           double sharedRarityFloor, double perSharedRarity, Duration graceFromFirst,
-                          double perLateDayRetold) {
+                          double perLateDayRetold, double placeShare) {
         public static final Weights DEFAULT = new Weights(0.12, 1.0, 1.4, 0.0, Duration.ofHours(12), 1.2, 0.2,
-                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04, 2.0, 0.12, Duration.ofHours(15), 0.6);
+                Duration.ofHours(6), 0.5, 0.85, 0.4, 0.7, 0.04, 2.0, 0.12, Duration.ofHours(15), 0.6, 0.5);
 
         public Weights withThreshold(double t) {
             return new Weights(t, nameBoost, figureBoost, subjectWeight, grace, perLateDay, sameSource, sameSourceHours,
                     noSharedName, rareRatio, noSharedRare, rareNameRatio, rareName, sharedRarityFloor, perSharedRarity,
-                    graceFromFirst, perLateDayRetold);
+                    graceFromFirst, perLateDayRetold, placeShare);
         }
     }
 
@@ -252,7 +254,7 @@ public final class Matcher {
                 nameShared |= va.named[i] || named;
                 namesShared += va.named[i] || named ? 1 : 0;
                 rareShared |= idf >= rare;
-                sharedSquares += p < aPlaces.length && aPlaces[p] == x[i] ? 0 : idf * idf;
+                sharedSquares += p < aPlaces.length && aPlaces[p] == x[i] ? w.placeShare() * idf * idf : idf * idf;
                 rareNameShared |= idf >= rareName && isSpecificName(a, va.named[i], b, named, x[i]);
                 i++;
                 j++;

@@ -129,6 +129,28 @@ class MatcherTest {
     }
 
     @Test
+    void aCountryFewEventsNameCountsWithTheRareWordsInCommon() {
+        // Two happenings of a day share a country as often as not, but the window's other news names
+        // no Tunisia: with the words both give, it tells this pair from the rest.
+        String unrest = stored(1, "Tunisia arrests hundreds as protests over price rises spread",
+                "Police detained more than 200 people after a third night of clashes over the austerity budget.", T);
+        Report r = new Report(T.plus(Duration.ofHours(5)), 2, analyzer.analyze("Tunisian towns count the cost of a night "
+                + "of clashes", "Angry crowds fought police until dawn over the budget; shops stayed shut in the morning.",
+                List.of()));
+        Matcher.Weights d = Matcher.Weights.DEFAULT;
+        Matcher placesLeftOut = new Matcher(new Matcher.Weights(d.threshold(), d.nameBoost(), d.figureBoost(),
+                d.subjectWeight(), d.grace(), d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(),
+                d.rareRatio(), d.noSharedRare(), d.rareNameRatio(), d.rareName(), d.sharedRarityFloor(),
+                d.perSharedRarity(), d.graceFromFirst(), d.perLateDayRetold(), 0));
+        assertInstanceOf(Decision.Start.class, placesLeftOut.decide(r, index.candidates(r, matcher.reach(), 40), index),
+                "with the country left out");
+        Decision.Join join = assertInstanceOf(Decision.Join.class, matcher.decide(r, index.candidates(r, matcher.reach(), 40),
+                index));
+        assertEquals(unrest, join.eventId());
+        assertTrue(join.evidence().names().contains("Tunisian"), join.evidence().toString());
+    }
+
+    @Test
     void subjectsBothLinkToAreNamedInTheEvidence() {
         String afrin = stored(1, "Turkish troops begin a ground offensive on the Kurdish-held Afrin enclave", "", T,
                 subject("Operation Olive Branch"), subject("Afrin"));
@@ -156,7 +178,8 @@ class MatcherTest {
         Matcher.Weights d = Matcher.Weights.DEFAULT;
         return new Matcher.Weights(d.threshold(), d.nameBoost(), d.figureBoost(), d.subjectWeight(), d.grace(),
                 d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(), d.noSharedRare(),
-                d.rareNameRatio(), rareName, d.sharedRarityFloor(), perSharedRarity, d.graceFromFirst(), perLateDayRetold);
+                d.rareNameRatio(), rareName, d.sharedRarityFloor(), perSharedRarity, d.graceFromFirst(), perLateDayRetold,
+                d.placeShare());
     }
 
     private static final Matcher WITHOUT_RARE_NAME = weighing(0, Matcher.Weights.DEFAULT.perSharedRarity());
@@ -448,7 +471,7 @@ class MatcherTest {
         Matcher m = new Matcher(new Matcher.Weights(d.threshold(), nameBoost, d.figureBoost(), d.subjectWeight(),
                 d.grace(), d.perLateDay(), d.sameSource(), d.sameSourceHours(), d.noSharedName(), d.rareRatio(),
                 d.noSharedRare(), d.rareNameRatio(), d.rareName(), d.sharedRarityFloor(), d.perSharedRarity(),
-                d.graceFromFirst(), d.perLateDayRetold()));
+                d.graceFromFirst(), d.perLateDayRetold(), d.placeShare()));
         java.util.Random random = new java.util.Random(7);
         String[] vocabulary = new String[400];
         String syllables = "ka lo mi ne ru ta vo shi pe da gu ze";
