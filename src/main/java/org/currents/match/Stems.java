@@ -96,7 +96,16 @@ public final class Stems {
             "hostage: hostages captive captives captivity",
             "gorge: gorges ravine ravines canyon canyons",
             "plunge: plunges plunged plunging plummet plummets plummeted",
-            "riot: riots rioting rioters unrest");
+            "riot: riots rioting rioters unrest",
+            "corruption: corrupt graft bribery bribe bribes bribed kickback kickbacks",
+            "invasion: invade invades invaded invading incursion incursions",
+            "pope: popes pontiff pontiffs papal",
+            "teenager: teenagers teen teens",
+            "child: children kids",
+            "police: cops policemen",
+            "cryptocurrency: cryptocurrencies crypto cryptos",
+            "jobless: unemployment unemployed",
+            "stock: stocks equities");
 
     /** British endings and their American spellings, for words of more than six letters. */
     private static final String[][] BRITISH = {{"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"},

@@ -32,6 +32,15 @@ class StemsTest {
         assertEquals(Stems.of("ravine"), Stems.of("gorge"));
         assertEquals(Stems.of("plunges"), Stems.of("plummeted"));
         assertEquals(Stems.of("riots"), Stems.of("unrest"));
+        assertEquals(Stems.of("graft"), Stems.of("corruption"));
+        assertEquals(Stems.of("incursion"), Stems.of("invaded"));
+        assertEquals(Stems.of("pontiff"), Stems.of("pope"));
+        assertEquals(Stems.of("teens"), Stems.of("teenager"));
+        assertEquals(Stems.of("kids"), Stems.of("children"));
+        assertEquals(Stems.of("cops"), Stems.of("police"));
+        assertEquals(Stems.of("crypto"), Stems.of("cryptocurrencies"));
+        assertEquals(Stems.of("unemployment"), Stems.of("jobless"));
+        assertEquals(Stems.of("equities"), Stems.of("stocks"));
     }
 
     @Test
