@@ -109,18 +109,26 @@ public final class TextAnalyzer {
             if (text == null) {
                 continue;
             }
-            Text read = new Text(new ArrayList<>(), new BitSet(), isTitleCase(text));
+            Text read = new Text(new ArrayList<>(), new BitSet(), new BitSet(), isTitleCase(text));
+            BitSet sentenceStarts = new BitSet();
             scan(text, (surface, sentenceStart, joined) -> {
                 read.afterSpace.set(read.words.size(), joined);
+                sentenceStarts.set(read.words.size(), sentenceStart);
                 read.words.add(surface);
-                if (!read.titleCase && !sentenceStart && Character.isUpperCase(surface.charAt(0))) {
+            });
+            read.shouted.or(shouted(read.words));
+            for (int i = 0; i < read.words.size(); i++) {
+                String surface = read.words.get(i);
+                if (!read.titleCase && !sentenceStarts.get(i) && !read.shouted.get(i)
+                        && Character.isUpperCase(surface.charAt(0))) {
                     capitalised.add(fold(surface));
                 }
-            });
+            }
             texts.add(read);
         }
         // Every text's capitals are known before any word is folded: a name may be capitalised only in the other.
         for (Text t : texts) {
+            collect.shouted = t.shouted;
             for (int i = 0; i < t.words.size(); i += collect.words(t.words, i)) {
                 // collect.words consumes one word, or the words of a place's name
             }
@@ -134,8 +142,40 @@ public final class TextAnalyzer {
         return collect;
     }
 
-    /** A text's words, which of them only spaces part from the word before, and whether it is title-cased. */
-    private record Text(List<String> words, BitSet afterSpace, boolean titleCase) {
+    /**
+     * A text's words, which of them only spaces part from the word before, which are shouted
+     * ({@link #shouted}), and whether it is title-cased.
+     */
+    private record Text(List<String> words, BitSet afterSpace, BitSet shouted, boolean titleCase) {
+    }
+
+    /**
+     * The words written in capitals beside another such word: a tabloid's "BOOM BOAT NABBED OFF
+     * CRETE" or "DOW WOW!" shouts, and its words are no acronyms or names; an acronym stands
+     * alone ("FBI agents", "the UN says"). A place of the list is still read as one.
+     */
+    static BitSet shouted(List<String> words) {
+        BitSet out = new BitSet();
+        for (int i = 0; i < words.size(); i++) {
+            if (isCapitals(words.get(i)) && (i > 0 && isCapitals(words.get(i - 1))
+                    || i + 1 < words.size() && isCapitals(words.get(i + 1)))) {
+                out.set(i);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a word has two letters or more and no lower-case one. */
+    private static boolean isCapitals(String word) {
+        int letters = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letters += Character.isLetter(c) ? 1 : 0;
+        }
+        return letters >= 2;
     }
 
     /** Folds one word into the collector's sets. */
@@ -148,6 +188,8 @@ public final class TextAnalyzer {
         final Tokens aliases = new Tokens();
         final TokenLabels.Builder labels = new TokenLabels.Builder();
         final java.util.LinkedHashSet<String> placeNames = new java.util.LinkedHashSet<>();
+        /** The shouted words of the text being read: read as plain words, never names. */
+        BitSet shouted = new BitSet();
 
         Collector(Set<String> capitalised) {
             this.capitalised = capitalised;
@@ -163,7 +205,7 @@ public final class TextAnalyzer {
                 return 1;
             }
             if (!Character.isUpperCase(surface.charAt(0))) {
-                word(surface);
+                word(surface, false);
                 return 1;
             }
             // Most capitalised words begin no place's name of several words: no phrase to try.
@@ -175,7 +217,7 @@ public final class TextAnalyzer {
                     return n;
                 }
             }
-            word(words.get(i));
+            word(words.get(i), shouted.get(i));
             return 1;
         }
 
@@ -201,7 +243,8 @@ public final class TextAnalyzer {
             return i >= 0 && i < words.size() && MONTHS.contains(fold(words.get(i)).replace(".", ""));
         }
 
-        void word(String surface) {
+        /** Folds a word; a {@code shouted} one is never a name, however it is written. */
+        void word(String surface, boolean shouted) {
             WordForms.Form f = forms.of(surface);
             int h = f.token();
             if (f.capitalOf() != null) {
@@ -227,7 +270,7 @@ public final class TextAnalyzer {
                 }
                 case WORD -> {
                     words.add(h);
-                    if ((f.acronym() || f.capital() && capitalised.contains(f.lower())) && !f.title()) {
+                    if ((f.acronym() || f.capital() && capitalised.contains(f.lower())) && !f.title() && !shouted) {
                         names.add(h);
                     }
                 }

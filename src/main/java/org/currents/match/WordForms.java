@@ -1,8 +1,10 @@
 package org.currents.match;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.currents.event.Features;
 import org.currents.event.TitleWords;
 
@@ -15,6 +17,7 @@ import org.currents.event.TitleWords;
 final class WordForms {
     /** Forms remembered at most (about 150 bytes each); then the memory starts again. */
     private static final int MAX_FORMS = 50_000;
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
     enum Kind { NONE, FIGURE, PLACE, WORD }
 
@@ -68,7 +71,11 @@ final class WordForms {
             while (Character.isLetter(digits.charAt(end - 1))) {
                 end--;
             }
-            digits = digits.substring(0, end);
+            // "26K" is the figure of "26,000": a K is the one unit read into the number.
+            boolean thousands = end == digits.length() - 1 && (digits.charAt(end) == 'K' || digits.charAt(end) == 'k')
+                    && PLAIN_NUMBER.matcher(digits.substring(0, end)).matches();
+            digits = thousands ? new BigDecimal(digits.substring(0, end)).movePointRight(3).stripTrailingZeros()
+                    .toPlainString() : digits.substring(0, end);
             if (digits.length() < 2) {
                 return new Form(Kind.NONE, 0, false, null, null, false, false, false, beginsPlace, null);
             }

@@ -130,6 +130,23 @@ class TextAnalyzerTest {
         assertTrue(Features.contains(compound.words(), Features.hash(Stems.of("linked"))), "a hyphen otherwise parts words");
         Features kg = analyzer.analyze("Police seize 1,280kg of cocaine", "", List.of());
         assertTrue(Features.contains(analyzer.analyze("1,280 kg of cocaine seized", "", List.of()).figures(), kg.figures()[0]));
+        Features k = analyzer.analyze("Stocks smash 26K and gold tops $1.35k", "", List.of());
+        Features thousand = analyzer.analyze("The Dow closes above 26,000 as gold passes $1,350", "", List.of());
+        assertEquals(2, k.figures().length);
+        assertTrue(Features.contains(thousand.figures(), k.figures()[0])
+                && Features.contains(thousand.figures(), k.figures()[1]), "26K is 26,000, 1.35k is 1,350");
+    }
+
+    @Test
+    void wordsShoutedInCapitalsAreNoNamesButAnAcronymAloneIs() {
+        Features shout = analyzer.analyze("BOOM BOAT NABBED OFF CRETE", "Greek police seized the ship and its cargo.",
+                List.of());
+        assertEquals(List.of(), labels(shout, shout.names()));
+        assertTrue(Features.contains(shout.words(), Features.hash(Stems.of("crete"))), "the words are still compared");
+        Features kicker = analyzer.analyze("DOW WOW! Stocks smash a record as the FBI looks on", "", List.of());
+        assertEquals(List.of("FBI"), labels(kicker, kicker.names()));
+        Features place = analyzer.analyze("PAKISTAN ERUPTS", "", List.of());
+        assertTrue(Features.contains(place.names(), Features.hash("place:pakistan")), "a place is read as one");
     }
 
     @Test
