@@ -55,7 +55,7 @@ public final class Stems {
             "soldier: soldiers troops",
             "militant: militants insurgent insurgents rebel rebels guerrilla guerrillas guerillas jihadist jihadists",
             "gunman: gunmen shooter shooters assailant assailants",
-            "plane: planes aircraft airliner airliners",
+            "plane: planes aircraft airliner airliners jet jets jetliner jetliners",
             "ship: ships vessel vessels",
             "flood: floods flooding flooded floodwaters",
             "landslide: landslides mudslide mudslides mudflow mudflows",
@@ -105,7 +105,8 @@ public final class Stems {
             "police: cops policemen",
             "cryptocurrency: cryptocurrencies crypto cryptos",
             "jobless: unemployment unemployed",
-            "stock: stocks equities");
+            "stock: stocks equities",
+            "woman: women female females");
 
     /** British endings and their American spellings, for words of more than six letters. */
     private static final String[][] BRITISH = {{"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"},

@@ -154,7 +154,7 @@ public final class TextAnalyzer {
      * CRETE" or "DOW WOW!" shouts, and its words are no acronyms or names; an acronym stands
      * alone ("FBI agents", "the UN says"). A place of the list is still read as one.
      */
-    static BitSet shouted(List<String> words) {
+    private static BitSet shouted(List<String> words) {
         BitSet out = new BitSet();
         for (int i = 0; i < words.size(); i++) {
             if (isCapitals(words.get(i)) && (i > 0 && isCapitals(words.get(i - 1))

@@ -41,6 +41,8 @@ class StemsTest {
         assertEquals(Stems.of("crypto"), Stems.of("cryptocurrencies"));
         assertEquals(Stems.of("unemployment"), Stems.of("jobless"));
         assertEquals(Stems.of("equities"), Stems.of("stocks"));
+        assertEquals(Stems.of("jet"), Stems.of("plane"));
+        assertEquals(Stems.of("female"), Stems.of("women"));
     }
 
     @Test
