@@ -28,7 +28,10 @@ public final class Matcher {
     private static final double TEXT_FOR_FULL_SUBJECTS = 0.15;
 
     private final Weights w;
-    /** Whether the score rises with the cosine, so a bound on the cosine bounds it: no weight below zero. */
+    /**
+     * Whether the score rises with the cosine, so a bound on the cosine bounds it: no weight below
+     * zero, and a place counting no more than another word (the index's tally counts it in full).
+     */
     private final boolean monotone;
     /** The weights' times in nanoseconds, as the scores measure time. */
     private final long graceNanos;
