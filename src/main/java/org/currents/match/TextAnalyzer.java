@@ -109,14 +109,15 @@ public final class TextAnalyzer {
             if (text == null) {
                 continue;
             }
-            Text read = new Text(new ArrayList<>(), new BitSet(), new BitSet(), isTitleCase(text));
+            List<String> words = new ArrayList<>();
+            BitSet afterSpace = new BitSet();
             BitSet sentenceStarts = new BitSet();
             scan(text, (surface, sentenceStart, joined) -> {
-                read.afterSpace.set(read.words.size(), joined);
-                sentenceStarts.set(read.words.size(), sentenceStart);
-                read.words.add(surface);
+                afterSpace.set(words.size(), joined);
+                sentenceStarts.set(words.size(), sentenceStart);
+                words.add(surface);
             });
-            read.shouted.or(shouted(read.words));
+            Text read = new Text(words, afterSpace, shouted(words), isTitleCase(text));
             for (int i = 0; i < read.words.size(); i++) {
                 String surface = read.words.get(i);
                 if (!read.titleCase && !sentenceStarts.get(i) && !read.shouted.get(i)
@@ -128,8 +129,7 @@ public final class TextAnalyzer {
         }
         // Every text's capitals are known before any word is folded: a name may be capitalised only in the other.
         for (Text t : texts) {
-            collect.shouted = t.shouted;
-            for (int i = 0; i < t.words.size(); i += collect.words(t.words, i)) {
+            for (int i = 0; i < t.words.size(); i += collect.words(t.words, t.shouted, i)) {
                 // collect.words consumes one word, or the words of a place's name
             }
         }
@@ -188,8 +188,6 @@ public final class TextAnalyzer {
         final Tokens aliases = new Tokens();
         final TokenLabels.Builder labels = new TokenLabels.Builder();
         final java.util.LinkedHashSet<String> placeNames = new java.util.LinkedHashSet<>();
-        /** The shouted words of the text being read: read as plain words, never names. */
-        BitSet shouted = new BitSet();
 
         Collector(Set<String> capitalised) {
             this.capitalised = capitalised;
@@ -198,8 +196,9 @@ public final class TextAnalyzer {
         /**
          * Folds the word at {@code i}, or the place a run of capitalised words from there names
          * ("United States", "Gulf of Alaska" is not one, "New Zealand" is); returns how many were read.
+         * A {@code shouted} word is read as a plain word, never a name.
          */
-        int words(List<String> words, int i) {
+        int words(List<String> words, BitSet shouted, int i) {
             String surface = words.get(i);
             if (isPartOfDate(words, i)) {
                 return 1;

@@ -71,11 +71,11 @@ final class WordForms {
             while (Character.isLetter(digits.charAt(end - 1))) {
                 end--;
             }
+            String number = digits.substring(0, end);
             // "26K" is the figure of "26,000": a K is the one unit read into the number.
-            boolean thousands = end == digits.length() - 1 && (digits.charAt(end) == 'K' || digits.charAt(end) == 'k')
-                    && PLAIN_NUMBER.matcher(digits.substring(0, end)).matches();
-            digits = thousands ? new BigDecimal(digits.substring(0, end)).movePointRight(3).stripTrailingZeros()
-                    .toPlainString() : digits.substring(0, end);
+            boolean thousands = end == digits.length() - 1 && Character.toLowerCase(digits.charAt(end)) == 'k'
+                    && PLAIN_NUMBER.matcher(number).matches();
+            digits = thousands ? new BigDecimal(number).movePointRight(3).toPlainString() : number;
             if (digits.length() < 2) {
                 return new Form(Kind.NONE, 0, false, null, null, false, false, false, beginsPlace, null);
             }
