@@ -129,20 +129,33 @@ public final class Stems {
         String w = american(lower);
         if (w.length() > 4 && w.endsWith("ies")) {
             w = w.substring(0, w.length() - 3) + "y";
-        } else if (w.length() > 5 && w.endsWith("ing")) {
-            w = w.substring(0, w.length() - 3);
-        } else if (w.length() > 4 && w.endsWith("ed")) {
-            w = w.substring(0, w.length() - 2);
         } else if (w.length() > 4 && w.endsWith("es") && !w.endsWith("ses")) {
             w = w.substring(0, w.length() - 1);
         } else if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
             w = w.substring(0, w.length() - 1);
+        }
+        // After the plural, so that "bombings" comes to the stem of "bombing" and "bombed".
+        if (w.length() > 4 && w.endsWith("ied")) {
+            w = w.substring(0, w.length() - 3) + "y";
+        } else if (w.length() > 5 && w.endsWith("ing")) {
+            w = undoubled(w.substring(0, w.length() - 3));
+        } else if (w.length() > 4 && w.endsWith("ed")) {
+            w = undoubled(w.substring(0, w.length() - 2));
         }
         if (w.length() > 6 && w.endsWith("ion")) {
             w = w.substring(0, w.length() - 3);
         }
         if (w.length() > 4 && w.endsWith("e")) {
             w = w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    /** "stopp" of "stopped" as "stop"; "kill" and "press" keep their double letter, as their plurals do. */
+    private static String undoubled(String w) {
+        int n = w.length();
+        if (n >= 4 && w.charAt(n - 1) == w.charAt(n - 2) && "bdgmnprt".indexOf(w.charAt(n - 1)) >= 0) {
+            return w.substring(0, n - 1);
         }
         return w;
     }

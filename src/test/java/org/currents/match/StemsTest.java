@@ -46,6 +46,22 @@ class StemsTest {
     }
 
     @Test
+    void aWordsInflectionsFoldToOneStem() {
+        assertEquals(Stems.of("bombing"), Stems.of("bombings"));
+        assertEquals(Stems.of("bombed"), Stems.of("bombings"));
+        assertEquals(Stems.of("carries"), Stems.of("carried"));
+        assertEquals(Stems.of("carry"), Stems.of("carrying"));
+        assertEquals(Stems.of("stops"), Stems.of("stopped"));
+        assertEquals(Stems.of("stop"), Stems.of("stopping"));
+        assertEquals(Stems.of("plans"), Stems.of("planned"));
+        assertEquals(Stems.of("presses"), Stems.of("pressed"));
+        assertEquals(Stems.of("fills"), Stems.of("filled"));
+        assertEquals(Stems.of("meeting"), Stems.of("meetings"));
+        assertEquals(Stems.of("thing"), Stems.of("things"));
+        assertNotEquals(Stems.of("planned"), Stems.of("plane"));
+    }
+
+    @Test
     void britishSpellingsFoldToAmericanOnes() {
         assertEquals(Stems.of("organized"), Stems.of("organised"));
         assertEquals(Stems.of("criticizes"), Stems.of("criticises"));
