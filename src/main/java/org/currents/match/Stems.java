@@ -32,16 +32,18 @@ public final class Stems {
     private static final Map<String, String> FAMILIES = families(
             "earthquake: quake quakes earthquakes tremor tremors temblor",
             "explosion: blast blasts explosions exploded explodes explode",
-            "death: dead deaths die dies died dying kill kills killed killing fatalities fatality toll slain slaying deadly lethal fatal",
-            "injure: injured injures injuries injury wounded wounds wounding hurt",
+            "death: dead deaths die dies died dying kill kills killed killing killings fatalities fatality toll slain slaying deadly lethal fatal",
+            "injure: injured injures injuring injuries injury wounded wounds wounding hurt",
             "warning: warn warns warned warnings alert alerts",
             "resign: resigns resigned resignation resigning quit quits",
             "arrest: arrests arrested detain detains detained detention",
             "protest: protests protesters protestors protested demonstrators demonstration demonstrations rally rallies",
             "attack: attacks attacked attacker attackers assault",
-            "fire: fires blaze blazes wildfire wildfires flames flame ablaze inferno arson burn burns burned burnt"
+            "fire: fires blaze blazes blazing wildfire wildfires flames flame ablaze inferno arson burn burns burned burnt"
                     + " burning torched",
-            "crash: crashes crashed collision collides collided",
+            // Shots or staff fired, a missile firing: not a fire.
+            "fired: firing",
+            "crash: crashes crashed collision collide collides collided colliding",
             "erupt: erupts erupted eruption eruptions erupting volcano volcanoes volcanic",
             "sentence: sentenced sentences jailed imprisoned",
             "ceasefire: truce cease-fire",
@@ -130,7 +132,9 @@ public final class Stems {
         if (w.length() > 4 && w.endsWith("ies")) {
             w = w.substring(0, w.length() - 3) + "y";
         } else if (w.length() > 4 && w.endsWith("es") && !w.endsWith("ses")) {
-            w = w.substring(0, w.length() - 1);
+            // "taxes" is "tax" plus "es", "fires" is "fire" plus "s".
+            boolean sibilant = w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes");
+            w = w.substring(0, w.length() - (sibilant ? 2 : 1));
         } else if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
             w = w.substring(0, w.length() - 1);
         }
@@ -138,9 +142,9 @@ public final class Stems {
         if (w.length() > 4 && w.endsWith("ied")) {
             w = w.substring(0, w.length() - 3) + "y";
         } else if (w.length() > 5 && w.endsWith("ing")) {
-            w = undoubled(w.substring(0, w.length() - 3));
+            w = verb(w.substring(0, w.length() - 3));
         } else if (w.length() > 4 && w.endsWith("ed")) {
-            w = undoubled(w.substring(0, w.length() - 2));
+            w = verb(w.substring(0, w.length() - 2));
         }
         if (w.length() > 6 && w.endsWith("ion")) {
             w = w.substring(0, w.length() - 3);
@@ -151,13 +155,25 @@ public final class Stems {
         return w;
     }
 
-    /** "stopp" of "stopped" as "stop"; "kill" and "press" keep their double letter, as their plurals do. */
-    private static String undoubled(String w) {
+    /**
+     * The verb of what is left of a word without its -ed or -ing: "stopp" of "stopped" as "stop"
+     * ("kill" and "press" keep their double letter, as their plurals do), and "nam" of "named"
+     * as "name", as "names" gives it: a short word of a consonant, a vowel and a consonant lost an e.
+     */
+    private static String verb(String w) {
         int n = w.length();
         if (n >= 4 && w.charAt(n - 1) == w.charAt(n - 2) && "bdgmnprt".indexOf(w.charAt(n - 1)) >= 0) {
             return w.substring(0, n - 1);
         }
+        if (n == 3 && !isVowel(w.charAt(0)) && isVowel(w.charAt(1)) && !isVowel(w.charAt(2))
+                && "wxy".indexOf(w.charAt(2)) < 0) {
+            return w + "e";
+        }
         return w;
+    }
+
+    private static boolean isVowel(char c) {
+        return "aeiou".indexOf(c) >= 0;
     }
 
     /**
@@ -166,9 +182,11 @@ public final class Stems {
      */
     private static String american(String w) {
         int n = w.length();
-        if (n > 6) {
+        if (n > 4) {
             for (String[] ending : BRITISH) {
-                if (w.endsWith(ending[0])) {
+                // "organ" of "organised" is a stem to fold, "ra" of "raising" is not.
+                int base = n - ending[0].length();
+                if (w.endsWith(ending[0]) && (ending[0].startsWith("is") ? base >= 4 : n > 6)) {
                     return w.substring(0, n - ending[0].length()) + ending[1];
                 }
             }

@@ -59,11 +59,22 @@ class StemsTest {
         assertEquals(Stems.of("meeting"), Stems.of("meetings"));
         assertEquals(Stems.of("thing"), Stems.of("things"));
         assertNotEquals(Stems.of("planned"), Stems.of("plane"));
+        assertEquals(Stems.of("names"), Stems.of("named"));
+        assertEquals(Stems.of("take"), Stems.of("taking"));
+        assertEquals(Stems.of("based"), Stems.of("base"));
+        assertEquals(Stems.of("hit"), Stems.of("hitting"));
+        assertEquals(Stems.of("tax"), Stems.of("taxes"));
+        assertEquals(Stems.of("march"), Stems.of("marches"));
+        assertEquals(Stems.of("raise"), Stems.of("raising"));
+        assertEquals(Stems.of("injure"), Stems.of("injuring"));
+        assertNotEquals(Stems.of("fire"), Stems.of("fired"));
     }
 
     @Test
     void britishSpellingsFoldToAmericanOnes() {
         assertEquals(Stems.of("organized"), Stems.of("organised"));
+        assertEquals(Stems.of("organize"), Stems.of("organising"));
+        assertEquals(Stems.of("realizes"), Stems.of("realises"));
         assertEquals(Stems.of("criticizes"), Stems.of("criticises"));
         assertEquals(Stems.of("labor"), Stems.of("labour"));
         assertEquals(Stems.of("favored"), Stems.of("favoured"));
