@@ -108,7 +108,9 @@ public final class Stems {
             "cryptocurrency: cryptocurrencies crypto cryptos",
             "jobless: unemployment unemployed",
             "stock: stocks equities",
-            "woman: women female females");
+            "woman: women female females",
+            "rail: rails railway railways railroad railroads",
+            "remark: remarks comment comments commented");
 
     /** British endings and their American spellings, for words of more than six letters. */
     private static final String[][] BRITISH = {{"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"},

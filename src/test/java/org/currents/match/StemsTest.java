@@ -43,6 +43,8 @@ class StemsTest {
         assertEquals(Stems.of("equities"), Stems.of("stocks"));
         assertEquals(Stems.of("jet"), Stems.of("plane"));
         assertEquals(Stems.of("female"), Stems.of("women"));
+        assertEquals(Stems.of("rail"), Stems.of("railway"));
+        assertEquals(Stems.of("remarks"), Stems.of("comments"));
     }
 
     @Test
