@@ -109,7 +109,7 @@ public final class Stems {
             "jobless: unemployment unemployed",
             "stock: stocks equities",
             "woman: women female females",
-            "rail: rails railway railways railroad railroads",
+            "rail: rails railway railways railroad railroads train trains",
             "remark: remarks comment comments commented");
 
     /** British endings and their American spellings, for words of more than six letters. */
