@@ -30,6 +30,15 @@ public final class TextAnalyzer {
     /** Small words inside a name, which its acronym leaves out. */
     private static final Set<String> CONNECTORS = Set.of("of", "and", "for", "the", "on", "de", "del", "des", "du", "la");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /**
+     * Nouns an outlet writes where another writes the verb and its particle: "the shutdown" and
+     * "the government shuts down", "layoffs" and "lays off".
+     */
+    private static final Set<String> COMPOUNDS = Set.of("shutdown", "lockdown", "crackdown", "clampdown", "meltdown",
+            "breakdown", "walkout", "pullout", "bailout", "buyout", "payout", "rollout", "sellout", "takeover",
+            "handover", "standoff", "selloff", "layoff", "spinoff", "shakeup", "breakup", "setback", "pushback",
+            "cutback", "comeback");
+    private static final Set<String> PARTICLES = Set.of("down", "out", "over", "off", "up", "back");
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
             "sep", "sept", "oct", "nov", "dec");
@@ -203,6 +212,7 @@ public final class TextAnalyzer {
             if (isPartOfDate(words, i)) {
                 return 1;
             }
+            compound(words, i);
             if (!Character.isUpperCase(surface.charAt(0))) {
                 word(surface, false);
                 return 1;
@@ -218,6 +228,18 @@ public final class TextAnalyzer {
             }
             word(words.get(i), shouted.get(i));
             return 1;
+        }
+
+        /** The noun of the verb at {@code i} and the particle after it ("shuts down": shutdown), as a word more. */
+        private void compound(List<String> words, int i) {
+            if (i + 1 < words.size() && PARTICLES.contains(fold(words.get(i + 1)))) {
+                String noun = Stems.of(fold(words.get(i))) + fold(words.get(i + 1));
+                if (COMPOUNDS.contains(noun)) {
+                    WordForms.Form f = forms.of(noun);
+                    this.words.add(f.token());
+                    labels.putIfAbsent(f.token(), noun);
+                }
+            }
         }
 
         /**

@@ -181,6 +181,18 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aVerbAndItsParticleAreTheNounAnotherReportWrites() {
+        Features a = analyzer.analyze("Government Shuts Down as Senate fails", "", List.of());
+        Features b = analyzer.analyze("SHUTDOWN! Washington's lights go out", "", List.of());
+        int[] shared = java.util.Arrays.stream(a.words()).filter(t -> Features.contains(b.words(), t)).toArray();
+        assertEquals(List.of("shutdown"), labels(a, shared));
+        Features c = analyzer.analyze("Ford lays off 500", "Layoffs at the plant", List.of());
+        assertTrue(labels(c, c.words()).contains("layoff"));
+        Features d = analyzer.analyze("Prices go up", "Talks broke down", List.of());
+        assertEquals(List.of("Prices", "Talks", "broke", "go"), labels(d, d.words()).stream().sorted().toList());
+    }
+
+    @Test
     void stopWordsSourceGroupsAndOutletTagsAreNotCompared() {
         Features f = analyzer.analyze("The talks are over", "", List.of(Context.named("World", ContextKind.SOURCE_GROUP),
                 Context.named("Diplomacy", ContextKind.CATEGORY), Context.named("Korean reunification", ContextKind.SUBJECT)));
