@@ -34,7 +34,7 @@ public final class Stems {
             "explosion: blast blasts explosions exploded explodes explode",
             "death: dead deaths die dies died dying kill kills killed killing killings fatalities fatality toll slain slaying deadly lethal fatal",
             "injure: injured injures injuring injuries injury wounded wounds wounding hurt",
-            "warning: warn warns warned warnings alert alerts",
+            "warning: warn warns warned warnings alert alerts alarm alarms",
             "resign: resigns resigned resignation resigning quit quits",
             "arrest: arrests arrested detain detains detained detention",
             "protest: protests protesters protestors protested demonstrators demonstration demonstrations rally rallies",
@@ -108,7 +108,7 @@ public final class Stems {
             "cryptocurrency: cryptocurrencies crypto cryptos",
             "jobless: unemployment unemployed",
             "stock: stocks equities",
-            "woman: women female females",
+            "woman: women female females lady ladies",
             "rail: rails railway railways railroad railroads train trains",
             "remark: remarks comment comments commented");
 

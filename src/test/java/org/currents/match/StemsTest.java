@@ -44,6 +44,8 @@ class StemsTest {
         assertEquals(Stems.of("jet"), Stems.of("plane"));
         assertEquals(Stems.of("female"), Stems.of("women"));
         assertEquals(Stems.of("rail"), Stems.of("railway"));
+        assertEquals(Stems.of("ladies"), Stems.of("women"));
+        assertEquals(Stems.of("alarm"), Stems.of("alert"));
         assertEquals(Stems.of("trains"), Stems.of("railways"));
         assertNotEquals(Stems.of("train"), Stems.of("training"));
         assertEquals(Stems.of("remarks"), Stems.of("comments"));
