@@ -38,7 +38,7 @@ public final class TextAnalyzer {
             "breakdown", "walkout", "pullout", "bailout", "buyout", "payout", "rollout", "sellout", "takeover",
             "handover", "standoff", "selloff", "layoff", "spinoff", "shakeup", "breakup", "setback", "pushback",
             "cutback", "comeback");
-    private static final Set<String> PARTICLES = Set.of("down", "out", "over", "off", "up", "back");
+    private static final String[] PARTICLES = {"down", "out", "over", "off", "up", "back"};
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
             "sep", "sept", "oct", "nov", "dec");
@@ -232,14 +232,27 @@ public final class TextAnalyzer {
 
         /** The noun of the verb at {@code i} and the particle after it ("shuts down": shutdown), as a word more. */
         private void compound(List<String> words, int i) {
-            if (i + 1 < words.size() && PARTICLES.contains(fold(words.get(i + 1)))) {
-                String noun = Stems.of(fold(words.get(i))) + fold(words.get(i + 1));
+            String particle = i + 1 < words.size() ? particle(words.get(i + 1)) : null;
+            if (particle != null) {
+                String noun = Stems.of(fold(words.get(i))) + particle;
                 if (COMPOUNDS.contains(noun)) {
                     WordForms.Form f = forms.of(noun);
                     this.words.add(f.token());
                     labels.putIfAbsent(f.token(), noun);
                 }
             }
+        }
+
+        /** The particle {@code word} is, in lower case, or null: asked of every word, so nothing is folded. */
+        private static String particle(String word) {
+            if (word.length() <= 4) {
+                for (String p : PARTICLES) {
+                    if (p.equalsIgnoreCase(word)) {
+                        return p;
+                    }
+                }
+            }
+            return null;
         }
 
         /**
