@@ -102,9 +102,9 @@ public final class MatchTune {
     }
 
     private static final List<String> SPLITS = List.of("tune", "holdout", "unseen", "fresh", "fresh2", "fresh3", "fresh4",
-            "fresh5", "fresh6", "fresh7", "fresh8");
+            "fresh5", "fresh6", "fresh7", "fresh8", "fresh9");
     /**
-     * {@code -Dsplits=fresh2}: these splits alone (fresh2 to fresh8 reword happenings of other
+     * {@code -Dsplits=fresh2}: these splits alone (fresh2 to fresh9 reword happenings of other
      * splits, so each is read alone).
      */
     private static final List<String> ONLY = System.getProperty("splits") == null ? null
