@@ -112,7 +112,10 @@ public final class Stems {
             "rail: rails railway railways railroad railroads train trains",
             "remark: remarks comment comments commented");
 
-    /** British endings and their American spellings, for words of more than six letters. */
+    /**
+     * British endings and their American spellings: an -ise ending after four letters or more
+     * ("organised", not "raised"), the others in words of more than six letters.
+     */
     private static final String[][] BRITISH = {{"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"},
         {"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ours", "ors"}, {"oured", "ored"},
         {"tres", "ters"}};
