@@ -231,13 +231,13 @@ public final class TextAnalyzer {
         }
 
         /** The noun of the verb at {@code i} and the particle after it ("shuts down": shutdown), as a word more. */
-        private void compound(List<String> words, int i) {
-            String particle = i + 1 < words.size() ? particle(words.get(i + 1)) : null;
+        private void compound(List<String> text, int i) {
+            String particle = i + 1 < text.size() ? particle(text.get(i + 1)) : null;
             if (particle != null) {
-                String noun = Stems.of(fold(words.get(i))) + particle;
+                String noun = Stems.of(fold(text.get(i))) + particle;
                 if (COMPOUNDS.contains(noun)) {
                     WordForms.Form f = forms.of(noun);
-                    this.words.add(f.token());
+                    words.add(f.token());
                     labels.putIfAbsent(f.token(), noun);
                 }
             }
