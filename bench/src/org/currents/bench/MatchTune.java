@@ -200,6 +200,14 @@ public final class MatchTune {
                     it.summary(), it.contexts())));
         }
         items = new ArrayList<>(items);
+        // A trial (-Dwaiting=0.02): as the ingest files a batch, in ingests of FILING_CHUNK, a report whose
+        // best candidate scores within the margin under the threshold is decided after the others of its
+        // ingest; with -Dwaitgrown=true it may then join only an event that grew since (docs/quality.md).
+        Map<Item, Integer> waiting = new LinkedHashMap<>();
+        Map<Item, Integer> waited = new HashMap<>();
+        int decidedFirst = 0;
+        int decisions = 0;
+        Map<String, Integer> grewAt = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             if (BEST_FIRST && (i == 0 || !items.get(i - 1).outlet().equals(items.get(i).outlet()))) {
                 // A trial (-Dbestfirst=true): a feed's drafts decided in the order of how well each matches
@@ -219,43 +227,68 @@ public final class MatchTune {
             Item it = items.get(i);
             long source = List.of(outlets).indexOf(it.outlet());
             Report report = reports.get(it);
-            Decision d = matcher.decide(report, index.shortlist(report, matcher.reach(), 40), index);
-            EventSource es = new EventSource(source, it.outlet(), null, "x", it.headline(), it.at(), 0, null, it.summary());
-            Event e;
-            if (d instanceof Decision.Join j) {
-                Event old = events.get(j.eventId());
-                List<EventSource> sources = new ArrayList<>(old.sources());
-                // As the ingest lists it: its summary only when its words widened the event's.
-                Candidate before = index.get(j.eventId());
-                sources.add(before.joinedBy(report).widens(before) ? es : es.listed(null, null));
-                List<Context> contexts = new ArrayList<>(old.contexts());
-                it.contexts().stream().filter(c -> !contexts.contains(c)).forEach(contexts::add);
-                e = new Event(old.id(), old.slug(), old.published(), old.headline(), old.summary(), "", null, null, sources,
-                        contexts, null, old.firstSeen(), old.updated());
-                why.put(it, j.evidence().toString());
+            boolean first = !waited.containsKey(it);
+            List<Candidate> shortlist = index.shortlist(report, matcher.reach(), 40).candidates();
+            Decision d = matcher.decide(report, first || !WAIT_GROWN ? shortlist : shortlist.stream()
+                    .filter(c -> grewAt.getOrDefault(c.eventId(), -1) > waited.get(it)).toList(), index);
+            if (first && WAITING >= 0 && d instanceof Decision.Start st && st.nearest().score() >= weights.threshold() - WAITING) {
+                waiting.put(it, decisions);
             } else {
-                e = new Event("e" + eventOf.size(), "s", it.at(), it.headline(), it.summary(), "", null, null,
-                        List.of(es.listed(null, null)),
-                        it.contexts(), null, it.at(), it.at());
-                why.put(it, "nearest " + ((Decision.Start) d).nearest());
+                file(it, d, report, source, index, events, eventOf, why, analyzer, matcher, weights, reports);
+                grewAt.put(eventOf.get(it), ++decisions);
             }
-            events.put(e.id(), e);
-            eventOf.put(it, e.id());
-            // As the ingest does: a joined event widens by the report's features, a new one is its report's.
-            // -Drebuilt=true: each event as the store gives it back (TextAnalyzer.candidate), not as memory widened it.
-            index.put(Boolean.getBoolean("rebuilt") ? analyzer.candidate(e) : d instanceof Decision.Join ? index.get(e.id()).joinedBy(report)
-                    : new Candidate(e.id(), e.published(), new long[] {source}, report.features().unlabelled()));
-            if (MatchTrials.FOLD && d instanceof Decision.Join) {
-                MatchTrials.fold(e.id(), report, matcher, index, events, eventOf);
-            }
-            if (MatchTrials.EVICT && d instanceof Decision.Start) {
-                MatchTrials.evict(it, e.id(), reports, matcher, index, eventOf, weights, events);
+            decidedFirst += first ? 1 : 0;
+            if (first && !waiting.isEmpty() && (decidedFirst % FILING_CHUNK == 0 || i == items.size() - 1)) {
+                items.addAll(i + 1, waiting.keySet());
+                waited.putAll(waiting);
+                waiting.clear();
             }
         }
         return eventOf;
     }
 
+    /** Files a decided report as the ingest does: its event made or widened, in the index too. */
+    private static void file(Item it, Decision d, Report report, long source, WindowIndex index, Map<String, Event> events,
+                             Map<Item, String> eventOf, Map<Item, String> why, TextAnalyzer analyzer, Matcher matcher,
+                             Matcher.Weights weights, Map<Item, Report> reports) {
+        EventSource es = new EventSource(source, it.outlet(), null, "x", it.headline(), it.at(), 0, null, it.summary());
+        Event e;
+        if (d instanceof Decision.Join j) {
+            Event old = events.get(j.eventId());
+            List<EventSource> sources = new ArrayList<>(old.sources());
+            // As the ingest lists it: its summary only when its words widened the event's.
+            Candidate before = index.get(j.eventId());
+            sources.add(before.joinedBy(report).widens(before) ? es : es.listed(null, null));
+            List<Context> contexts = new ArrayList<>(old.contexts());
+            it.contexts().stream().filter(c -> !contexts.contains(c)).forEach(contexts::add);
+            e = new Event(old.id(), old.slug(), old.published(), old.headline(), old.summary(), "", null, null, sources,
+                    contexts, null, old.firstSeen(), old.updated());
+            why.put(it, j.evidence().toString());
+        } else {
+            e = new Event("e" + eventOf.size(), "s", it.at(), it.headline(), it.summary(), "", null, null,
+                    List.of(es.listed(null, null)),
+                    it.contexts(), null, it.at(), it.at());
+            why.put(it, "nearest " + ((Decision.Start) d).nearest());
+        }
+        events.put(e.id(), e);
+        eventOf.put(it, e.id());
+        // As the ingest does: a joined event widens by the report's features, a new one is its report's.
+        // -Drebuilt=true: each event as the store gives it back (TextAnalyzer.candidate), not as memory widened it.
+        index.put(Boolean.getBoolean("rebuilt") ? analyzer.candidate(e) : d instanceof Decision.Join ? index.get(e.id()).joinedBy(report)
+                : new Candidate(e.id(), e.published(), new long[] {source}, report.features().unlabelled()));
+        if (MatchTrials.FOLD && d instanceof Decision.Join) {
+            MatchTrials.fold(e.id(), report, matcher, index, events, eventOf);
+        }
+        if (MatchTrials.EVICT && d instanceof Decision.Start) {
+            MatchTrials.evict(it, e.id(), reports, matcher, index, eventOf, weights, events);
+        }
+    }
+
     private static final boolean BEST_FIRST = Boolean.getBoolean("bestfirst");
+    private static final double WAITING = Double.parseDouble(System.getProperty("waiting", "-1"));
+    private static final boolean WAIT_GROWN = Boolean.getBoolean("waitgrown");
+    /** Items per ingest as the poller files a batch of feeds (TimeOrderedFiling.CHUNK). */
+    private static final int FILING_CHUNK = 100;
     /** The order a feed's items are filed in: newest first, as feeds list them, or oldest first (-Doldestfirst=true). */
     private static final Comparator<Instant> FEED_ORDER = Boolean.getBoolean("oldestfirst") ? Comparator.naturalOrder()
             : Comparator.reverseOrder();
