@@ -14,7 +14,8 @@ CORPUS=${CURRENTS_BENCH_CORPUS:-/tmp/bench-corpus}
 [ -f target/bench-classpath.txt ] || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 WORK=$(mktemp -d /tmp/currents-jar-heap.XXXXXX)
 SERVER=
-cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"; }
+APP=
+cleanup() { [ -n "$APP" ] && kill "$APP" 2>/dev/null; [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 CP="target/classes:$(cat target/bench-classpath.txt)"
 mkdir -p "$WORK/classes" "$WORK/config"
