@@ -192,7 +192,7 @@ public final class Stems {
                 // "organ" of "organised" is a stem to fold, "ra" of "raising" is not.
                 int base = n - ending[0].length();
                 if (w.endsWith(ending[0]) && (ending[0].startsWith("is") ? base >= 4 : n > 6)) {
-                    return w.substring(0, n - ending[0].length()) + ending[1];
+                    return w.substring(0, base) + ending[1];
                 }
             }
         }
